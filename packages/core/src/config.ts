@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+/** Every setting LiveCloud reads, with its embedded default. Documented in docs/configuration.md. */
+export const configSchema = z.object({
+  /** Where embedded engines keep their files (PGlite, chDB, uploads). */
+  dataDir: z.string().min(1).default('.livecloud'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** PostgreSQL server; when unset the records store is PGlite in `<dataDir>/pg`. */
+  databaseUrl: optionalUrl,
+  /** ClickHouse server over HTTP; when unset the event store is chDB in `<dataDir>/chdb`. */
+  clickhouseUrl: optionalUrl,
+  clickhouseDatabase: z
+    .string()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/)
+    .default('livecloud'),
+  logLevel: logLevel.default('info'),
+  /** How long a login session lasts without activity. */
+  sessionTtlHours: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Largest accepted request body for the API. */
+  bodyLimitBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Mark the session cookie Secure (turn on behind HTTPS). */
+  cookieSecure: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .default(false),
+  /** The built web app to serve; when the folder is missing the API runs alone. */
+  webDir: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+const envNames: Record<keyof Config, string> = {
+  dataDir: 'LIVECLOUD_DATA_DIR',
+  host: 'HOST',
+  port: 'PORT',
+  databaseUrl: 'DATABASE_URL',
+  clickhouseUrl: 'CLICKHOUSE_URL',
+  clickhouseDatabase: 'CLICKHOUSE_DATABASE',
+  logLevel: 'LOG_LEVEL',
+  sessionTtlHours: 'LIVECLOUD_SESSION_TTL_HOURS',
+  bodyLimitBytes: 'LIVECLOUD_BODY_LIMIT_BYTES',
+  cookieSecure: 'LIVECLOUD_COOKIE_SECURE',
+  webDir: 'LIVECLOUD_WEB_DIR',
+};
+
+/** The environment variable behind each setting, for docs and error messages. */
+export const configEnvNames: Readonly<Record<keyof Config, string>> = envNames;
+
+/**
+ * Loads the configuration once: defaults, then an optional JSON file (`LIVECLOUD_CONFIG`),
+ * then environment variables, then explicit overrides (CLI flags). Invalid values throw an
+ * AppError naming the variable.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<ConfigInput> = {},
+): Config {
+  const fromFile = readConfigFile(env['LIVECLOUD_CONFIG']);
+  const fromEnv: Record<string, string> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const merged = { ...fromFile, ...fromEnv, ...stripUndefined(overrides) };
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const name = envNames[key as keyof Config] ?? key;
+      return `${name}: ${issue.message}`;
+    });
+    throw AppError.invalid('invalid_config', `Invalid configuration: ${problems.join('; ')}`, problems);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}
+
+function readConfigFile(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw AppError.invalid('invalid_config', `Configuration file ${path} cannot be read`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch {
+    throw AppError.invalid('invalid_config', `Configuration file ${path} is not a JSON object`);
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

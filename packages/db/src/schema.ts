@@ -1,0 +1,83 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  slug: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface MembershipTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role: string;
+  status: 'active' | 'offboarded';
+  created_at: DefaultTimestamp;
+  offboarded_at: Timestamp | null;
+}
+
+export interface LoginSessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  org_id: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  org_id: string;
+  name: string;
+  purpose: 'collector' | 'admin';
+  source: string | null;
+  prefix: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  org_id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: Json;
+  at: DefaultTimestamp;
+}
+
+export interface MigrationLockRow {
+  seq: Generated<number>;
+}
+
+/** Every table of the records store, as Kysely sees it. */
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  login_sessions: LoginSessionTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditLogTable;
+}
