@@ -13,3 +13,4 @@ export {
 export { systemClock, createFakeClock, type Clock, type FakeClock } from './clock.js';
 export { createLogger, type Logger, type LogLevel } from './logger.js';
 export { loadConfig, configSchema, configEnvNames, type Config, type ConfigInput } from './config.js';
+export { errorBodySchema, commonErrorResponses } from './error-body.schema.js';

@@ -7,9 +7,10 @@ export interface MigrationReport {
 }
 
 /** Brings the records store to the newest schema; safe to call on every start. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationReport> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationReport> {
   const migrator = new Migrator({
-    db,
+    // Migrations are written against no particular schema: they create it.
+    db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'lc_migrations',
     migrationLockTableName: 'lc_migrations_lock',

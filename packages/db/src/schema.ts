@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -25,7 +25,7 @@ export interface MembershipTable {
   org_id: string;
   user_id: string;
   role: string;
-  status: 'active' | 'offboarded';
+  status: ColumnType<'active' | 'offboarded', 'active' | 'offboarded' | undefined, 'active' | 'offboarded'>;
   created_at: DefaultTimestamp;
   offboarded_at: Timestamp | null;
 }
@@ -66,10 +66,6 @@ export interface AuditLogTable {
   target_id: string | null;
   details: Json;
   at: DefaultTimestamp;
-}
-
-export interface MigrationLockRow {
-  seq: Generated<number>;
 }
 
 /** Every table of the records store, as Kysely sees it. */

@@ -1,0 +1,34 @@
+import type { Clock } from '@livecloud/core';
+import type { Database, Kysely } from '@livecloud/db';
+import { createApiKeyRepository } from './api-key.repository.js';
+import { createApiKeyService } from './api-key.service.js';
+import { createAuditRepository } from './audit.repository.js';
+import { createAuditService } from './audit.service.js';
+import { createLoginSessionRepository } from './login-session.repository.js';
+import { createLoginService } from './login.service.js';
+import { createOrganisationRepository } from './organisation.repository.js';
+import { createOrganisationService } from './organisation.service.js';
+import { createStaffRepository } from './staff.repository.js';
+import { createStaffService } from './staff.service.js';
+
+/** Everything about organisations, people and access, wired to one records store. */
+export function createAccess(deps: { db: Kysely<Database>; clock: Clock; sessionTtlMs: number }) {
+  const organisationRepo = createOrganisationRepository(deps.db);
+  const staffRepo = createStaffRepository(deps.db);
+  const loginSessions = createLoginSessionRepository(deps.db);
+  const audit = createAuditService({ audit: createAuditRepository(deps.db), clock: deps.clock });
+  return {
+    audit,
+    organisations: createOrganisationService({ organisations: organisationRepo, audit, clock: deps.clock }),
+    staff: createStaffService({ staff: staffRepo, loginSessions, audit, clock: deps.clock }),
+    logins: createLoginService({
+      staff: staffRepo,
+      organisations: organisationRepo,
+      loginSessions,
+      clock: deps.clock,
+      sessionTtlMs: deps.sessionTtlMs,
+    }),
+    apiKeys: createApiKeyService({ apiKeys: createApiKeyRepository(deps.db), audit, clock: deps.clock }),
+  };
+}
+export type Access = ReturnType<typeof createAccess>;

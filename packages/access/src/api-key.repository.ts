@@ -1,0 +1,44 @@
+import type { ApiKeyTable, Database, Kysely, Selectable } from '@livecloud/db';
+
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+
+export function createApiKeyRepository(db: Kysely<Database>) {
+  return {
+    async insert(row: {
+      id: string;
+      org_id: string;
+      name: string;
+      purpose: 'collector' | 'admin';
+      source: string | null;
+      prefix: string;
+      secret_hash: string;
+      created_by: string | null;
+    }): Promise<ApiKeyRow> {
+      return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    async list(orgId: string): Promise<ApiKeyRow[]> {
+      return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+    },
+    async findById(orgId: string, id: string): Promise<ApiKeyRow | undefined> {
+      return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    },
+    /** Looks a key up by its secret's hash: the one query not scoped by organisation, as it finds the organisation. */
+    async findBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined> {
+      return db.selectFrom('api_keys').selectAll().where('secret_hash', '=', secretHash).executeTakeFirst();
+    },
+    async revoke(orgId: string, id: string, at: Date): Promise<ApiKeyRow | undefined> {
+      return db
+        .updateTable('api_keys')
+        .set({ revoked_at: at })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+    },
+    async markUsed(id: string, at: Date): Promise<void> {
+      await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+  };
+}
+export type ApiKeyRepository = ReturnType<typeof createApiKeyRepository>;

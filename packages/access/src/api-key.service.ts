@@ -1,0 +1,87 @@
+import { AppError, newId, type Clock } from '@livecloud/core';
+import type { ApiKeyRepository, ApiKeyRow } from './api-key.repository.js';
+import type { ApiKeyDto, CreateApiKeyInput, CreatedApiKeyDto } from './api-key.schema.js';
+import type { AuditActor, AuditService } from './audit.service.js';
+import type { Principal } from './principal.js';
+import { permissionsOfKey } from './roles.js';
+import { randomSecret, sha256 } from './secrets.js';
+
+const touchEveryMs = 60_000;
+
+/**
+ * API keys scoped to one organisation and one purpose: a write-only collector key per event
+ * source, or an admin key for scripts. Only a hash of the secret is kept.
+ */
+export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: AuditService; clock: Clock }) {
+  const { apiKeys, clock } = deps;
+  return {
+    async create(orgId: string, input: CreateApiKeyInput, actor: AuditActor): Promise<CreatedApiKeyDto> {
+      const now = clock.now();
+      const secret = `lc_${input.purpose === 'collector' ? 'wk' : 'ak'}_${randomSecret()}`;
+      const row = await apiKeys.insert({
+        id: newId('key', now),
+        org_id: orgId,
+        name: input.name,
+        purpose: input.purpose,
+        source: input.source ?? null,
+        prefix: secret.slice(0, 12),
+        secret_hash: sha256(secret),
+        created_by: actor.id,
+      });
+      await deps.audit.record(orgId, actor, {
+        action: 'api_key.create',
+        targetType: 'api_key',
+        targetId: row.id,
+        details: { name: input.name, purpose: input.purpose, source: input.source ?? null },
+      });
+      return { ...toApiKeyDto(row), secret };
+    },
+    async list(orgId: string): Promise<ApiKeyDto[]> {
+      return (await apiKeys.list(orgId)).map(toApiKeyDto);
+    },
+    async get(orgId: string, id: string): Promise<ApiKeyDto> {
+      const row = await apiKeys.findById(orgId, id);
+      if (!row) throw AppError.notFound('api_key', id);
+      return toApiKeyDto(row);
+    },
+    /** Revokes a key at once; revoking a revoked key changes nothing. */
+    async revoke(orgId: string, id: string, actor: AuditActor): Promise<ApiKeyDto> {
+      const existing = await apiKeys.findById(orgId, id);
+      if (!existing) throw AppError.notFound('api_key', id);
+      if (existing.revoked_at) return toApiKeyDto(existing);
+      const row = await apiKeys.revoke(orgId, id, new Date(clock.now()));
+      await deps.audit.record(orgId, actor, { action: 'api_key.revoke', targetType: 'api_key', targetId: id });
+      return toApiKeyDto(row ?? existing);
+    },
+    async authenticate(secret: string): Promise<Principal> {
+      const row = await apiKeys.findBySecretHash(sha256(secret));
+      if (!row || row.revoked_at) throw AppError.unauthorized('invalid_api_key', 'The API key is unknown or revoked');
+      const now = clock.now();
+      if (!row.last_used_at || now - row.last_used_at.getTime() >= touchEveryMs) {
+        await apiKeys.markUsed(row.id, new Date(now));
+      }
+      return {
+        kind: 'api_key',
+        orgId: row.org_id,
+        keyId: row.id,
+        purpose: row.purpose,
+        source: row.source,
+        permissions: permissionsOfKey(row.purpose),
+      };
+    },
+  };
+}
+export type ApiKeyService = ReturnType<typeof createApiKeyService>;
+
+export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    purpose: row.purpose,
+    source: row.source,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
+    revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,78 @@
+import type {} from '@fastify/cookie';
+import { AppError } from '@livecloud/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Access } from './access.js';
+import type { Principal } from './principal.js';
+import type { Permission } from './roles.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling, resolved from an API key or a session cookie; null when anonymous. */
+    principal: Principal | null;
+    /** Why credentials that were sent did not resolve, raised when a route needs them. */
+    authError: AppError | null;
+  }
+}
+
+export const sessionCookieName = 'lc_session';
+export const csrfHeader = 'x-csrf-token';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the caller on every request: `Authorization: Bearer <api key>` or the session
+ * cookie. Cookie-authenticated unsafe requests must echo the session's CSRF token in
+ * `x-csrf-token` (double submit); API-key requests carry no ambient credentials and need none.
+ */
+export function registerAuthentication(app: FastifyInstance, access: Access): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('authError', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    if (bearer?.[1]) {
+      await resolve(request, () => access.apiKeys.authenticate(bearer[1]!));
+      return;
+    }
+    const token = request.cookies[sessionCookieName];
+    if (!token) return;
+    await resolve(request, () => access.logins.authenticate(token));
+    const principal = request.principal;
+    if (principal?.kind === 'user' && unsafeMethods.has(request.method)) {
+      if (request.headers[csrfHeader] !== principal.csrfToken) {
+        request.principal = null;
+        request.authError = AppError.forbidden('csrf_failed', `Missing or wrong ${csrfHeader} header`);
+      }
+    }
+  });
+}
+
+async function resolve(request: FastifyRequest, authenticate: () => Promise<Principal>): Promise<void> {
+  try {
+    request.principal = await authenticate();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    request.authError = error;
+  }
+}
+
+/** The principal of a request that must be authenticated. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw request.authError ?? AppError.unauthorized('unauthenticated', 'Sign in first');
+  return request.principal;
+}
+
+/** A preHandler that lets the request through only with the given permission. */
+export function requirePermission(permission: Permission) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const principal = principalOf(request);
+    if (!principal.permissions.has(permission)) {
+      throw AppError.forbidden('forbidden', `This needs the ${permission} permission`, { permission });
+    }
+  };
+}
+
+/** The principal of a request that must come from a signed-in person, not an API key. */
+export function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const principal = principalOf(request);
+  if (principal.kind !== 'user') throw AppError.forbidden('session_required', 'This needs a signed-in person, not an API key');
+  return principal;
+}

@@ -1,0 +1,26 @@
+export { createAccess, type Access } from './access.js';
+export { permissions, roles, permissionsOf, permissionsOfKey, permissionMatrix, isRole, type Permission, type Role } from './roles.js';
+export { actorOf, type Principal } from './principal.js';
+export { hashPassword, verifyPassword } from './secrets.js';
+export {
+  registerAuthentication,
+  requirePermission,
+  principalOf,
+  userOf,
+  sessionCookieName,
+  csrfHeader,
+} from './http-auth.js';
+export { authRoutes } from './auth.routes.js';
+export { organisationRoutes } from './organisation.routes.js';
+export { staffRoutes } from './staff.routes.js';
+export { apiKeyRoutes } from './api-key.routes.js';
+export { roleRoutes } from './role.routes.js';
+export { auditRoutes } from './audit.routes.js';
+export type { OrganisationDto, CreateOrganisationInput } from './organisation.schema.js';
+export { createOrganisationInput, slugSchema } from './organisation.schema.js';
+export type { StaffDto, OnboardStaffInput } from './staff.schema.js';
+export { onboardStaffInput } from './staff.schema.js';
+export type { ApiKeyDto, CreatedApiKeyDto, CreateApiKeyInput } from './api-key.schema.js';
+export { createApiKeyInput, eventSources } from './api-key.schema.js';
+export type { SessionDto } from './auth.schema.js';
+export type { AuditActor } from './audit.service.js';

@@ -1,0 +1,80 @@
+import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Access } from './access.js';
+import { principalOf, requirePermission } from './http-auth.js';
+import { actorOf } from './principal.js';
+import { onboardStaffInput, staffDto, updateStaffInput } from './staff.schema.js';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function staffRoutes(access: Access): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/staff',
+      {
+        preHandler: requirePermission('staff:read'),
+        schema: { tags: ['staff'], summary: 'Everyone in the organisation', response: { 200: z.object({ items: z.array(staffDto) }), ...commonErrorResponses } },
+      },
+      async (request) => ({ items: await access.staff.list(principalOf(request).orgId) }),
+    );
+    app.get(
+      '/staff/:id',
+      {
+        preHandler: requirePermission('staff:read'),
+        schema: { tags: ['staff'], summary: 'One person', params: idParams, response: { 200: staffDto, ...commonErrorResponses } },
+      },
+      async (request) => access.staff.get(principalOf(request).orgId, request.params.id),
+    );
+    app.post(
+      '/staff',
+      {
+        preHandler: requirePermission('staff:manage'),
+        schema: {
+          tags: ['staff'],
+          summary: 'On-board a person with a role',
+          body: onboardStaffInput,
+          response: { 201: staffDto, 409: errorBodySchema, ...commonErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const staff = await access.staff.onboard(principal.orgId, request.body, actorOf(principal));
+        return reply.code(201).send(staff);
+      },
+    );
+    app.patch(
+      '/staff/:id',
+      {
+        preHandler: requirePermission('staff:manage'),
+        schema: {
+          tags: ['staff'],
+          summary: 'Change a person’s role or name',
+          params: idParams,
+          body: updateStaffInput,
+          response: { 200: staffDto, 409: errorBodySchema, ...commonErrorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return access.staff.update(principal.orgId, request.params.id, request.body, actorOf(principal));
+      },
+    );
+    app.post(
+      '/staff/:id/offboard',
+      {
+        preHandler: requirePermission('staff:manage'),
+        schema: {
+          tags: ['staff'],
+          summary: 'Off-board a person: access ends at once',
+          params: idParams,
+          response: { 200: staffDto, 409: errorBodySchema, ...commonErrorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return access.staff.offboard(principal.orgId, request.params.id, actorOf(principal));
+      },
+    );
+  };
+}

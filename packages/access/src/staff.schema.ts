@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { roles } from './roles.js';
+
+export const roleSchema = z.enum(roles);
+
+export const staffDto = z.object({
+  id: z.string().describe('membership id (mem_…)'),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  status: z.enum(['active', 'offboarded']),
+  createdAt: z.string(),
+  offboardedAt: z.string().nullable(),
+});
+export type StaffDto = z.infer<typeof staffDto>;
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
+
+export const onboardStaffInput = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(100),
+  role: roleSchema,
+  password: passwordSchema.describe('initial password; ignored when the person already has an account'),
+});
+export type OnboardStaffInput = z.infer<typeof onboardStaffInput>;
+
+export const updateStaffInput = z
+  .object({ role: roleSchema.optional(), name: z.string().trim().min(1).max(100).optional() })
+  .refine((v) => v.role !== undefined || v.name !== undefined, 'give role or name');
+export type UpdateStaffInput = z.infer<typeof updateStaffInput>;

@@ -1,0 +1,123 @@
+import { createFakeClock, type FakeClock } from '@livecloud/core';
+import type { RecordsDb } from '@livecloud/db';
+import { openTestRecordsDb, recordsEngines } from '@livecloud/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccess, type Access } from '../src/index.js';
+
+const system = { type: 'system' as const, id: null };
+const hour = 3600_000;
+
+describe.each(recordsEngines)('access on %s', (engine) => {
+  let store: RecordsDb & { dispose(): Promise<void> };
+  let clock: FakeClock;
+  let access: Access;
+  let orgId: string;
+  let otherOrgId: string;
+
+  beforeEach(async () => {
+    store = await openTestRecordsDb(engine);
+    clock = createFakeClock(Date.UTC(2026, 10, 25, 8));
+    access = createAccess({ db: store.db, clock, sessionTtlMs: 12 * hour });
+    orgId = (await access.organisations.create({ name: '星河直播', slug: 'xinghe' })).id;
+    otherOrgId = (await access.organisations.create({ name: '对手直播', slug: 'rival' })).id;
+    await access.staff.onboard(orgId, { email: 'boss@xinghe.cn', name: '老板', role: 'admin', password: 'correct horse battery' }, system);
+  });
+  afterEach(async () => {
+    await store.dispose();
+  });
+
+  it('signs in with the right password and refuses a wrong one or an unknown e-mail alike', async () => {
+    const { token, session } = await access.logins.login({ email: 'BOSS@xinghe.cn', password: 'correct horse battery' });
+    expect(token.length).toBeGreaterThan(30);
+    expect(session.org.id).toBe(orgId);
+    expect(session.role).toBe('admin');
+    expect(session.permissions).toContain('staff:manage');
+    await expect(access.logins.login({ email: 'boss@xinghe.cn', password: 'wrong password!' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
+    await expect(access.logins.login({ email: 'nobody@xinghe.cn', password: 'whatever!!' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
+  });
+
+  it('expires a session after its time to live without activity, and slides it with activity', async () => {
+    const { token } = await access.logins.login({ email: 'boss@xinghe.cn', password: 'correct horse battery' });
+    clock.advance(11 * hour);
+    await access.logins.authenticate(token);
+    clock.advance(11 * hour);
+    await expect(access.logins.authenticate(token)).resolves.toMatchObject({ orgId });
+    clock.advance(12 * hour + 1);
+    await expect(access.logins.authenticate(token)).rejects.toMatchObject({ code: 'session_expired' });
+  });
+
+  it('ends an off-boarded person’s access at once, on every open session', async () => {
+    const anchor = await access.staff.onboard(orgId, { email: 'li@xinghe.cn', name: '李主播', role: 'anchor', password: 'anchor-password' }, system);
+    const first = await access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' });
+    const second = await access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' });
+    await access.logins.authenticate(first.token);
+    const offboarded = await access.staff.offboard(orgId, anchor.id, system);
+    expect(offboarded.status).toBe('offboarded');
+    await expect(access.logins.authenticate(first.token)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(access.logins.authenticate(second.token)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' })).rejects.toMatchObject({
+      code: 'no_active_membership',
+    });
+  });
+
+  it('keeps one person in several organisations with a different role in each', async () => {
+    await access.staff.onboard(otherOrgId, { email: 'boss@xinghe.cn', name: '老板', role: 'analyst', password: 'ignored-password' }, system);
+    const { token, session } = await access.logins.login({ email: 'boss@xinghe.cn', password: 'correct horse battery', orgId: otherOrgId });
+    expect(session.role).toBe('analyst');
+    expect(session.memberships.map((m) => m.role).sort()).toEqual(['admin', 'analyst']);
+    const principal = await access.logins.authenticate(token);
+    if (principal.kind !== 'user') throw new Error('expected a user');
+    const switched = await access.logins.switchOrg(principal, orgId);
+    expect(switched.org.id).toBe(orgId);
+    expect(switched.role).toBe('admin');
+  });
+
+  it('refuses to leave an organisation without an active admin', async () => {
+    const [boss] = await access.staff.list(orgId);
+    await expect(access.staff.offboard(orgId, boss!.id, system)).rejects.toMatchObject({ code: 'last_admin' });
+    await expect(access.staff.update(orgId, boss!.id, { role: 'operator' }, system)).rejects.toMatchObject({ code: 'last_admin' });
+    await expect(access.staff.offboard(orgId, boss!.id, { type: 'user', id: boss!.userId })).rejects.toMatchObject({
+      code: 'cannot_offboard_self',
+    });
+  });
+
+  it('refuses a second active membership for the same person', async () => {
+    await expect(
+      access.staff.onboard(orgId, { email: 'boss@xinghe.cn', name: 'x', role: 'qc', password: 'another-password' }, system),
+    ).rejects.toMatchObject({ code: 'staff_exists' });
+  });
+
+  it('issues API keys that authenticate to their organisation and purpose until revoked', async () => {
+    const collector = await access.apiKeys.create(orgId, { name: '抖音采集', purpose: 'collector', source: 'douyin' }, system);
+    expect(collector.secret.startsWith('lc_wk_')).toBe(true);
+    expect(collector.prefix).toBe(collector.secret.slice(0, 12));
+    const principal = await access.apiKeys.authenticate(collector.secret);
+    expect(principal).toMatchObject({ kind: 'api_key', orgId, purpose: 'collector', source: 'douyin' });
+    expect([...principal.permissions]).toEqual(['events:write']);
+    await access.apiKeys.revoke(orgId, collector.id, system);
+    await expect(access.apiKeys.authenticate(collector.secret)).rejects.toMatchObject({ code: 'invalid_api_key' });
+    expect((await access.apiKeys.list(orgId))[0]).not.toHaveProperty('secret');
+  });
+
+  it('never reads or changes another organisation’s people or keys', async () => {
+    const key = await access.apiKeys.create(orgId, { name: 'admin', purpose: 'admin' }, system);
+    const [boss] = await access.staff.list(orgId);
+    expect(await access.staff.list(otherOrgId)).toEqual([]);
+    expect(await access.apiKeys.list(otherOrgId)).toEqual([]);
+    await expect(access.staff.get(otherOrgId, boss!.id)).rejects.toMatchObject({ code: 'staff_not_found' });
+    await expect(access.staff.offboard(otherOrgId, boss!.id, system)).rejects.toMatchObject({ code: 'staff_not_found' });
+    await expect(access.apiKeys.revoke(otherOrgId, key.id, system)).rejects.toMatchObject({ code: 'api_key_not_found' });
+    expect(await access.audit.list(otherOrgId, { limit: 100 })).toHaveLength(1);
+  });
+
+  it('records who did what in the audit log, newest first', async () => {
+    const actor = { type: 'user' as const, id: 'usr_x' };
+    await access.organisations.rename(orgId, '星河直播旗舰', actor);
+    const [latest] = await access.audit.list(orgId, { limit: 1 });
+    expect(latest).toMatchObject({ action: 'org.rename', actorType: 'user', actorId: 'usr_x', details: { name: '星河直播旗舰' } });
+  });
+});
