@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  apiKeyRoutes,
+  auditRoutes,
+  authRoutes,
+  organisationRoutes,
+  registerAuthentication,
+  roleRoutes,
+  staffRoutes,
+} from '@livecloud/access';
+import { newId } from '@livecloud/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerErrorHandling, toErrorResponse } from './error-handler.js';
+import { healthRoutes } from './health.routes.js';
+import type { AppServices } from './services.js';
+
+const requestIdPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The HTTP server: the REST API under /api/v1 with its OpenAPI document, and the built web
+ * app. It does not listen; callers choose how (tests use `inject`).
+ */
+export async function buildApp(services: AppServices): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    // pino 10 and Fastify's bundled pino types differ only in generics; the instance is the same API.
+    loggerInstance: services.logger as unknown as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    // Keep-alive sockets that are idle are closed at shutdown; busy ones finish first.
+    forceCloseConnections: 'idle',
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : newId('req');
+    },
+    // Router errors (bad URL, over-long parameter) get the same uniform body as the rest.
+    frameworkErrors: (error, request, reply) => {
+      const { status, body } = toErrorResponse(error, request.id);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const webDir = config.webDir ?? join(import.meta.dirname, '../../web/dist');
+  const serveWeb = existsSync(join(webDir, 'index.html'));
+  registerErrorHandling(app, {
+    spaFallback: serveWeb ? (path) => !/^\/(api|collect|v1)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path) : undefined,
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'LiveCloud API',
+        description:
+          'LiveCloud 直播云 — the REST API of the livestream e-commerce middle platform. Errors always have the body ' +
+          '`{ "error": { "code", "message", "details?" } }`. Sign in with `POST /api/v1/auth/login` (session cookie; ' +
+          'send `x-csrf-token` on unsafe requests) or send `Authorization: Bearer <API key>`. Money is integer fen.',
+        version: services.version,
+      },
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ sessionCookie: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(app, services.access);
+  const ttlMs = config.sessionTtlHours * 3600_000;
+  await app.register(
+    async (api) => {
+      await api.register(
+        healthRoutes({
+          version: services.version,
+          startedAt: Date.now(),
+          records: services.records,
+          events: services.events,
+        }),
+      );
+      await api.register(authRoutes(services.access, { cookieSecure: config.cookieSecure, sessionTtlMs: ttlMs }));
+      await api.register(organisationRoutes(services.access));
+      await api.register(staffRoutes(services.access));
+      await api.register(apiKeyRoutes(services.access));
+      await api.register(roleRoutes());
+      await api.register(auditRoutes(services.access));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

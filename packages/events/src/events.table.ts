@@ -1,0 +1,208 @@
+import { AppError } from '@livecloud/core';
+import { eventEnvelopeSchema } from '@livecloud/contracts';
+import type { StoredEvent } from './event-store.js';
+
+const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Quotes a database or table name after checking it is a plain identifier (never user data). */
+export function quoteIdentifier(name: string): string {
+  if (!identifierPattern.test(name)) {
+    throw AppError.invalid('invalid_identifier', `"${name}" is not a plain identifier (letters, digits, _)`);
+  }
+  return `\`${name}\``;
+}
+
+/**
+ * The statements that bring a database up to date, in order. Each is idempotent so that
+ * `migrate()` can run on every start.
+ *
+ * Layout choices:
+ * - ORDER BY starts with org_id (tenancy filter prunes first) then session_id, because most
+ *   reads are one live session's funnel or timeline.
+ * - ReplacingMergeTree collapses rows with the same sorting key. A retried event carries the
+ *   same id, session, type and occurredAt, so duplicates of (org_id, id) collapse; read with
+ *   FINAL for exact counts before background merges happen. An id reused with a different
+ *   session, type or time is not collapsed here — the collector's dedupe step owns that.
+ *   No version column: any copy of a retried event is as good as another.
+ * - Partition by month of occurred_at so retention can drop whole months and a duplicate,
+ *   which has the same occurred_at, always lands in the same partition.
+ * - Per-user reads (a user's path across sessions) get bloom-filter skip indexes on user_id
+ *   and anonymous_id rather than a projection: a projection would double storage, and
+ *   ReplacingMergeTree refuses one unless deduplicate_merge_projection_mode is set.
+ * - amount_fen is Nullable: a like has no amount, an ad.spend of 0 fen does; sums skip NULL.
+ * - Optional ids are '' when absent rather than Nullable, which ClickHouse stores and
+ *   filters more cheaply; the schema never accepts an empty id, so '' is unambiguous.
+ */
+export function eventStoreMigrations(database: string): string[] {
+  const db = quoteIdentifier(database);
+  return [
+    `CREATE DATABASE IF NOT EXISTS ${db}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.\`events\`
+(
+    org_id String,
+    id String,
+    type LowCardinality(String),
+    occurred_at DateTime64(3, 'UTC'),
+    received_at DateTime64(3, 'UTC'),
+    source LowCardinality(String),
+    account_id String,
+    session_id String,
+    anonymous_id String,
+    user_id String,
+    platform_user_id String,
+    product_id String,
+    sku_id String,
+    order_id String,
+    amount_fen Nullable(Int64),
+    traffic_source LowCardinality(String),
+    properties String CODEC(ZSTD(3)),
+    schema_version UInt8,
+    INDEX idx_user_id user_id TYPE bloom_filter(0.01) GRANULARITY 4,
+    INDEX idx_anonymous_id anonymous_id TYPE bloom_filter(0.01) GRANULARITY 4
+)
+ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(occurred_at)
+ORDER BY (org_id, session_id, type, occurred_at, id)`,
+  ];
+}
+
+/** One row of `events` as written with JSONEachRow. */
+export interface EventInsertRow {
+  org_id: string;
+  id: string;
+  type: string;
+  occurred_at: string;
+  received_at: string;
+  source: string;
+  account_id: string;
+  session_id: string;
+  anonymous_id: string;
+  user_id: string;
+  platform_user_id: string;
+  product_id: string;
+  sku_id: string;
+  order_id: string;
+  amount_fen: number | null;
+  traffic_source: string;
+  properties: string;
+  schema_version: number;
+}
+
+/** One row as read with {@link eventSelectList}; 64-bit integers arrive as strings. */
+export interface EventRow extends Omit<EventInsertRow, 'occurred_at' | 'received_at' | 'amount_fen'> {
+  occurred_at_ms: string | number;
+  received_at_ms: string | number;
+  amount_fen: string | number | null;
+}
+
+/**
+ * The select list that reads whole events for {@link fromEventRow}. Times come back as epoch
+ * ms under new names so that a WHERE on occurred_at still means the DateTime64 column.
+ */
+export const eventSelectList = [
+  'org_id',
+  'id',
+  'type',
+  'toUnixTimestamp64Milli(occurred_at) AS occurred_at_ms',
+  'toUnixTimestamp64Milli(received_at) AS received_at_ms',
+  'source',
+  'account_id',
+  'session_id',
+  'anonymous_id',
+  'user_id',
+  'platform_user_id',
+  'product_id',
+  'sku_id',
+  'order_id',
+  'amount_fen',
+  'traffic_source',
+  'properties',
+  'schema_version',
+].join(', ');
+
+// Text rather than epoch ms: a bare integer leaves the engine to infer its unit, whereas the
+// UTC text form reads the same into DateTime64(3, 'UTC') on chDB and on every server version.
+function toDateTime64Text(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+}
+
+/** Maps an event to the row written to `events`. */
+export function toEventRow(event: StoredEvent): EventInsertRow {
+  return {
+    org_id: event.orgId,
+    id: event.id,
+    type: event.type,
+    occurred_at: toDateTime64Text(event.occurredAt),
+    received_at: toDateTime64Text(event.receivedAt),
+    source: event.source,
+    account_id: event.accountId ?? '',
+    session_id: event.sessionId ?? '',
+    anonymous_id: event.anonymousId ?? '',
+    user_id: event.userId ?? '',
+    platform_user_id: event.platformUserId ?? '',
+    product_id: event.productId ?? '',
+    sku_id: event.skuId ?? '',
+    order_id: event.orderId ?? '',
+    amount_fen: event.amountFen ?? null,
+    traffic_source: event.trafficSource ?? '',
+    properties: JSON.stringify(event.properties),
+    schema_version: event.schemaVersion,
+  };
+}
+
+function exactInteger(value: string | number, column: string): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) {
+    throw new AppError(
+      'internal',
+      'stored_event_invalid',
+      `events.${column} holds ${value}, not a safe integer`,
+    );
+  }
+  return n;
+}
+
+function present(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Maps a row read with {@link eventSelectList} back to the event that was stored. The row is
+ * re-validated with the envelope schema so that the result is typed without casts; a row that
+ * fails is a broken invariant and throws.
+ */
+export function fromEventRow(row: EventRow): StoredEvent {
+  const input: Record<string, unknown> = {
+    id: row.id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: exactInteger(row.occurred_at_ms, 'occurred_at'),
+    orgId: row.org_id,
+    source: row.source,
+    accountId: present(row.account_id),
+    sessionId: present(row.session_id),
+    anonymousId: present(row.anonymous_id),
+    userId: present(row.user_id),
+    platformUserId: present(row.platform_user_id),
+    productId: present(row.product_id),
+    skuId: present(row.sku_id),
+    orderId: present(row.order_id),
+    amountFen: row.amount_fen === null ? undefined : exactInteger(row.amount_fen, 'amount_fen'),
+    trafficSource: present(row.traffic_source),
+    properties: JSON.parse(row.properties) as unknown,
+  };
+  const parsed = eventEnvelopeSchema.safeParse(
+    Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  );
+  if (!parsed.success) {
+    throw new AppError(
+      'internal',
+      'stored_event_invalid',
+      `stored event ${row.org_id}/${row.id} no longer parses`,
+      {
+        issues: parsed.error.issues,
+      },
+    );
+  }
+  return { ...parsed.data, receivedAt: exactInteger(row.received_at_ms, 'received_at') };
+}
