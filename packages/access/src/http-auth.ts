@@ -27,9 +27,9 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
   app.decorateRequest('principal', null);
   app.decorateRequest('authError', null);
   app.addHook('onRequest', async (request) => {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    if (bearer?.[1]) {
-      await resolve(request, () => access.apiKeys.authenticate(bearer[1]!));
+    const apiKey = apiKeyFrom(request.headers.authorization);
+    if (apiKey !== undefined) {
+      await resolve(request, () => access.apiKeys.authenticate(apiKey));
       return;
     }
     const token = request.cookies[sessionCookieName];
@@ -43,6 +43,23 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
       }
     }
   });
+}
+
+/**
+ * The API key in an Authorization header: `Bearer <key>`, or HTTP Basic with the key as the
+ * user name and an empty password, as Segment's and RudderStack's libraries send a write key.
+ */
+export function apiKeyFrom(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (bearer?.[1]) return bearer[1];
+  const basic = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const user = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded;
+    return user === '' ? '' : user;
+  }
+  return '';
 }
 
 async function resolve(request: FastifyRequest, authenticate: () => Promise<Principal>): Promise<void> {

@@ -22,6 +22,8 @@ export const permissions = [
   'risk:manage',
   'matrix:read',
   'events:write',
+  'events:read',
+  'events:manage',
   'merchant:portal',
   'partner:portal',
 ] as const;
@@ -61,6 +63,7 @@ const matrix: Record<Role, readonly Permission[]> = {
   ad_buyer: [...staffBase, 'live:read', 'ads:manage', 'analytics:read'],
   analyst: [
     ...staffBase,
+    'events:read',
     'live:read',
     'commerce:read',
     'audience:read',
