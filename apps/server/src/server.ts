@@ -1,6 +1,7 @@
 import { createLogger, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { openServices, type AppServices } from './services.js';
 
 export interface RunningServer {
@@ -18,16 +19,26 @@ export async function startServer(
   options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const services = await openServices(config, logger, options.clock ?? systemClock);
+  const embedded = !config.databaseUrl || !config.clickhouseUrl;
+  const unlock = embedded ? lockDataDir(config.dataDir) : () => undefined;
+  let services: AppServices;
+  try {
+    services = await openServices(config, logger, options.clock ?? systemClock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   let app: FastifyInstance;
   try {
     app = await buildApp(services);
     app.addHook('onClose', async () => {
       await services.close();
+      unlock();
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await services.close();
+    unlock();
     throw error;
   }
   const address = app.server.address();

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { version } from '@livecloud/server';
+import { registerAdminCommands } from './admin.command.js';
+import { registerDemoCommand } from './demo.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
+import { registerStartCommand } from './start.command.js';
+
+const program = new Command()
+  .name('livecloud')
+  .description('LiveCloud 直播云 — the livestream e-commerce middle platform')
+  .version(version);
+
+registerStartCommand(program);
+registerDemoCommand(program);
+registerMigrateCommand(program);
+registerAdminCommands(program);
+
+await program.parseAsync(process.argv);
