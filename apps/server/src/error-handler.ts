@@ -66,7 +66,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && options.spaFallback?.(path)) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return reply.code(200).type('text/html; charset=utf-8').sendFile('index.html');
     }
     return reply.code(404).send({
       error: { code: 'route_not_found', message: `There is no route ${request.method} ${path}` },

@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 function expectErrorBody(body: unknown, code: string): void {
-  expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+  const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+  expect(Object.keys(body as object)).toEqual(['error']);
+  expect(error?.code).toBe(code);
+  expect(typeof error?.message).toBe('string');
 }
 
 describe('bad input gets a 4xx with the uniform error body', () => {

@@ -9,8 +9,7 @@ export interface MigrationReport {
 /** Brings the records store to the newest schema; safe to call on every start. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationReport> {
   const migrator = new Migrator({
-    // Migrations are written against no particular schema: they create it.
-    db: db as unknown as Kysely<unknown>,
+    db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'lc_migrations',
     migrationLockTableName: 'lc_migrations_lock',
@@ -18,7 +17,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationRepo
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    const cause = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${cause}`, { cause: result.error });
   }
   return {
