@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import { errorCodeLabel } from '../i18n/labels';
+import { ApiError, networkErrorCode } from './client';
+
+/**
+ * What to tell the user about a failed call: the translated text for well-known codes,
+ * otherwise the server's own message, otherwise a sentence that fits the HTTP status.
+ */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('errors.generic');
+  if (error.code === networkErrorCode) return t('errors.network');
+  const known = errorCodeLabel(t, error.code);
+  if (known !== null) return known;
+  if (!error.code.startsWith('http_') && error.message !== '') return error.message;
+  if (error.status === 400 || error.status === 422) return t('errors.status400');
+  if (error.status === 403) return t('errors.status403');
+  if (error.status === 404) return t('errors.status404');
+  if (error.status === 409) return t('errors.status409');
+  if (error.status >= 500) return t('errors.status5xx');
+  return t('errors.generic');
+}

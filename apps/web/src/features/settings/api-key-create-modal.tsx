@@ -1,0 +1,150 @@
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/error-message';
+import { apiKeySources, type ApiKey, type ApiKeyCreateInput, type CreatedApiKey } from '../../api/types';
+import { sourceLabel } from '../../i18n/labels';
+import { apiKeysApi } from './settings.api';
+
+export interface ApiKeyCreateModalProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (key: ApiKey) => void;
+}
+
+/** Creates a key, then shows its secret exactly once. */
+export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ApiKeyCreateInput>();
+  const purpose = Form.useWatch('purpose', form);
+  const [submitting, setSubmitting] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+
+  const close = () => {
+    // Forget the secret as soon as the dialog goes away.
+    setCreated(null);
+    onClose();
+  };
+
+  const onSubmit = async (values: ApiKeyCreateInput) => {
+    setSubmitting(true);
+    try {
+      const input: ApiKeyCreateInput =
+        values.purpose === 'collector'
+          ? { name: values.name.trim(), purpose: 'collector', source: values.source }
+          : { name: values.name.trim(), purpose: 'admin' };
+      const key = await apiKeysApi.create(input);
+      setCreated(key);
+      const { secret: _secret, ...listed } = key;
+      onCreated(listed);
+    } catch (cause) {
+      void message.error(errorMessage(t, cause));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <Modal
+        open={open}
+        title={t('apiKeys.createdTitle')}
+        onCancel={close}
+        mask={{ closable: false }}
+        keyboard={false}
+        destroyOnHidden
+        footer={
+          <Button type="primary" onClick={close} data-testid="api-key-secret-done">
+            {t('apiKeys.secretSaved')}
+          </Button>
+        }
+      >
+        <div data-testid="api-key-created">
+          <Alert type="warning" showIcon title={t('apiKeys.secretWarning')} style={{ margin: '16px 0' }} />
+          <Typography.Text type="secondary">
+            {created.name} · {t('apiKeys.secretLabel')}
+          </Typography.Text>
+          <div className="lc-secret-box">
+            <Typography.Text
+              className="lc-mono"
+              copyable={{ text: created.secret, tooltips: [t('common.copy'), t('common.copied')] }}
+              data-testid="api-key-secret"
+            >
+              {created.secret}
+            </Typography.Text>
+          </div>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('apiKeys.createTitle')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      confirmLoading={submitting}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'api-key-create-submit' }}
+    >
+      <Form<ApiKeyCreateInput>
+        form={form}
+        layout="vertical"
+        initialValues={{ purpose: 'collector' }}
+        onFinish={(values) => void onSubmit(values)}
+        style={{ marginTop: 16 }}
+        data-testid="api-key-create-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('apiKeys.name')}
+          rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
+        >
+          <Input
+            maxLength={80}
+            placeholder={t('apiKeys.namePlaceholder')}
+            autoComplete="off"
+            data-testid="api-key-name"
+          />
+        </Form.Item>
+        <Form.Item
+          name="purpose"
+          label={t('apiKeys.purpose')}
+          extra={purpose === 'admin' ? t('apiKeys.purposeAdminHint') : t('apiKeys.purposeCollectorHint')}
+        >
+          <Radio.Group optionType="button" buttonStyle="solid" data-testid="api-key-purpose">
+            <Radio.Button value="collector">{t('apiKeys.purposeCollector')}</Radio.Button>
+            <Radio.Button value="admin">{t('apiKeys.purposeAdmin')}</Radio.Button>
+          </Radio.Group>
+        </Form.Item>
+        {purpose === 'admin' ? null : (
+          <Form.Item
+            name="source"
+            label={t('apiKeys.source')}
+            rules={[{ required: true, message: t('apiKeys.sourceRequired') }]}
+          >
+            <Select
+              placeholder={t('apiKeys.sourceRequired')}
+              options={apiKeySources.map((source) => ({
+                value: source,
+                label: (
+                  <Space size={8}>
+                    <span>{sourceLabel(t, source)}</span>
+                    <Typography.Text type="secondary" className="lc-mono" style={{ fontSize: 12 }}>
+                      {source}
+                    </Typography.Text>
+                  </Space>
+                ),
+              }))}
+              data-testid="api-key-source"
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,182 @@
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/error-message';
+import type { ApiKey } from '../../api/types';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { sourceLabel } from '../../i18n/labels';
+import { formatDateTime } from '../../lib/format';
+import { ApiKeyCreateModal } from './api-key-create-modal';
+import { apiKeysApi } from './settings.api';
+
+/** API keys for collectors and admin scripts: list, create (secret shown once), revoke. */
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data, error, loading, reload, setData } = useApiQuery(apiKeysApi.list);
+  const [creating, setCreating] = useState(false);
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+
+  const put = (key: ApiKey) =>
+    setData((previous) => {
+      const items = previous?.items ?? [];
+      return {
+        items: items.some((item) => item.id === key.id)
+          ? items.map((item) => (item.id === key.id ? key : item))
+          : [key, ...items],
+      };
+    });
+
+  const onRevoke = async (key: ApiKey) => {
+    setRevokingId(key.id);
+    try {
+      put(await apiKeysApi.revoke(key.id));
+      void message.success(t('apiKeys.revokedDone', { name: key.name }));
+    } catch (cause) {
+      void message.error(errorMessage(t, cause));
+    } finally {
+      setRevokingId(null);
+    }
+  };
+
+  const columns: TableProps<ApiKey>['columns'] = [
+    {
+      key: 'name',
+      title: t('apiKeys.name'),
+      render: (_, key) => (
+        <span>
+          <KeyOutlined className="lc-input-icon" style={{ marginInlineEnd: 8 }} />
+          <Typography.Text
+            strong={key.revokedAt === null}
+            type={key.revokedAt === null ? undefined : 'secondary'}
+          >
+            {key.name}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      key: 'purpose',
+      title: t('apiKeys.purpose'),
+      width: 120,
+      render: (_, key) =>
+        key.purpose === 'admin' ? (
+          <Tag color="purple">{t('apiKeys.purposeAdmin')}</Tag>
+        ) : (
+          <Tag color="cyan">{t('apiKeys.purposeCollector')}</Tag>
+        ),
+    },
+    {
+      key: 'source',
+      title: t('apiKeys.source'),
+      width: 140,
+      render: (_, key) =>
+        key.source ? sourceLabel(t, key.source) : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      key: 'prefix',
+      title: t('apiKeys.prefix'),
+      width: 170,
+      render: (_, key) => <Typography.Text code className="lc-mono">{`${key.prefix}…`}</Typography.Text>,
+    },
+    {
+      key: 'createdAt',
+      title: t('apiKeys.createdAt'),
+      width: 160,
+      render: (_, key) => formatDateTime(key.createdAt),
+    },
+    {
+      key: 'lastUsedAt',
+      title: t('apiKeys.lastUsedAt'),
+      width: 160,
+      render: (_, key) =>
+        key.lastUsedAt ? (
+          formatDateTime(key.lastUsedAt)
+        ) : (
+          <Typography.Text type="secondary">{t('common.never')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'status',
+      title: t('apiKeys.status'),
+      width: 110,
+      render: (_, key) =>
+        key.revokedAt === null ? (
+          <Badge status="success" text={t('apiKeys.active')} data-testid={`api-key-status-${key.id}`} />
+        ) : (
+          <Tooltip title={t('apiKeys.revokedAt', { time: formatDateTime(key.revokedAt) })}>
+            <Badge status="default" text={t('apiKeys.revoked')} data-testid={`api-key-status-${key.id}`} />
+          </Tooltip>
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 100,
+      render: (_, key) =>
+        key.revokedAt === null ? (
+          <Popconfirm
+            title={t('apiKeys.revokeConfirm', { name: key.name })}
+            description={t('apiKeys.revokeConfirmDetail')}
+            okText={t('apiKeys.revoke')}
+            okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-confirm' }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void onRevoke(key)}
+          >
+            <Button
+              type="link"
+              size="small"
+              danger
+              loading={revokingId === key.id}
+              data-testid={`api-key-revoke-${key.id}`}
+            >
+              {t('apiKeys.revoke')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div data-testid="page-settings-api-keys">
+      <PageHeader
+        title={t('apiKeys.title')}
+        subtitle={t('apiKeys.subtitle')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="api-key-create"
+          >
+            {t('apiKeys.create')}
+          </Button>
+        }
+      />
+      <Card className="lc-card">
+        {error && !data ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : (
+          <Table<ApiKey>
+            rowKey="id"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            pagination={{
+              pageSize: 20,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { count: total }),
+            }}
+            locale={{ emptyText: t('apiKeys.empty') }}
+            scroll={{ x: 'max-content' }}
+            data-testid="api-keys-table"
+          />
+        )}
+      </Card>
+      <ApiKeyCreateModal open={creating} onClose={() => setCreating(false)} onCreated={put} />
+    </div>
+  );
+}

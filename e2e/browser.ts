@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const screenshotDir = join(root, 'e2e', 'screenshots');
+
+/** Debian's Chromium with the flags this machine needs (no sandbox as root, no network chatter). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error('Chromium is required for the browser tests: apt-get install chromium fonts-wqy-microhei');
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface DemoServer {
+  url: string;
+  logins: { email: string; password: string; role: string }[];
+  stop(): Promise<void>;
+}
+
+/** Runs `livecloud demo` as a user would, on a free port and a fresh data directory. */
+export async function startDemo(): Promise<DemoServer> {
+  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
+    throw new Error('The web app is not built: run `npm run build` (npm test does it first)');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/cli/src/main.ts', 'demo', '--port', '0', '--data-dir', dataDir, '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ready = await new Promise<{ url: string; logins: DemoServer['logins'] }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`demo did not start in 90 s: ${stderr}`)), 90_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; logins: DemoServer['logins'] });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    ...ready,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
