@@ -13,7 +13,7 @@ import {
   roleRoutes,
   staffRoutes,
 } from '@livecloud/access';
-import { newId } from '@livecloud/core';
+import { AppError, newId } from '@livecloud/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
@@ -34,6 +34,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimitBytes,
     // Keep-alive sockets that are idle are closed at shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
+    // Requests that arrive while shutting down get our own 503 body (below), not Fastify's.
+    return503OnClosing: false,
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -47,8 +49,21 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (closing) {
+      void reply.header('connection', 'close');
+      throw new AppError('unavailable', 'shutting_down', 'The server is shutting down; retry on another instance');
+    }
+  });
+  // A response finished during shutdown closes its keep-alive connection, so close() need not
+  // wait out the keep-alive timeout of clients that were mid-request.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
   });
 
   const webDir = config.webDir ?? join(import.meta.dirname, '../../web/dist');
