@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { version } from '@livecloud/server';
 import { registerAdminCommands } from './admin.command.js';
+import { registerBenchCommand } from './bench.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerStartCommand } from './start.command.js';
@@ -14,5 +15,6 @@ registerStartCommand(program);
 registerDemoCommand(program);
 registerMigrateCommand(program);
 registerAdminCommands(program);
+registerBenchCommand(program);
 
 await program.parseAsync(process.argv);

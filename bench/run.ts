@@ -1,0 +1,21 @@
+// `npm run bench -- <name> [--duration-s N]`: runs one benchmark; its figures are the last
+// lines of stdout, one JSON object each (SPEC §8). Progress goes to stderr.
+import type { BenchFigure } from './lib/result.js';
+
+type Bench = (options: { durationMs: number }) => Promise<BenchFigure[]>;
+
+const benches: Record<string, () => Promise<Bench>> = {
+  api: async () => (await import('./api.bench.js')).run,
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const durationFlag = rest.indexOf('--duration-s');
+const durationMs = durationFlag >= 0 ? Number(rest[durationFlag + 1]) * 1000 : 10_000;
+
+if (!name || !(name in benches)) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N]\n`);
+  process.exit(2);
+}
+const bench = await benches[name]!();
+const figures = await bench({ durationMs });
+for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+
+/** `livecloud bench <name>`: runs a benchmark from the repository's bench/ folder. */
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description('run a benchmark from bench/ (prints JSON figures as its last lines)')
+    .argument('<name>', 'benchmark name, e.g. api')
+    .option('--duration-s <seconds>', 'how long each measured phase runs')
+    .action((name: string, options: { durationS?: string }) => {
+      const runner = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
+      const args = ['--import', 'tsx', runner, name, ...(options.durationS ? ['--duration-s', options.durationS] : [])];
+      const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+      process.exitCode = result.status ?? 1;
+    });
+}
