@@ -36,15 +36,29 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** Runs `livecloud demo` as a user would, on a free port and a fresh data directory. */
-export async function startDemo(): Promise<DemoServer> {
+/**
+ * Runs `livecloud demo` as a user would, on a free port and a fresh data directory; without
+ * the simulated sessions unless a test needs them (they cost CPU the other tests share).
+ */
+export async function startDemo(options: { simulate?: boolean } = {}): Promise<DemoServer> {
   if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
     throw new Error('The web app is not built: run `npm run build` (npm test does it first)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/cli/src/main.ts', 'demo', '--port', '0', '--data-dir', dataDir, '--json'],
+    [
+      '--import',
+      'tsx',
+      'packages/cli/src/main.ts',
+      'demo',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--json',
+      ...(options.simulate ? [] : ['--no-simulate']),
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
   );
   let stderr = '';

@@ -80,8 +80,8 @@ describe('the web app in a real browser', () => {
     }
     expect(visited.length).toBeGreaterThanOrEqual(30);
     expect(unavailable).toBeGreaterThan(0);
-    await page.goto(`${demo.url}/during/big-screen`);
-    await page.getByTestId('page-during-big-screen').waitFor();
+    await page.goto(`${demo.url}/during/refeature`);
+    await page.getByTestId('page-during-refeature').waitFor();
     await page.getByTestId('module-unavailable').waitFor();
     await shot('03-area-not-built');
   });

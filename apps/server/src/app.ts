@@ -13,12 +13,15 @@ import {
   roleRoutes,
   staffRoutes,
 } from '@livecloud/access';
+import { commerceRoutes } from '@livecloud/commerce';
 import { AppError, newId } from '@livecloud/core';
+import { collectorRoutes, deadLetterRoutes, segmentRoutes } from '@livecloud/events';
+import { scheduleRoutes } from '@livecloud/schedule';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
-import type { AppServices } from './services.js';
+import { openCommerce, openSchedule, type AppServices } from './services.js';
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -88,6 +91,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         securitySchemes: {
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' },
           apiKey: { type: 'http', scheme: 'bearer' },
+          writeKey: { type: 'http', scheme: 'basic', description: 'Segment style: the write key as user name, empty password' },
         },
       },
       security: [{ sessionCookie: [] }, { apiKey: [] }],
@@ -114,9 +118,16 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       await api.register(apiKeyRoutes(services.access));
       await api.register(roleRoutes());
       await api.register(auditRoutes(services.access));
+      await api.register(commerceRoutes(openCommerce(services)));
+      await api.register(scheduleRoutes(openSchedule(services)));
+      await api.register(deadLetterRoutes(services.collection.deadLetters));
+      await api.register(services.live.routes());
     },
     { prefix: '/api/v1' },
   );
+  const collectorDeps = { collector: services.collection.collector, bodyLimitBytes: config.collectorBodyLimitBytes };
+  await app.register(collectorRoutes(collectorDeps));
+  await app.register(segmentRoutes(collectorDeps));
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAccess, type Access } from '@livecloud/access';
-import { systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
+import { createCommerce, type Commerce } from '@livecloud/commerce';
+import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
-import { createEventStore, type EventStore } from '@livecloud/events';
+import { createSchedule, type Schedule } from '@livecloud/schedule';
+import { createEventStore, openCollection, type Collection, type CollectionOptions, type EventStore } from '@livecloud/events';
+import { openLive, type Live } from '@livecloud/live';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
 export interface AppServices {
@@ -12,6 +16,10 @@ export interface AppServices {
   records: RecordsDb;
   events: EventStore;
   access: Access;
+  /** Collection: the collector, dead letters and the bus (in-process | NATS JetStream). */
+  collection: Collection;
+  /** The big screen: live state (memory | Redis), board, stream feed; `live.attach(bus)` feeds it. */
+  live: Live;
   version: string;
   /** Closes every store; safe to call twice. */
   close(): Promise<void>;
@@ -26,8 +34,13 @@ export const version: string = (
  * contexts. On failure everything already opened is closed again.
  */
 export async function openServices(config: Config, logger: Logger, clock: Clock = systemClock): Promise<AppServices> {
-  const records = await openRecordsDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const records = await openRecordsDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'),
+  });
   let events: EventStore | undefined;
+  let collection: Collection | undefined;
   try {
     const migrated = await migrateToLatest(records.db);
     if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'records store migrated');
@@ -38,12 +51,25 @@ export async function openServices(config: Config, logger: Logger, clock: Clock 
       logger,
     });
     await events.migrate();
+    collection = await openCollection(collectionOptions(config, { eventStore: events, db: records.db, clock, logger }));
   } catch (error) {
+    await collection?.close();
     await events?.close();
     await records.close();
     throw error;
   }
   const eventStore = events;
+  const openedCollection = collection;
+  const live = openLive({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, events: eventStore, clock, logger });
+  try {
+    // Every process subscribes under one durable name: each event reaches one of them.
+    await live.attach(openedCollection.bus);
+  } catch (error) {
+    await live.close();
+    await openedCollection.close();
+    await Promise.allSettled([eventStore.close(), records.close()]);
+    throw error;
+  }
   let closed = false;
   return {
     config,
@@ -52,11 +78,83 @@ export async function openServices(config: Config, logger: Logger, clock: Clock 
     records,
     events: eventStore,
     access: createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 }),
+    collection: openedCollection,
+    live,
     version,
     async close() {
       if (closed) return;
       closed = true;
+      await live.close();
+      await openedCollection.close();
       await Promise.allSettled([eventStore.close(), records.close()]);
     },
   };
+}
+
+/** The collection side's settings from the configuration, for the server and its tests. */
+export function collectionOptions(
+  config: Config,
+  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger'>,
+): CollectionOptions {
+  return {
+    ...deps,
+    natsUrl: config.natsUrl,
+    natsStream: config.natsStream,
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
+    dedupeTtlMs: config.dedupeTtlHours * 3600_000,
+    limits: {
+      bodyBytes: config.collectorBodyLimitBytes,
+      maxBatchEvents: config.collectorMaxBatchEvents,
+      ratePerSecond: config.collectorRateLimitPerSecond,
+      rateBurst: config.collectorRateLimitBurst,
+    },
+  };
+}
+
+/**
+ * The commerce context over the records store. Merchant portal logins are made by access
+ * (role `merchant`), so password and membership rules stay in one place.
+ */
+export function openCommerce(services: Pick<AppServices, 'records' | 'clock' | 'config' | 'access'>): Commerce {
+  const { access } = services;
+  return createCommerce({
+    db: services.records.db,
+    clock: services.clock,
+    audit: access.audit,
+    uploadsDir: join(services.config.dataDir, 'uploads'),
+    accounts: {
+      async createLogin(orgId, input, actor) {
+        const staff = await access.staff.onboard(orgId, { ...input, role: 'merchant' }, actor);
+        return { userId: staff.userId, membershipId: staff.id };
+      },
+      async organisationName(orgId) {
+        return (await access.organisations.get(orgId)).name;
+      },
+    },
+  });
+}
+
+/**
+ * The scheduling context over the records store: access provides the audit log and the staff
+ * directory (an anchor links to a member with the anchor role).
+ */
+export function openSchedule(services: Pick<AppServices, 'records' | 'clock' | 'access'>): Schedule {
+  const { access } = services;
+  return createSchedule({
+    db: services.records.db,
+    clock: services.clock,
+    audit: access.audit,
+    staff: {
+      async member(orgId, membershipId) {
+        try {
+          const staff = await access.staff.get(orgId, membershipId);
+          return { id: staff.id, name: staff.name, role: staff.role, status: staff.status };
+        } catch (error) {
+          if (error instanceof AppError && error.kind === 'not_found') return undefined;
+          throw error;
+        }
+      },
+    },
+  });
 }

@@ -5,10 +5,11 @@ import { createAccess, type Access } from '@livecloud/access';
 import { createFakeClock, createLogger, loadConfig, systemClock, type Clock, type Config } from '@livecloud/core';
 import type { RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
-import { createEventStore, type EventStore } from '@livecloud/events';
+import { createEventStore, openCollection, type EventStore } from '@livecloud/events';
+import { openLive } from '@livecloud/live';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { version, type AppServices } from '../src/services.js';
+import { collectionOptions, version, type AppServices } from '../src/services.js';
 
 let sharedEvents: Promise<EventStore> | undefined;
 
@@ -46,6 +47,9 @@ export async function createTestApp(
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
   const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
+  const collection = await openCollection(collectionOptions(config, { eventStore: events, db: records.db, clock, logger }));
+  const live = openLive({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, events, clock, logger });
+  await live.attach(collection.bus);
   const services: AppServices = {
     config,
     logger,
@@ -53,8 +57,14 @@ export async function createTestApp(
     records,
     events,
     access,
+    collection,
+    live,
     version,
-    close: () => records.dispose(),
+    close: async () => {
+      await live.close();
+      await collection.close();
+      await records.dispose();
+    },
   };
   const app = await buildApp(services);
   await app.ready();

@@ -7,7 +7,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './features/auth/login-page';
 import { RequireSession } from './features/auth/require-session';
 import { SessionProvider } from './features/auth/session-context';
+import { bigScreenRoute } from './features/big-screen/big-screen-paths';
+import { BigScreenRoute } from './features/big-screen/big-screen-route';
 import { isPendingItem, ModuleUnavailablePage } from './features/placeholder/module-unavailable-page';
+import { HomeRoute } from './features/portal/home-route';
+import { MerchantApplyPage } from './features/portal/merchant-apply-page';
 import { AppShell } from './features/shell/app-shell';
 import { navGroups, type NavItemKey } from './features/shell/navigation';
 import { NotFoundPage, RequirePermission } from './features/shell/status-pages';
@@ -22,6 +26,18 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   staff: lazy(() => import('./features/settings/staff-page').then((m) => ({ default: m.StaffPage }))),
   roles: lazy(() => import('./features/settings/roles-page').then((m) => ({ default: m.RolesPage }))),
   apiKeys: lazy(() => import('./features/settings/api-keys-page').then((m) => ({ default: m.ApiKeysPage }))),
+  merchants: lazy(() => import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage }))),
+  submissions: lazy(() => import('./features/submissions/submissions-page').then((m) => ({ default: m.SubmissionsPage }))),
+  qc: lazy(() => import('./features/qc/qc-page').then((m) => ({ default: m.QcPage }))),
+  warehouse: lazy(() => import('./features/warehouse/warehouse-page').then((m) => ({ default: m.WarehousePage }))),
+  merchantPortal: lazy(() => import('./features/portal/portal-page').then((m) => ({ default: m.PortalPage }))),
+  schedule: lazy(() => import('./features/schedule/schedule-page').then((m) => ({ default: m.SchedulePage }))),
+  lineups: lazy(() => import('./features/lineups/lineups-page').then((m) => ({ default: m.LineupsPage }))),
+  accounts: lazy(() => import('./features/accounts/accounts-page').then((m) => ({ default: m.AccountsPage }))),
+  sop: lazy(() => import('./features/sop/sop-page').then((m) => ({ default: m.SopPage }))),
+  bigScreen: lazy(() =>
+    import('./features/big-screen/session-picker-page').then((m) => ({ default: m.SessionPickerPage })),
+  ),
 };
 
 const fontFamily =
@@ -55,6 +71,8 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/merchant-apply" element={<MerchantApplyPage />} />
+      <Route path={bigScreenRoute} element={<BigScreenRoute />} />
       <Route
         element={
           <RequireSession>
@@ -62,7 +80,7 @@ function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<OverviewPage />} />
+        <Route index element={<HomeRoute><OverviewPage /></HomeRoute>} />
         {navGroups.flatMap((group) =>
           group.items.map((item) => {
             const Page = builtPages[item.key];

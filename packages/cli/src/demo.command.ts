@@ -1,10 +1,52 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, loadConfig } from '@livecloud/core';
-import { closeOnSignals, dataDirHolder, seedDemo, startServer } from '@livecloud/server';
+import { streamToCollector } from '@livecloud/platforms';
+import { closeOnSignals, dataDirHolder, seedDemo, startServer, type RunningServer } from '@livecloud/server';
 import type { Command } from 'commander';
 import { printError } from './output.js';
+import { simulationPlans } from './simulate.command.js';
 import type { ServeOptions } from './start.command.js';
+
+const day = 24 * 3600_000;
+
+/**
+ * Gives the demo a history and a live session: three shorter past sessions of the same account
+ * (so the big screen has past sessions to compare with), then one session streaming in real
+ * time, all sent over HTTP with a collector key as a platform would.
+ */
+async function streamDemoSessions(server: RunningServer, orgId: string, signal: AbortSignal): Promise<void> {
+  const key = await server.services.access.apiKeys.create(
+    orgId,
+    { name: '演示模拟器 demo simulator', purpose: 'collector', source: 'simulator' },
+    { type: 'system', id: null },
+  );
+  const now = Date.now();
+  const past = [3, 2, 1].flatMap((daysAgo, i) =>
+    simulationPlans({
+      orgId,
+      sessions: 1,
+      seed: 100 + i,
+      durationMin: 60,
+      scale: 150,
+      platform: 'douyin',
+      accountId: 'acct_demo_douyin',
+      startAt: now - daysAgo * day,
+    }),
+  );
+  await streamToCollector({ baseUrl: server.url, collectorKey: key.secret, sessions: past, speed: 0, signal });
+  const live = simulationPlans({
+    orgId,
+    sessions: 1,
+    seed: 7,
+    durationMin: 120,
+    scale: 1500,
+    platform: 'douyin',
+    accountId: 'acct_demo_douyin',
+    startAt: Date.now(),
+  });
+  await streamToCollector({ baseUrl: server.url, collectorKey: key.secret, sessions: live, speed: 1, signal });
+}
 
 /**
  * `livecloud demo`: a fresh embedded data directory, a demo organisation with staff in
@@ -18,8 +60,9 @@ export function registerDemoCommand(program: Command): void {
     .option('--host <host>', 'address to listen on')
     .option('--data-dir <dir>', 'demo data directory (emptied first)', '.livecloud-demo')
     .option('--keep', 'keep the data directory instead of starting fresh')
+    .option('--no-simulate', 'do not stream simulated live sessions')
     .option('--json', 'print the ready line as JSON')
-    .action(async (options: ServeOptions & { keep?: boolean }) => {
+    .action(async (options: ServeOptions & { keep?: boolean; simulate: boolean }) => {
       try {
         const dataDir = resolve(options.dataDir ?? '.livecloud-demo');
         const holder = dataDirHolder(dataDir);
@@ -32,6 +75,13 @@ export function registerDemoCommand(program: Command): void {
         const server = await startServer(config, { logger });
         closeOnSignals(server, logger);
         const { org, logins } = await seedDemo(server.services.access);
+        if (options.simulate) {
+          const controller = new AbortController();
+          for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+          streamDemoSessions(server, org.id, controller.signal).catch((error: unknown) => {
+            if (!controller.signal.aborted) logger.error({ err: error }, 'demo simulation stopped');
+          });
+        }
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ url: server.url, org, logins, dataDir })}\n`);
           return;
@@ -43,6 +93,10 @@ export function registerDemoCommand(program: Command): void {
             `  LiveCloud 直播云 demo is running: ${server.url}`,
             `  API docs: ${server.url}/api/docs`,
             `  Organisation: ${org.name} (${org.slug})   data: ${dataDir}`,
+            '',
+            options.simulate
+              ? '  A simulated Douyin session is streaming now (three past sessions first): open 直播中 → 数据大屏.'
+              : '  No simulation (--no-simulate).',
             '',
             '  Sign in as:',
             ...logins.map((l) => `    ${l.email.padEnd(width)}  ${l.password.padEnd(20)}  ${l.role}`),

@@ -4,6 +4,7 @@ import { registerAdminCommands } from './admin.command.js';
 import { registerBenchCommand } from './bench.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerSimulateCommand } from './simulate.command.js';
 import { registerStartCommand } from './start.command.js';
 
 const program = new Command()
@@ -16,5 +17,6 @@ registerDemoCommand(program);
 registerMigrateCommand(program);
 registerAdminCommands(program);
 registerBenchCommand(program);
+registerSimulateCommand(program);
 
 await program.parseAsync(process.argv);

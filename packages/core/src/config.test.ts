@@ -12,6 +12,25 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.clickhouseUrl).toBeUndefined();
     expect(config.dataDir.endsWith('.livecloud')).toBe(true);
+    expect(config.natsUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.collectorBodyLimitBytes).toBeGreaterThan(config.bodyLimitBytes);
+  });
+
+  it('reads the scale-out engines and collector limits from the environment', () => {
+    const config = loadConfig({
+      NATS_URL: 'nats://127.0.0.1:4222',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      LIVECLOUD_COLLECTOR_BODY_LIMIT_BYTES: '1048576',
+      LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND: '50',
+    });
+    expect(config).toMatchObject({
+      natsUrl: 'nats://127.0.0.1:4222',
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      collectorBodyLimitBytes: 1048576,
+      collectorRateLimitPerSecond: 50,
+    });
+    expect(() => loadConfig({ LIVECLOUD_NATS_STREAM: 'bad.name' })).toThrow(/LIVECLOUD_NATS_STREAM/);
   });
 
   it('reads environment variables over a file, and flags over both', () => {

@@ -37,6 +37,27 @@ export const configSchema = z.object({
     .default(false),
   /** The built web app to serve; when the folder is missing the API runs alone. */
   webDir: z.string().optional(),
+  /** NATS server with JetStream; when unset the event bus is in-process. */
+  natsUrl: optionalUrl,
+  /** The JetStream stream that carries collected events (letters, digits, _ and -). */
+  natsStream: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default('LIVECLOUD_EVENTS'),
+  /** Redis for the live state, de-duplication and rate limits shared by several server processes; unset means in memory. */
+  redisUrl: optionalUrl,
+  /** Prefix of every Redis key LiveCloud writes. */
+  redisKeyPrefix: z.string().min(1).max(64).default('livecloud'),
+  /** Largest accepted collector request body, compressed and after gunzip. */
+  collectorBodyLimitBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Most events in one collector request. */
+  collectorMaxBatchEvents: z.coerce.number().int().positive().default(20_000),
+  /** Collector requests each API key may make per second, sustained. */
+  collectorRateLimitPerSecond: z.coerce.number().positive().default(200),
+  /** Collector requests an API key may make in a burst above the sustained rate. */
+  collectorRateLimitBurst: z.coerce.number().int().positive().default(400),
+  /** How long an event id is remembered for de-duplication in Redis. */
+  dedupeTtlHours: z.coerce.number().positive().max(24 * 30).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -54,6 +75,15 @@ const envNames: Record<keyof Config, string> = {
   bodyLimitBytes: 'LIVECLOUD_BODY_LIMIT_BYTES',
   cookieSecure: 'LIVECLOUD_COOKIE_SECURE',
   webDir: 'LIVECLOUD_WEB_DIR',
+  natsUrl: 'NATS_URL',
+  natsStream: 'LIVECLOUD_NATS_STREAM',
+  redisUrl: 'REDIS_URL',
+  redisKeyPrefix: 'LIVECLOUD_REDIS_PREFIX',
+  collectorBodyLimitBytes: 'LIVECLOUD_COLLECTOR_BODY_LIMIT_BYTES',
+  collectorMaxBatchEvents: 'LIVECLOUD_COLLECTOR_MAX_BATCH_EVENTS',
+  collectorRateLimitPerSecond: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND',
+  collectorRateLimitBurst: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST',
+  dedupeTtlHours: 'LIVECLOUD_DEDUPE_TTL_HOURS',
 };
 
 /** The environment variable behind each setting, for docs and error messages. */

@@ -28,6 +28,8 @@ export interface RecordsDbOptions {
   dataDir?: string;
   /** An already open PGlite (tests pass a clone of a migrated template). */
   pglite?: PGlite;
+  /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
+  onIdleError?: (error: Error) => void;
 }
 
 // int8 comes back from node-postgres as text; counts and fen amounts fit in a safe integer,
@@ -42,6 +44,11 @@ const pgTypes = {
 export async function openRecordsDb(options: RecordsDbOptions): Promise<RecordsDb> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, types: pgTypes });
+    // An idle client's connection can drop (server restart, admin termination); without a
+    // listener that is an unhandled 'error' that kills the process. The pool replaces the client.
+    pool.on('error', (error) => {
+      options.onIdleError?.(error);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return wrap(db, 'postgres');
   }

@@ -68,6 +68,35 @@ export interface AuditLogTable {
   at: DefaultTimestamp;
 }
 
+export type DeadLetterStatus = 'new' | 'replayed' | 'discarded';
+export type DeadLetterFormat = 'native' | 'segment';
+
+/** An event the collector could not accept, kept for inspection and replay. */
+export interface DeadLetterTable {
+  id: string;
+  org_id: string;
+  received_at: Timestamp;
+  /** The event's source, or the collector key's when the event named none. */
+  source: string | null;
+  /** The API key that sent it. */
+  key_id: string | null;
+  /** Which entry point's mapping to re-run on replay. */
+  format: ColumnType<DeadLetterFormat, DeadLetterFormat | undefined, DeadLetterFormat>;
+  /** The client's event id, when the payload carried one. */
+  event_id: string | null;
+  reason: string;
+  issues: ColumnType<unknown, string | undefined, string>;
+  /** The original item as JSON, when it parsed. */
+  payload: ColumnType<unknown, string | null, string | null>;
+  /** The original item as text, when it did not parse or cannot be held as jsonb. */
+  payload_text: string | null;
+  status: ColumnType<DeadLetterStatus, DeadLetterStatus | undefined, DeadLetterStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  replayed_at: Timestamp | null;
+  replay_result: ColumnType<unknown, string | null | undefined, string | null>;
+  updated_at: DefaultTimestamp;
+}
+
 /** Every table of the records store, as Kysely sees it. */
 export interface Database {
   organisations: OrganisationTable;
@@ -76,4 +105,5 @@ export interface Database {
   login_sessions: LoginSessionTable;
   api_keys: ApiKeyTable;
   audit_log: AuditLogTable;
+  dead_letters: DeadLetterTable;
 }

@@ -16,7 +16,7 @@ import type {
   QueryParams,
   StoredEvent,
 } from './event-store.js';
-import { eventStoreMigrations, quoteIdentifier, toEventRow } from './events.table.js';
+import { eventIdsBackfill, eventStoreMigrations, quoteIdentifier, toEventRow } from './events.table.js';
 
 /*
  * chDB 3.4 (engine 26.7) findings, checked by experiment through `chdb/connection` +
@@ -163,6 +163,7 @@ function openClickHouse(url: string): OpenedClient {
 export async function createEventStore(options: EventStoreOptions): Promise<EventStore> {
   const database = options.database;
   const eventsTable = `${quoteIdentifier(database)}.\`events\``;
+  const eventIdsTable = `${quoteIdentifier(database)}.\`event_ids\``;
   const opened = options.clickhouseUrl
     ? openClickHouse(options.clickhouseUrl)
     : await openChdb(options.dataDir);
@@ -183,12 +184,23 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
   return {
     engine,
     database,
-    tables: { events: eventsTable },
+    tables: { events: eventsTable, eventIds: eventIdsTable },
 
     async migrate() {
       assertOpen();
+      const existing = await client.query({
+        query: `SELECT count() AS n FROM system.tables WHERE database = {database:String} AND name = 'event_ids_mv'`,
+        query_params: { database },
+        format: 'JSONEachRow',
+      });
+      const [viewRow] = await existing.json<{ n: string | number }>();
       for (const statement of eventStoreMigrations(database)) {
         await client.command({ query: statement });
+      }
+      if (Number(viewRow?.n ?? 0) === 0) {
+        // Rows stored before the view existed; a row that also arrived through the view in
+        // the meantime collapses in the ReplacingMergeTree.
+        await client.command({ query: eventIdsBackfill(database) });
       }
       log?.debug('event store migrated');
     },

@@ -30,6 +30,8 @@ export interface EventStoreHealth {
 export interface EventStoreTables {
   /** The `events` table, e.g. `` `livecloud`.`events` ``. */
   readonly events: string;
+  /** `(org_id, id, occurred_at)` of every stored event, sorted by (org_id, id) for id look-ups. */
+  readonly eventIds: string;
 }
 
 /**

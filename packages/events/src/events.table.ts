@@ -63,7 +63,28 @@ export function eventStoreMigrations(database: string): string[] {
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(occurred_at)
 ORDER BY (org_id, session_id, type, occurred_at, id)`,
+    // The collector's durable de-duplication asks "which of these ids does the org already
+    // have?". `events` is sorted by session first, so that question would scan the whole org;
+    // this narrow copy sorted by (org_id, id) answers it from the primary index. A materialized
+    // view fills it inside the same INSERT, so it can never miss an event that was stored.
+    `CREATE TABLE IF NOT EXISTS ${db}.\`event_ids\`
+(
+    org_id String,
+    id String,
+    occurred_at DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(occurred_at)
+ORDER BY (org_id, id)`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.\`event_ids_mv\` TO ${db}.\`event_ids\`
+AS SELECT org_id, id, occurred_at FROM ${db}.\`events\``,
   ];
+}
+
+/** Copies the ids of events stored before `event_ids` existed; run once, when the view is created. */
+export function eventIdsBackfill(database: string): string {
+  const db = quoteIdentifier(database);
+  return `INSERT INTO ${db}.\`event_ids\` SELECT org_id, id, occurred_at FROM ${db}.\`events\``;
 }
 
 /** One row of `events` as written with JSONEachRow. */

@@ -1,9 +1,15 @@
 /**
- * `@livecloud/events` — the event store (chDB embedded | ClickHouse server).
+ * `@livecloud/events` — collection and the event store.
  *
- * Open it with {@link createEventStore}, run `migrate()` once per start, write batches with
- * `insert()`, and read through {@link scopeToOrg} so that every query is bound to one
- * organisation. Whole events read back with {@link eventSelectList} and {@link fromEventRow}.
+ * The event store (chDB embedded | ClickHouse server): open it with {@link createEventStore},
+ * run `migrate()` once per start, write batches with `insert()`, and read through
+ * {@link scopeToOrg} so that every query is bound to one organisation. Whole events read back
+ * with {@link eventSelectList} and {@link fromEventRow}.
+ *
+ * Collection: {@link openCollection} wires the collector (parse → validate → de-duplicate →
+ * enrich → store → publish), dead letters and the bus (in-process | NATS JetStream) on the
+ * engines the configuration names; the route plugins expose them over HTTP. Subscribe to
+ * stored events with `collection.bus.subscribe(name, handler)`.
  *
  * @packageDocumentation
  */
@@ -26,3 +32,43 @@ export {
   type EventInsertRow,
   type EventRow,
 } from './events.table.js';
+export { findStoredEventIds } from './event-ids.query.js';
+
+export type { Bus, BusDelivery, BusHandler, BusHealth, BusSubscription, SubscribeOptions } from './bus.js';
+export { createInProcessBus, type InProcessBusOptions } from './in-process-bus.js';
+export { createNatsBus, type NatsBusOptions } from './nats-bus.js';
+
+export { createStoreDeduper, type Deduper, type StoredIdLookup } from './deduper.js';
+export { createRedisDeduper, type RedisDeduperOptions } from './redis-deduper.js';
+export { createMemoryRateLimiter, type RateDecision, type RateLimiter } from './rate-limiter.js';
+export { createRedisRateLimiter, type RedisRateLimiterOptions } from './redis-rate-limiter.js';
+
+export {
+  createCollector,
+  type Collector,
+  type CollectorCaller,
+  type CollectorDeps,
+  type CollectorLimits,
+  type ReplayInput,
+  type ReplayOutcome,
+} from './collector.service.js';
+export {
+  ingestResultDto,
+  segmentSuccessDto,
+  type IngestResultDto,
+  type RejectedItemDto,
+} from './collector.schema.js';
+export type { LiveSessionFacts, SessionLookup } from './pipeline/session.step.js';
+export { trafficSourceOf } from './pipeline/traffic-source.step.js';
+export { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';
+export {
+  deadLetterDto,
+  deadLetterPage,
+  type DeadLetterDto,
+  type DeadLetterPage,
+} from './dead-letter.schema.js';
+export { openCollection, type Collection, type CollectionOptions } from './collection.js';
+
+export { collectorRoutes } from './collector.routes.js';
+export { segmentRoutes } from './segment.routes.js';
+export { deadLetterRoutes } from './dead-letter.routes.js';

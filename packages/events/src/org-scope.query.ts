@@ -6,7 +6,7 @@ export interface OrgScopedEventQuery {
   readonly orgId: string;
   /**
    * Runs `sql` with `orgId` bound to `{orgId:String}`. The SQL must filter
-   * `org_id = {orgId:String}` at least as many times as it names the events table, so that
+   * `org_id = {orgId:String}` at least as many times as it names the event tables, so that
    * every subquery and join side is scoped too; otherwise it throws before reaching the engine.
    */
   query<T>(sql: string, params?: QueryParams): Promise<T[]>;
@@ -36,12 +36,13 @@ export function scopeToOrg(store: Pick<EventStore, 'query' | 'tables'>, orgId: s
         );
       }
       const filters = sql.match(orgFilterPattern)?.length ?? 0;
-      const tableRefs = countOccurrences(sql, store.tables.events);
+      const tableRefs =
+        countOccurrences(sql, store.tables.events) + countOccurrences(sql, store.tables.eventIds);
       if (filters === 0 || filters < tableRefs) {
         throw new AppError(
           'internal',
           'unscoped_event_query',
-          `an event query must filter org_id = {orgId:String} for each of its ${tableRefs} reference(s) to the events table`,
+          `an event query must filter org_id = {orgId:String} for each of its ${tableRefs} reference(s) to an event table`,
           { filters, tableRefs },
         );
       }

@@ -15,12 +15,25 @@ export interface ChartProps {
   height?: CSSProperties['height'];
   /** What the chart shows, for screen readers. */
   ariaLabel: string;
+  /**
+   * Merge each new option into the chart instead of replacing it, so live data moves with a
+   * transition (the big screen). Series and axes then keep their identity between updates.
+   */
+  merge?: boolean;
   className?: string;
   testId?: string;
 }
 
 /** An ECharts instance bound to a div: created on mount, resized with its box, disposed on unmount. */
-export function Chart({ option, theme = 'light', height = 280, ariaLabel, className, testId }: ChartProps) {
+export function Chart({
+  option,
+  theme = 'light',
+  height = 280,
+  ariaLabel,
+  className,
+  testId,
+  merge = false,
+}: ChartProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
 
@@ -44,8 +57,8 @@ export function Chart({ option, theme = 'light', height = 280, ariaLabel, classN
   }, [theme]);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
-  }, [option, theme]);
+    chartRef.current?.setOption(option, { notMerge: !merge });
+  }, [option, theme, merge]);
 
   return (
     <div

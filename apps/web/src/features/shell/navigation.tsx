@@ -7,6 +7,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  ShoppingOutlined,
   TeamOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -113,6 +114,11 @@ export const navGroups: NavGroup[] = [
       item('productPool', '/matrix/product-pool', 'matrix:read'),
       item('sop', '/matrix/sop', 'matrix:read'),
     ],
+  },
+  {
+    key: 'portal',
+    icon: <ShoppingOutlined />,
+    items: [item('merchantPortal', '/portal', 'merchant:portal')],
   },
   {
     key: 'settings',

@@ -1,0 +1,197 @@
+import { ApartmentOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../api/types';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../auth/session-context';
+import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { staffApi } from '../settings/settings.api';
+import { accountsApi, anchorsApi, loadResources, platforms, roomsApi, type Anchor, type PlatformAccount, type Room } from './accounts.api';
+import { platformColor, PlatformTag } from './platform-tag';
+import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
+
+/** 账号矩阵: the organisation's platform accounts, live rooms and anchors. */
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const canManage = can('commerce:manage');
+  const { data, error, loading, reload } = useApiQuery(loadResources);
+  const loadStaff = useCallback(
+    async (signal: AbortSignal): Promise<Staff[]> => (can('staff:read') ? (await staffApi.list(signal)).items : []),
+    [can],
+  );
+  const staff = useApiQuery(loadStaff);
+  const [tab, setTab] = useState<ResourceKind>('account');
+  const [target, setTarget] = useState<ResourceTarget | null>(null);
+  const anchorStaff = useMemo(() => (staff.data ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'), [staff.data]);
+
+  const archive = async (work: () => Promise<unknown>, archived: boolean) => {
+    try {
+      await work();
+      void message.success(archived ? t('scheduling.accounts.archived') : t('scheduling.accounts.restored'));
+      reload();
+    } catch (cause) {
+      void message.error(schedulingErrorMessage(t, cause));
+    }
+  };
+
+  const statusColumn = <T extends { id: string; archived: boolean }>(toggle: (item: T, archived: boolean) => Promise<unknown>) => ({
+    key: 'status',
+    title: t('scheduling.accounts.inUse'),
+    width: 110,
+    render: (_: unknown, item: T) => (
+      <Switch
+        size="small"
+        checked={!item.archived}
+        disabled={!canManage}
+        onChange={(on) => void archive(() => toggle(item, !on), !on)}
+        data-testid={`resource-active-${item.id}`}
+      />
+    ),
+  });
+  const editColumn = <T,>(kind: ResourceKind) => ({
+    key: 'actions',
+    title: t('common.actions'),
+    width: 90,
+    render: (_: unknown, item: T) => (
+      <Button type="link" size="small" onClick={() => setTarget({ kind, item } as ResourceTarget)}>
+        {t('scheduling.accounts.editAction')}
+      </Button>
+    ),
+  });
+  const created = { key: 'created', title: t('scheduling.accounts.createdAt'), width: 170, render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt) };
+
+  const accountColumns: TableProps<PlatformAccount>['columns'] = [
+    { key: 'platform', title: t('scheduling.accounts.platform'), width: 120, render: (_, a) => <PlatformTag platform={a.platform} /> },
+    { key: 'name', title: t('scheduling.accounts.displayName'), render: (_, a) => <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>{a.displayName}</Typography.Text> },
+    { key: 'handle', title: t('scheduling.accounts.handle'), render: (_, a) => <span className="lc-mono">@{a.handle}</span> },
+    created,
+    statusColumn<PlatformAccount>((a, archived) => accountsApi.update(a.id, { archived })),
+    ...(canManage ? [editColumn<PlatformAccount>('account')] : []),
+  ];
+  const roomColumns: TableProps<Room>['columns'] = [
+    { key: 'name', title: t('scheduling.accounts.name'), render: (_, r) => <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>{r.name}</Typography.Text> },
+    { key: 'location', title: t('scheduling.accounts.location'), render: (_, r) => r.location ?? '—' },
+    created,
+    statusColumn<Room>((r, archived) => roomsApi.update(r.id, { archived })),
+    ...(canManage ? [editColumn<Room>('room')] : []),
+  ];
+  const anchorColumns: TableProps<Anchor>['columns'] = [
+    {
+      key: 'name',
+      title: t('scheduling.accounts.name'),
+      render: (_, a) => (
+        <Flex align="center" gap={10}>
+          <Avatar size={28} className={a.archived ? 'lc-avatar-muted' : 'lc-avatar'}>
+            {a.name.slice(0, 1)}
+          </Avatar>
+          <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
+            {a.name}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'member',
+      title: t('scheduling.accounts.member'),
+      render: (_, a) => {
+        if (!a.membershipId) return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
+        const person = staff.data?.find((s) => s.id === a.membershipId);
+        return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
+      },
+    },
+    created,
+    statusColumn<Anchor>((a, archived) => anchorsApi.update(a.id, { archived })),
+    ...(canManage ? [editColumn<Anchor>('anchor')] : []),
+  ];
+
+  const activeAccounts = data?.accounts.filter((a) => !a.archived) ?? [];
+  const table = <T extends { id: string }>(columns: TableProps<T>['columns'], rows: T[], kind: ResourceKind) => (
+    <Table<T>
+      rowKey="id"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: t(`scheduling.accounts.empty.${kind}`) }}
+      scroll={{ x: 'max-content' }}
+      data-testid={`resource-table-${kind}`}
+    />
+  );
+
+  return (
+    <div data-testid="page-matrix-accounts">
+      <PageHeader
+        title={t('scheduling.accounts.title')}
+        subtitle={t('scheduling.accounts.subtitle')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ kind: tab, item: null })} data-testid="resource-add">
+              {t(`scheduling.accounts.add.${tab}`)}
+            </Button>
+          ) : null
+        }
+      />
+      {error && !data ? (
+        <Card className="lc-card">
+          <LoadError error={error} onRetry={reload} />
+        </Card>
+      ) : (
+        <Flex vertical gap={16}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={8}>
+              <Card className="lc-card">
+                <Statistic title={t('scheduling.accounts.tabs.account')} value={activeAccounts.length} prefix={<ApartmentOutlined />} />
+                <Flex gap={6} wrap style={{ marginTop: 12 }}>
+                  {platforms.map((p) => {
+                    const count = activeAccounts.filter((a) => a.platform === p).length;
+                    return count > 0 ? (
+                      <Tag key={p} color={platformColor[p]}>
+                        {t(`scheduling.platform.${p}`)} {count}
+                      </Tag>
+                    ) : null;
+                  })}
+                </Flex>
+              </Card>
+            </Col>
+            <Col xs={12} md={8}>
+              <Card className="lc-card">
+                <Statistic title={t('scheduling.accounts.tabs.room')} value={data?.rooms.filter((r) => !r.archived).length ?? 0} prefix={<HomeOutlined />} />
+              </Card>
+            </Col>
+            <Col xs={12} md={8}>
+              <Card className="lc-card">
+                <Statistic title={t('scheduling.accounts.tabs.anchor')} value={data?.anchors.filter((a) => !a.archived).length ?? 0} prefix={<UserOutlined />} />
+              </Card>
+            </Col>
+          </Row>
+          <Card className="lc-card">
+            <Tabs
+              activeKey={tab}
+              onChange={(key) => setTab(key as ResourceKind)}
+              items={[
+                { key: 'account', label: t('scheduling.accounts.tabs.account'), children: table(accountColumns, data?.accounts ?? [], 'account') },
+                { key: 'room', label: t('scheduling.accounts.tabs.room'), children: table(roomColumns, data?.rooms ?? [], 'room') },
+                { key: 'anchor', label: t('scheduling.accounts.tabs.anchor'), children: table(anchorColumns, data?.anchors ?? [], 'anchor') },
+              ]}
+            />
+          </Card>
+        </Flex>
+      )}
+      <ResourceModal
+        target={target}
+        anchorStaff={anchorStaff}
+        onClose={() => setTarget(null)}
+        onSaved={() => {
+          setTarget(null);
+          reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from './big-screen-format';
+import type { CommentRow } from './live-board.types';
+
+const avatarColors = ['#3de7ff', '#4d8dff', '#a78bfa', '#f472b6', '#ffc53d', '#34d399', '#fb923c'];
+
+function hash(text: string): number {
+  let value = 0;
+  for (let i = 0; i < text.length; i++) value = (value * 31 + text.charCodeAt(i)) >>> 0;
+  return value;
+}
+
+/** A viewer's nickname, or a shortened platform id when the platform sent no nickname. */
+export function viewerName(comment: CommentRow): string {
+  if (comment.nickname) return comment.nickname;
+  const id = comment.viewerId;
+  return id.length > 10 ? `${id.slice(0, 6)}…${id.slice(-3)}` : id;
+}
+
+/** New comments of one update enter one after another over this long, like a chat scrolling. */
+const arrivalSpreadMs = 800;
+/** How long a comment keeps its entry animation (longer than the spread plus the animation). */
+const animateForMs = 2_000;
+
+interface Arrival {
+  at: number;
+  delayMs: number;
+}
+
+/**
+ * Remembers when each comment first appeared and the delay of its entry animation, so that
+ * the comments of one update enter one by one and a re-render never restarts an animation.
+ * Comments present when the screen opens do not animate.
+ */
+function useArrivals(shown: readonly CommentRow[]): Map<string, Arrival> {
+  const arrivals = useRef<Map<string, Arrival> | null>(null);
+  const now = Date.now();
+  if (arrivals.current === null) {
+    arrivals.current = new Map(shown.map((comment) => [comment.id, { at: 0, delayMs: 0 }]));
+    return arrivals.current;
+  }
+  const known = arrivals.current;
+  const fresh = shown.filter((comment) => !known.has(comment.id));
+  const step = fresh.length > 0 ? arrivalSpreadMs / fresh.length : 0;
+  fresh.forEach((comment, index) => known.set(comment.id, { at: now, delayMs: Math.round(index * step) }));
+  if (known.size > shown.length * 2) {
+    const keep = new Set(shown.map((comment) => comment.id));
+    for (const id of known.keys()) if (!keep.has(id)) known.delete(id);
+  }
+  return known;
+}
+
+/**
+ * The latest comments as a chat column: newest at the bottom, each new one sliding in and
+ * pushing the older ones up (the column is anchored to its bottom edge).
+ */
+export function CommentStream({ comments, max }: { comments: readonly CommentRow[]; max: number }) {
+  const { t } = useTranslation();
+  const shown = comments.slice(0, max).reverse();
+  const arrivals = useArrivals(shown);
+  const now = Date.now();
+
+  if (shown.length === 0) return <div className="lc-bs-empty">{t('bigScreen.empty.noComments')}</div>;
+  return (
+    <ol className="lc-bs-comments" data-testid="comment-stream" aria-live="off">
+      {shown.map((comment) => {
+        const name = viewerName(comment);
+        const color = avatarColors[hash(comment.viewerId) % avatarColors.length];
+        const arrival = arrivals.get(comment.id);
+        const entering = arrival !== undefined && now - arrival.at < animateForMs;
+        return (
+          <li
+            key={comment.id}
+            className={entering ? 'lc-bs-comment lc-bs-comment-new' : 'lc-bs-comment'}
+            style={entering ? { animationDelay: `${arrival.delayMs}ms` } : undefined}
+          >
+            <span className="lc-bs-comment-avatar" style={{ color, borderColor: color }}>
+              {name.slice(0, 1).toUpperCase()}
+            </span>
+            <span className="lc-bs-comment-body">
+              <span className="lc-bs-comment-name">{name}</span>
+              <span className="lc-bs-comment-text">{comment.text}</span>
+            </span>
+            <time className="lc-bs-comment-time">{formatTime(comment.occurredAt)}</time>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

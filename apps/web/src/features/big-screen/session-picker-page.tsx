@@ -1,0 +1,173 @@
+import { DesktopOutlined, FundProjectionScreenOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Input, Space, Table, Typography, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { bigScreenApi } from './big-screen.api';
+import { formatCount, formatDateTimeMs, formatElapsed, formatYuan } from './big-screen-format';
+import { bigScreenPath } from './big-screen-paths';
+import type { LiveSessionSummary } from './live-board.types';
+
+/** A session whose last event is this recent counts as live. */
+const liveWithinMs = 120_000;
+const refreshMs = 10_000;
+
+function isLive(session: LiveSessionSummary, now: number): boolean {
+  return session.lastEventAt !== null && now - session.lastEventAt < liveWithinMs;
+}
+
+/** The list of recent live sessions; choosing one opens its big screen full-screen. */
+export function SessionPickerPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data, error, loading, reload } = useApiQuery(bigScreenApi.sessions);
+  const [typed, setTyped] = useState('');
+  const [now, setNow] = useState(() => Date.now());
+
+  // New sessions appear by themselves: the list is read again every few seconds.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      reload();
+    }, refreshMs);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const open = (sessionId: string) => void navigate(bigScreenPath(sessionId));
+
+  const columns: TableProps<LiveSessionSummary>['columns'] = [
+    {
+      key: 'session',
+      title: t('bigScreen.picker.session'),
+      render: (_, session) => (
+        <Space size={8}>
+          <FundProjectionScreenOutlined style={{ color: '#1664ff' }} />
+          <Typography.Text strong className="lc-mono">
+            {session.sessionId}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: 'account',
+      title: t('bigScreen.picker.account'),
+      render: (_, session) => <span className="lc-mono">{session.accountId ?? '—'}</span>,
+    },
+    {
+      key: 'status',
+      title: t('bigScreen.picker.status'),
+      width: 120,
+      render: (_, session) =>
+        isLive(session, now) ? (
+          <Badge status="processing" color="red" text={t('bigScreen.picker.live')} />
+        ) : (
+          <Badge status="default" text={t('bigScreen.picker.idle')} />
+        ),
+    },
+    {
+      key: 'started',
+      title: t('bigScreen.picker.started'),
+      render: (_, session) => formatDateTimeMs(session.firstEventAt),
+    },
+    {
+      key: 'duration',
+      title: t('bigScreen.picker.duration'),
+      render: (_, session) =>
+        session.firstEventAt === null || session.lastEventAt === null
+          ? '—'
+          : formatElapsed(session.lastEventAt - session.firstEventAt),
+    },
+    {
+      key: 'events',
+      title: t('bigScreen.picker.events'),
+      align: 'right',
+      render: (_, session) => formatCount(session.eventCount),
+    },
+    {
+      key: 'gmv',
+      title: t('bigScreen.picker.gmv'),
+      align: 'right',
+      render: (_, session) => <Typography.Text strong>{formatYuan(session.gmvFen)}</Typography.Text>,
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 130,
+      render: (_, session) => (
+        <Button
+          type="primary"
+          size="small"
+          icon={<DesktopOutlined />}
+          onClick={(event) => {
+            event.stopPropagation();
+            open(session.sessionId);
+          }}
+          data-testid={`open-session-${session.sessionId}`}
+        >
+          {t('bigScreen.picker.open')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="page-during-big-screen">
+      <PageHeader
+        title={t('bigScreen.picker.title')}
+        subtitle={t('bigScreen.picker.subtitle')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={reload} data-testid="live-sessions-refresh">
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      <Card className="lc-card">
+        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Input
+            style={{ maxWidth: 360 }}
+            placeholder={t('bigScreen.picker.idPlaceholder')}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            onPressEnter={() => typed.trim() !== '' && open(typed.trim())}
+            data-testid="session-id-input"
+            allowClear
+          />
+          <Button
+            disabled={typed.trim() === ''}
+            onClick={() => open(typed.trim())}
+            data-testid="session-id-open"
+          >
+            {t('bigScreen.picker.openById')}
+          </Button>
+        </Flex>
+        {error && !data ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : (
+          <Table<LiveSessionSummary>
+            rowKey="sessionId"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading && data === undefined}
+            onRow={(session) => ({
+              onClick: () => open(session.sessionId),
+              style: { cursor: 'pointer' },
+              'data-testid': `live-session-${session.sessionId}`,
+              'data-live': isLive(session, now) ? 'true' : 'false',
+            })}
+            pagination={{
+              pageSize: 20,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { count: total }),
+            }}
+            locale={{ emptyText: t('bigScreen.picker.empty') }}
+            scroll={{ x: 'max-content' }}
+            data-testid="live-sessions-table"
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

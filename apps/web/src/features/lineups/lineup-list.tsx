@@ -1,0 +1,156 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HolderOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../lib/format';
+import type { LineupItem, LineupValidation, Mechanism } from './lineups.api';
+import './lineups.css';
+
+export interface LineupListProps {
+  items: LineupItem[];
+  problems: LineupValidation['problems'];
+  canManage: boolean;
+  busy: boolean;
+  onReorder: (itemIds: string[]) => void;
+  onEdit: (item: LineupItem) => void;
+  onRemove: (item: LineupItem) => void;
+}
+
+const mechanismColor: Record<Mechanism['type'], string> = { none: 'default', coupon: 'orange', gift: 'green', flash_sale: 'red', giveaway: 'purple' };
+
+function useMechanismText() {
+  const { t } = useTranslation();
+  return (m: Mechanism): string => {
+    switch (m.type) {
+      case 'none':
+        return '';
+      case 'coupon':
+        return m.thresholdFen > 0
+          ? t('scheduling.lineups.couponText', { threshold: formatFen(m.thresholdFen), discount: formatFen(m.discountFen) })
+          : t('scheduling.lineups.couponPlain', { discount: formatFen(m.discountFen) });
+      case 'gift':
+        return t('scheduling.lineups.giftText', { name: m.giftName, count: m.quantity });
+      case 'flash_sale':
+        return t('scheduling.lineups.flashText', { price: formatFen(m.flashPriceFen), count: m.quantity, minutes: m.durationMinutes });
+      case 'giveaway':
+        return t('scheduling.lineups.giveawayText', { prize: m.prize, count: m.winners, minutes: m.durationMinutes });
+    }
+  };
+}
+
+/** The ordered line-up; drag a row (or use the arrows) to reorder, problems shown under each item. */
+export function LineupList({ items, problems, canManage, busy, onReorder, onEdit, onRemove }: LineupListProps) {
+  const { t } = useTranslation();
+  const mechanismText = useMechanismText();
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+
+  const move = (from: number, to: number) => {
+    const ids = items.map((i) => i.id);
+    const [id] = ids.splice(from, 1);
+    if (id === undefined) return;
+    ids.splice(to, 0, id);
+    if (ids.join() !== items.map((i) => i.id).join()) onReorder(ids);
+  };
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>, index: number) => {
+    if (!dragged) return;
+    event.preventDefault();
+    const box = event.currentTarget.getBoundingClientRect();
+    setDropAt(event.clientY < box.top + box.height / 2 ? index : index + 1);
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const from = items.findIndex((i) => i.id === dragged);
+    if (from >= 0 && dropAt !== null) move(from, dropAt > from ? dropAt - 1 : dropAt);
+    setDragged(null);
+    setDropAt(null);
+  };
+
+  if (items.length === 0) return <Empty description={t('scheduling.lineups.empty')} data-testid="lineup-empty" />;
+  return (
+    <div className={`lc-lineup${busy ? ' lc-lineup-busy' : ''}`} data-testid="lineup-list" onDragLeave={(e) => e.currentTarget === e.target && setDropAt(null)}>
+      {items.map((item, index) => {
+        const itemProblems = problems.filter((p) => p.itemId === item.id);
+        return (
+          <div
+            key={item.id}
+            className={`lc-lineup-row${dragged === item.id ? ' lc-lineup-dragging' : ''}${dropAt === index ? ' lc-lineup-drop-before' : ''}${dropAt === index + 1 && index === items.length - 1 ? ' lc-lineup-drop-after' : ''}${itemProblems.length > 0 ? ' lc-lineup-warn' : ''}`}
+            draggable={canManage && !busy}
+            onDragStart={(event) => {
+              event.dataTransfer.effectAllowed = 'move';
+              event.dataTransfer.setData('text/plain', item.id);
+              setDragged(item.id);
+            }}
+            onDragEnd={() => {
+              setDragged(null);
+              setDropAt(null);
+            }}
+            onDragOver={(event) => onDragOver(event, index)}
+            onDrop={onDrop}
+            data-testid={`lineup-row-${index + 1}`}
+            data-item-id={item.id}
+          >
+            {canManage ? <HolderOutlined className="lc-lineup-handle" /> : null}
+            <div className="lc-lineup-pos">{item.position}</div>
+            <div className="lc-lineup-main">
+              <Flex align="center" gap={8} wrap>
+                <Typography.Text strong data-testid="lineup-title">
+                  {item.product?.title ?? item.productId}
+                </Typography.Text>
+                <Typography.Text type="secondary" className="lc-mono" style={{ fontSize: 12 }}>
+                  {item.product?.skuName ?? item.skuId}
+                </Typography.Text>
+                {item.mechanism.type !== 'none' ? (
+                  <Tag color={mechanismColor[item.mechanism.type]} style={{ marginInlineEnd: 0 }}>
+                    {t(`scheduling.mechanism.${item.mechanism.type}`)} · {mechanismText(item.mechanism)}
+                  </Tag>
+                ) : null}
+              </Flex>
+              {item.note ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                  {item.note}
+                </Typography.Text>
+              ) : null}
+              {itemProblems.map((problem) => (
+                <div key={problem.code} className="lc-lineup-problem" data-testid="lineup-problem">
+                  <WarningFilled /> {t(`scheduling.problem.${problem.code}`)}
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                    {problem.message}
+                  </Typography.Text>
+                </div>
+              ))}
+            </div>
+            <div className="lc-lineup-num">
+              <span>{t('scheduling.lineups.explainShort')}</span>
+              <b>{t('scheduling.lineups.minutesValue', { count: item.explainMinutes })}</b>
+            </div>
+            <div className="lc-lineup-num">
+              <span>{t('scheduling.lineups.livePrice')}</span>
+              <b>{formatFen(item.livePriceFen)}</b>
+            </div>
+            <div className="lc-lineup-num">
+              <span>{t('scheduling.lineups.stock')}</span>
+              <b>{item.stockAllocation.toLocaleString()}</b>
+            </div>
+            {canManage ? (
+              <Space size={0} className="lc-lineup-actions">
+                <Tooltip title={t('scheduling.lineups.up')}>
+                  <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0 || busy} onClick={() => move(index, index - 1)} aria-label={t('scheduling.lineups.up')} />
+                </Tooltip>
+                <Tooltip title={t('scheduling.lineups.down')}>
+                  <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === items.length - 1 || busy} onClick={() => move(index, index + 1)} aria-label={t('scheduling.lineups.down')} />
+                </Tooltip>
+                <Button type="text" size="small" icon={<EditOutlined />} onClick={() => onEdit(item)} aria-label={t('scheduling.lineups.editTitle')} />
+                <Popconfirm title={t('scheduling.lineups.removeConfirm')} okText={t('scheduling.lineups.remove')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => onRemove(item)}>
+                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('scheduling.lineups.remove')} />
+                </Popconfirm>
+              </Space>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

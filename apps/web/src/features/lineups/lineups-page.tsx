@@ -1,0 +1,233 @@
+import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../auth/session-context';
+import { PlatformTag } from '../accounts/platform-tag';
+import { sessionsApi, type LiveSession } from '../schedule/schedule.api';
+import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
+import { StatusTag } from '../schedule/status-tag';
+import { LineupItemModal } from './lineup-item-modal';
+import { LineupList } from './lineup-list';
+import { lineupsApi, type Lineup, type LineupItem, type LineupValidation } from './lineups.api';
+import { RequirementsCard } from './requirements-card';
+
+const day = 86_400_000;
+
+async function loadSessions(signal: AbortSignal): Promise<LiveSession[]> {
+  const now = Date.now();
+  const range = { from: new Date(now - 7 * day).toISOString(), to: new Date(now + 60 * day).toISOString() };
+  return (await sessionsApi.list(range, signal)).items;
+}
+
+const checkIcon: Record<LineupValidation['checks'][number]['status'], ReactNode> = {
+  passed: <CheckCircleFilled style={{ color: '#52c41a' }} />,
+  failed: <CloseCircleFilled style={{ color: '#f5222d' }} />,
+  skipped: <MinusCircleFilled style={{ color: '#bfbfbf' }} />,
+};
+
+/** 排品: the ordered products of a session, validated as it is built. */
+export function LineupsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const sessions = useApiQuery(loadSessions);
+  const upcoming = useMemo(() => {
+    const items = sessions.data ?? [];
+    return items.find((s) => s.status === 'planned' && Date.parse(s.plannedEnd) > Date.now()) ?? items[0];
+  }, [sessions.data]);
+  const sessionId = params.get('session') ?? upcoming?.id ?? null;
+  const session = sessions.data?.find((s) => s.id === sessionId) ?? null;
+  const open = session !== null && (session.status === 'planned' || session.status === 'live');
+  const canManage = can('commerce:manage') && open;
+
+  const load = useCallback(async (signal: AbortSignal): Promise<Lineup | null> => (sessionId ? lineupsApi.get(sessionId, signal) : null), [sessionId]);
+  const lineup = useApiQuery(load);
+  const [editing, setEditing] = useState<LineupItem | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const change = async (work: () => Promise<Lineup>, done?: string) => {
+    setBusy(true);
+    try {
+      const next = await work();
+      lineup.setData(() => next);
+      if (done) void message.success(done);
+    } catch (cause) {
+      void message.error(schedulingErrorMessage(t, cause));
+      lineup.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onReorder = (itemIds: string[]) => {
+    if (!sessionId || !lineup.data) return;
+    const byId = new Map(lineup.data.items.map((i) => [i.id, i]));
+    const reordered = itemIds.flatMap((id, index) => {
+      const item = byId.get(id);
+      return item ? [{ ...item, position: index + 1 }] : [];
+    });
+    lineup.setData((previous) => previous && { ...previous, items: reordered });
+    void change(() => lineupsApi.reorder(sessionId, itemIds), t('scheduling.lineups.reordered'));
+  };
+
+  const data = lineup.data;
+  const overall = data?.validation.problems.filter((p) => p.itemId === null) ?? [];
+  const skipped = data?.validation.checks.filter((c) => c.status === 'skipped') ?? [];
+  const over = data ? data.totalExplainMinutes > data.sessionMinutes : false;
+
+  return (
+    <div data-testid="page-before-lineups">
+      <PageHeader
+        title={t('scheduling.lineups.title')}
+        subtitle={t('scheduling.lineups.subtitle')}
+        extra={
+          <Select
+            showSearch
+            style={{ width: 380 }}
+            placeholder={t('scheduling.lineups.pickSession')}
+            value={sessionId ?? undefined}
+            loading={sessions.loading}
+            optionFilterProp="label"
+            onChange={(id: string) => setParams({ session: id })}
+            options={(sessions.data ?? []).map((s) => ({
+              value: s.id,
+              label: `${shanghaiDateTime(s.plannedStart).slice(5)} ${s.title} · ${s.room.name}`,
+            }))}
+            data-testid="lineup-session"
+          />
+        }
+      />
+      {sessions.error && !sessions.data ? (
+        <Card className="lc-card">
+          <LoadError error={sessions.error} onRetry={sessions.reload} />
+        </Card>
+      ) : !sessionId ? (
+        <Card className="lc-card">
+          <Empty description={t('scheduling.lineups.noSessions')}>
+            <Link to="/before/schedule">
+              <Button type="primary">{t('scheduling.lineups.goSchedule')}</Button>
+            </Link>
+          </Empty>
+        </Card>
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <Card
+              className="lc-card"
+              title={
+                <Space>
+                  {t('scheduling.lineups.listTitle')}
+                  {data ? <Tag>{t('scheduling.lineups.itemCount', { count: data.items.length })}</Tag> : null}
+                </Space>
+              }
+              extra={
+                canManage ? (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lineup-add">
+                    {t('scheduling.lineups.add')}
+                  </Button>
+                ) : null
+              }
+            >
+              {lineup.error && !data ? (
+                <LoadError error={lineup.error} onRetry={lineup.reload} />
+              ) : (
+                <Flex vertical gap={12}>
+                  {overall.map((p) => (
+                    <Alert key={p.code} type="warning" showIcon title={t(`scheduling.problem.${p.code}`)} description={p.message} data-testid="lineup-overall-problem" />
+                  ))}
+                  {canManage && data && data.items.length > 1 ? <Typography.Text type="secondary">{t('scheduling.lineups.dragTip')}</Typography.Text> : null}
+                  <LineupList
+                    items={data?.items ?? []}
+                    problems={data?.validation.problems ?? []}
+                    canManage={canManage}
+                    busy={busy}
+                    onReorder={onReorder}
+                    onEdit={setEditing}
+                    onRemove={(item) => void change(() => lineupsApi.remove(item.id), t('scheduling.lineups.removed'))}
+                  />
+                </Flex>
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Flex vertical gap={16}>
+              {session ? (
+                <Card className="lc-card" title={session.title} extra={<StatusTag status={session.status} />} data-testid="lineup-session-card">
+                  <Flex vertical gap={10}>
+                    <Typography.Text>
+                      {shanghaiDateTime(session.plannedStart)} – {shanghaiTime(Date.parse(session.plannedEnd))}
+                    </Typography.Text>
+                    <Space wrap size={6}>
+                      <PlatformTag platform={session.account.platform} />
+                      <Typography.Text>{session.account.displayName}</Typography.Text>
+                      <Typography.Text type="secondary">· {session.room.name}</Typography.Text>
+                      <Typography.Text type="secondary">· {session.anchors.map((a) => a.name).join('、')}</Typography.Text>
+                    </Space>
+                    {data ? (
+                      <div>
+                        <Flex justify="space-between">
+                          <Typography.Text type="secondary">{t('scheduling.lineups.explainTotal')}</Typography.Text>
+                          <Typography.Text strong type={over ? 'danger' : undefined} data-testid="lineup-minutes-total">
+                            {t('scheduling.lineups.ofMinutes', { used: data.totalExplainMinutes, total: data.sessionMinutes })}
+                          </Typography.Text>
+                        </Flex>
+                        <Progress percent={Math.min(100, Math.round((data.totalExplainMinutes / Math.max(1, data.sessionMinutes)) * 100))} status={over ? 'exception' : 'normal'} showInfo={false} />
+                      </div>
+                    ) : null}
+                    {!open ? <Alert type="info" showIcon title={t('scheduling.lineups.closed')} /> : null}
+                  </Flex>
+                </Card>
+              ) : null}
+              {data ? (
+                <Card className="lc-card" title={t('scheduling.lineups.checksTitle')} data-testid="lineup-checks">
+                  <Flex vertical gap={8}>
+                    {data.validation.checks.map((c) => (
+                      <Flex key={c.check} justify="space-between" align="center">
+                        <Space size={8}>
+                          {checkIcon[c.status]}
+                          {t(`scheduling.check.${c.check}`)}
+                        </Space>
+                        <Typography.Text type={c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'}>{t(`scheduling.checkStatus.${c.status}`)}</Typography.Text>
+                      </Flex>
+                    ))}
+                    {skipped.length > 0 ? (
+                      <Alert
+                        type="info"
+                        showIcon
+                        style={{ marginTop: 8 }}
+                        title={t('scheduling.lineups.skippedNote')}
+                        description={[
+                          ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock') ? [t('scheduling.lineups.skippedCatalogue')] : []),
+                          ...(skipped.some((c) => c.check === 'lowest_price') ? [t('scheduling.lineups.skippedPrices')] : []),
+                        ].join(' ')}
+                      />
+                    ) : null}
+                  </Flex>
+                </Card>
+              ) : null}
+              <RequirementsCard sessionId={sessionId} canManage={canManage} />
+            </Flex>
+          </Col>
+        </Row>
+      )}
+      {sessionId ? (
+        <LineupItemModal
+          sessionId={sessionId}
+          target={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(next) => {
+            lineup.setData(() => next);
+            setEditing(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

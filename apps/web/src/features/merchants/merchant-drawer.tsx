@@ -1,0 +1,216 @@
+import {
+  App,
+  Alert,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Flex,
+  Popconfirm,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { formatDateTime } from '../../lib/format';
+import { useSession } from '../auth/session-context';
+import { merchantsApi } from './commerce.api';
+import { commerceErrorMessage } from './commerce-error';
+import type { Category, MerchantStatus } from './commerce.types';
+import { DepositEntryModal } from './deposit-entry-modal';
+import { DepositPanel } from './deposit-panel';
+import { ReasonModal } from './reason-modal';
+import { MerchantStatusTag } from './status-tags';
+import { useStaffNames } from './use-staff-names';
+
+type Move = 'approved' | 'rejected' | 'suspended';
+
+/** One merchant: details, review actions the status allows, and the deposit ledger. */
+export function MerchantDrawer({
+  merchantId,
+  categories,
+  onClose,
+  onChanged,
+}: {
+  merchantId: string | null;
+  categories: Category[];
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const canManage = can('commerce:manage');
+  const names = useStaffNames();
+  const loadMerchant = useCallback(
+    (signal: AbortSignal) => (merchantId ? merchantsApi.get(merchantId, signal) : Promise.resolve(undefined)),
+    [merchantId],
+  );
+  const loadLedger = useCallback(
+    (signal: AbortSignal) =>
+      merchantId ? merchantsApi.ledger(merchantId, signal) : Promise.resolve(undefined),
+    [merchantId],
+  );
+  const merchant = useApiQuery(loadMerchant);
+  const ledger = useApiQuery(loadLedger);
+  const [asking, setAsking] = useState<Move | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const m = merchant.data;
+
+  const move = async (to: Move, reason?: string) => {
+    if (!m) return;
+    setBusy(true);
+    try {
+      const next = await merchantsApi.transition(m.id, to, reason);
+      merchant.setData(() => next);
+      void message.success(t('commerce.merchants.transitionDone', { name: next.companyName }));
+      setAsking(null);
+      onChanged();
+    } catch (cause) {
+      merchant.reload();
+      void message.error(commerceErrorMessage(t, cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actionLabel = (to: MerchantStatus) =>
+    to === 'approved' && m?.status === 'suspended'
+      ? t('commerce.merchantAction.reinstate')
+      : t(`commerce.merchantAction.${to as Move}`);
+  const categoryPaths = (m?.categoryIds ?? []).map((id) => categories.find((c) => c.id === id)?.path ?? id);
+
+  const actions =
+    canManage && m
+      ? m.allowedTransitions.map((to) =>
+          to === 'approved' ? (
+            <Popconfirm
+              key={to}
+              title={`${actionLabel(to)}「${m.companyName}」？`}
+              onConfirm={() => void move('approved')}
+              okButtonProps={{ 'data-testid': 'merchant-approve-confirm' }}
+            >
+              <Button type="primary" loading={busy} data-testid="merchant-action-approved">
+                {actionLabel(to)}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button
+              key={to}
+              danger
+              loading={busy}
+              onClick={() => setAsking(to as Move)}
+              data-testid={`merchant-action-${to}`}
+            >
+              {actionLabel(to)}
+            </Button>
+          ),
+        )
+      : [];
+
+  return (
+    <Drawer
+      open={merchantId !== null}
+      onClose={onClose}
+      size={820}
+      destroyOnHidden
+      title={
+        m ? (
+          <Flex align="center" gap={8}>
+            <span>{m.companyName}</span>
+            <MerchantStatusTag status={m.status} />
+          </Flex>
+        ) : (
+          t('commerce.common.detail')
+        )
+      }
+      extra={<Space>{actions}</Space>}
+      data-testid="merchant-drawer"
+    >
+      {merchant.error && !m ? <LoadError error={merchant.error} onRetry={merchant.reload} /> : null}
+      {m ? (
+        <>
+          {m.statusReason && (m.status === 'rejected' || m.status === 'suspended') ? (
+            <Alert
+              type={m.status === 'rejected' ? 'error' : 'warning'}
+              showIcon
+              title={t('commerce.merchants.statusReason', { reason: m.statusReason })}
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          <Descriptions
+            title={t('commerce.merchants.contactTitle')}
+            size="small"
+            column={2}
+            bordered
+            items={[
+              {
+                key: 'licence',
+                label: t('commerce.field.licence'),
+                children: <span className="lc-mono">{m.licenceNo}</span>,
+              },
+              { key: 'applied', label: t('commerce.field.appliedAt'), children: formatDateTime(m.appliedAt) },
+              { key: 'contact', label: t('commerce.field.contact'), children: m.contact.name },
+              { key: 'phone', label: t('commerce.field.phone'), children: m.contact.phone },
+              { key: 'email', label: t('commerce.field.email'), children: m.contact.email ?? '—' },
+              {
+                key: 'status',
+                label: t('commerce.field.status'),
+                children: <MerchantStatusTag status={m.status} />,
+              },
+              {
+                key: 'categories',
+                label: t('commerce.field.categories'),
+                span: 2,
+                children: categoryPaths.map((path) => <Tag key={path}>{path}</Tag>),
+              },
+            ]}
+          />
+          <Divider titlePlacement="start" style={{ marginTop: 28 }}>
+            {t('commerce.merchants.depositTitle')}
+          </Divider>
+          <DepositPanel
+            ledger={ledger.data}
+            requiredFen={m.requiredDepositFen}
+            names={names}
+            onRecord={canManage ? () => setRecording(true) : undefined}
+          />
+        </>
+      ) : null}
+      {m ? (
+        <>
+          <ReasonModal
+            open={asking !== null}
+            title={t('commerce.merchants.reasonTitle', {
+              action: asking ? actionLabel(asking) : '',
+              name: m.companyName,
+            })}
+            okText={asking ? actionLabel(asking) : ''}
+            required
+            danger
+            onSubmit={(reason) => (asking ? move(asking, reason) : Promise.resolve())}
+            onClose={() => setAsking(null)}
+          />
+          <DepositEntryModal
+            merchantId={m.id}
+            open={recording}
+            onClose={() => setRecording(false)}
+            onRecorded={(next) => {
+              ledger.setData(() => next);
+              setRecording(false);
+              merchant.reload();
+              onChanged();
+            }}
+          />
+        </>
+      ) : null}
+      {!m && !merchant.error ? (
+        <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import { useCallback } from 'react';
+import { useApiQuery } from '../../api/use-api-query';
+import { useSession } from '../auth/session-context';
+import { staffApi } from '../settings/settings.api';
+import type { Actor } from './commerce.types';
+
+/** Names of the organisation's people by user id, for "who did it" columns (only oneself without staff:read). */
+export function useStaffNames(): ReadonlyMap<string, string> {
+  const { can, session } = useSession();
+  const allowed = can('staff:read');
+  const load = useCallback(
+    async (signal: AbortSignal) => (allowed ? (await staffApi.list(signal)).items : []),
+    [allowed],
+  );
+  const { data } = useApiQuery(load);
+  const names = new Map((data ?? []).map((person) => [person.userId, person.name]));
+  if (session) names.set(session.user.id, session.user.name);
+  return names;
+}
+
+/** Who an actor is, in words. */
+export function actorLabel(t: TFunction, actor: Actor, names: ReadonlyMap<string, string>): string {
+  if (actor.type === 'system') return t('commerce.actor.system');
+  if (actor.type === 'api_key') return t('commerce.actor.api_key');
+  return (actor.id && names.get(actor.id)) ?? t('commerce.actor.platform');
+}

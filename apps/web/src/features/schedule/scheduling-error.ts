@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { schedulingZhCN } from '../../i18n/scheduling.zh-cn';
+import type { Clash } from './schedule.api';
+
+type SchedulingErrorKey = keyof typeof schedulingZhCN.errors;
+
+function isSchedulingError(code: string): code is SchedulingErrorKey {
+  return Object.hasOwn(schedulingZhCN.errors, code);
+}
+
+/** The user-facing text for a failed scheduling call, with this area's own error codes first. */
+export function schedulingErrorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && isSchedulingError(error.code)) return t(`scheduling.errors.${error.code}`);
+  return errorMessage(t, error);
+}
+
+/** The clashes of a 409 `schedule_conflict` answer, or null for any other failure. */
+export function clashesOf(error: unknown): Clash[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'schedule_conflict') return null;
+  const details = error.details as { clashes?: unknown } | undefined;
+  return Array.isArray(details?.clashes) ? (details.clashes as Clash[]) : null;
+}

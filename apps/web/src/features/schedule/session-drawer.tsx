@@ -1,0 +1,121 @@
+import { DeleteOutlined, EditOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PlatformTag } from '../accounts/platform-tag';
+import { sessionsApi, type LiveSession, type SessionStatus } from './schedule.api';
+import { schedulingErrorMessage } from './scheduling-error';
+import { shanghaiDateTime } from './shanghai-time';
+import { StatusTag } from './status-tag';
+
+const nextStatus: Record<SessionStatus, SessionStatus | null> = { planned: 'live', live: 'ended', ended: 'reviewed', reviewed: null };
+
+export interface SessionDrawerProps {
+  session: LiveSession | null;
+  canManage: boolean;
+  onClose: () => void;
+  onEdit: (session: LiveSession) => void;
+  onChanged: (session: LiveSession | null) => void;
+}
+
+/** One session: who, where, when, its status path, and the way to its line-up. */
+export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }: SessionDrawerProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<LiveSession | null>, done: string) => {
+    setBusy(true);
+    try {
+      onChanged(await work());
+      void message.success(done);
+    } catch (cause) {
+      void message.error(schedulingErrorMessage(t, cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = session ? nextStatus[session.status] : null;
+  return (
+    <Drawer
+      open={session !== null}
+      onClose={onClose}
+      size={440}
+      title={session?.title}
+      data-testid="session-drawer"
+      extra={session ? <StatusTag status={session.status} /> : null}
+    >
+      {session ? (
+        <Flex vertical gap={20}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('scheduling.schedule.when')}>
+              {shanghaiDateTime(session.plannedStart)} – {shanghaiDateTime(session.plannedEnd)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('scheduling.resource.room')}>{session.room.name}</Descriptions.Item>
+            <Descriptions.Item label={t('scheduling.resource.account')}>
+              <Space size={6}>
+                <PlatformTag platform={session.account.platform} />
+                {session.account.displayName}
+                <span className="lc-mono" style={{ color: '#8c8c8c' }}>
+                  @{session.account.handle}
+                </span>
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('scheduling.resource.anchor')}>
+              {session.anchors.map((a) => (
+                <Tag key={a.id}>{a.name}</Tag>
+              ))}
+            </Descriptions.Item>
+            {session.actualStart ? (
+              <Descriptions.Item label={t('scheduling.schedule.actual')}>
+                {shanghaiDateTime(session.actualStart)} – {session.actualEnd ? shanghaiDateTime(session.actualEnd) : '…'}
+              </Descriptions.Item>
+            ) : null}
+            {session.recurringScheduleId ? (
+              <Descriptions.Item label={t('scheduling.schedule.recurringRule')}>{t('scheduling.schedule.fromRecurring')}</Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          <Flex gap={8} wrap>
+            <Button icon={<OrderedListOutlined />} onClick={() => void navigate(`/before/lineups?session=${encodeURIComponent(session.id)}`)} data-testid="session-open-lineup">
+              {t('scheduling.schedule.openLineup')}
+            </Button>
+            {canManage && next ? (
+              <Popconfirm
+                title={t('scheduling.schedule.transitionConfirm', { action: t(`scheduling.transition.${next}`) })}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => void run(() => sessionsApi.transition(session.id, next), t('scheduling.schedule.transitioned', { status: t(`scheduling.status.${next}`) }))}
+              >
+                <Button type="primary" loading={busy} data-testid="session-transition">
+                  {t(`scheduling.transition.${next}`)}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {canManage && session.status === 'planned' ? (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => onEdit(session)} data-testid="session-edit">
+                  {t('scheduling.schedule.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('scheduling.schedule.deleteConfirm')}
+                  description={t('scheduling.schedule.deleteDetail')}
+                  okText={t('scheduling.schedule.delete')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void run(async () => (await sessionsApi.remove(session.id), null), t('scheduling.schedule.deleted'))}
+                >
+                  <Button danger icon={<DeleteOutlined />} loading={busy}>
+                    {t('scheduling.schedule.delete')}
+                  </Button>
+                </Popconfirm>
+              </>
+            ) : null}
+          </Flex>
+        </Flex>
+      ) : null}
+    </Drawer>
+  );
+}

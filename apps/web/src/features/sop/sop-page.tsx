@@ -1,0 +1,227 @@
+import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Col, Empty, Flex, List, Popconfirm, Progress, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/use-api-query';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { roleLabel } from '../../i18n/labels';
+import { useSession } from '../auth/session-context';
+import { roomsApi } from '../accounts/accounts.api';
+import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { todayInShanghai } from '../schedule/shanghai-time';
+import { sopApi, type SopRun, type SopTemplate } from './sop.api';
+import { SopRunPanel } from './sop-run-panel';
+import { SopStartModal } from './sop-start-modal';
+import { SopTemplateModal } from './sop-template-modal';
+import './sop.css';
+
+async function loadAll(signal: AbortSignal) {
+  const [templates, runs, rooms] = await Promise.all([sopApi.templates(signal), sopApi.runs(signal), roomsApi.list(signal)]);
+  return { templates: templates.items, runs: runs.items, rooms: rooms.items };
+}
+
+/** SOP: checklist templates (e.g. 新直播间 7 天开播) and the runs started from them, with progress. */
+export function SopPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const canManage = can('commerce:manage');
+  const today = todayInShanghai();
+  const { data, error, loading, reload } = useApiQuery(loadAll);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [template, setTemplate] = useState<SopTemplate | 'new' | null>(null);
+  const runId = selected ?? data?.runs[0]?.id ?? null;
+  const loadRun = useCallback(async (signal: AbortSignal): Promise<SopRun | null> => (runId ? sopApi.run(runId, signal) : null), [runId]);
+  const run = useApiQuery(loadRun);
+
+  const archive = async (tpl: SopTemplate) => {
+    try {
+      await sopApi.archiveTemplate(tpl.id);
+      void message.success(t('scheduling.sop.archivedTemplate'));
+      reload();
+    } catch (cause) {
+      void message.error(schedulingErrorMessage(t, cause));
+    }
+  };
+
+  const runsTab = (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={8}>
+        <Card className="lc-card" styles={{ body: { padding: 8 } }}>
+          <List
+            dataSource={data?.runs ?? []}
+            loading={loading}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.sop.noRuns')} /> }}
+            renderItem={(item) => (
+              <List.Item
+                className={`lc-sop-run-item${item.id === runId ? ' lc-sop-run-item-active' : ''}`}
+                onClick={() => setSelected(item.id)}
+                data-testid={`sop-run-${item.id}`}
+              >
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <Typography.Text strong ellipsis>
+                      {item.name}
+                    </Typography.Text>
+                    {item.status === 'completed' ? <Tag color="success">{t('scheduling.sop.completed')}</Tag> : item.progress.overdue > 0 ? <Badge count={item.progress.overdue} title={t('scheduling.sop.overdue')} /> : null}
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {item.room.name} · {t('scheduling.sop.startsOn', { date: item.startDate })}
+                  </Typography.Text>
+                  <Progress percent={item.progress.percent} size="small" status={item.status === 'completed' ? 'success' : item.progress.overdue > 0 ? 'exception' : 'active'} />
+                </Flex>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={16}>
+        {run.error && !run.data ? (
+          <Card className="lc-card">
+            <LoadError error={run.error} onRetry={run.reload} />
+          </Card>
+        ) : run.data ? (
+          <SopRunPanel
+            run={run.data}
+            canManage={canManage}
+            today={today}
+            onChanged={(next) => {
+              run.setData(() => next);
+              reload();
+            }}
+          />
+        ) : (
+          <Card className="lc-card">
+            <Empty description={t('scheduling.sop.pickRun')} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+
+  const templatesTab = (
+    <Card className="lc-card">
+      <Table<SopTemplate>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.templates ?? []}
+        pagination={false}
+        expandable={{
+          expandedRowRender: (tpl) => (
+            <List
+              size="small"
+              dataSource={tpl.tasks}
+              renderItem={(task) => (
+                <List.Item>
+                  <Space wrap>
+                    <Tag>D{task.dueDay}</Tag>
+                    <Typography.Text strong>{task.title}</Typography.Text>
+                    <Tag color="blue">{roleLabel(t, task.ownerRole)}</Tag>
+                    {task.dependsOn.length > 0 ? (
+                      <Typography.Text type="secondary">
+                        {t('scheduling.sop.after', { tasks: task.dependsOn.map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k).join('、') })}
+                      </Typography.Text>
+                    ) : null}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          ),
+        }}
+        columns={[
+          {
+            key: 'name',
+            title: t('scheduling.sop.templateName'),
+            render: (_, tpl) => (
+              <Space>
+                <Typography.Text strong>{tpl.name}</Typography.Text>
+                {tpl.isDefault ? <Tag color="gold">{t('scheduling.sop.builtIn')}</Tag> : null}
+              </Space>
+            ),
+          },
+          { key: 'version', title: t('scheduling.sop.version'), width: 90, render: (_, tpl) => `v${tpl.version}` },
+          { key: 'tasks', title: t('scheduling.sop.taskCount'), width: 100, render: (_, tpl) => tpl.tasks.length },
+          { key: 'days', title: t('scheduling.sop.span'), width: 110, render: (_, tpl) => t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }) },
+          ...(canManage
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 170,
+                  render: (_: unknown, tpl: SopTemplate) => (
+                    <Space size={0}>
+                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTemplate(tpl)}>
+                        {t('scheduling.accounts.editAction')}
+                      </Button>
+                      <Popconfirm title={t('scheduling.sop.archiveConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void archive(tpl)}>
+                        <Button type="link" size="small" danger icon={<InboxOutlined />}>
+                          {t('scheduling.sop.archive')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+
+  return (
+    <div data-testid="page-matrix-sop">
+      <PageHeader
+        title={t('scheduling.sop.title')}
+        subtitle={t('scheduling.sop.subtitle')}
+        extra={
+          canManage && data ? (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setTemplate('new')}>
+                {t('scheduling.sop.newTemplate')}
+              </Button>
+              <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)} disabled={data.templates.length === 0} data-testid="sop-start">
+                {t('scheduling.sop.startTitle')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {error && !data ? (
+        <Card className="lc-card">
+          <LoadError error={error} onRetry={reload} />
+        </Card>
+      ) : (
+        <Tabs
+          items={[
+            { key: 'runs', label: t('scheduling.sop.runsTab'), children: runsTab },
+            { key: 'templates', label: t('scheduling.sop.templatesTab'), children: templatesTab },
+          ]}
+        />
+      )}
+      {data ? (
+        <SopStartModal
+          open={starting}
+          today={today}
+          templates={data.templates}
+          rooms={data.rooms}
+          onClose={() => setStarting(false)}
+          onStarted={(started) => {
+            setStarting(false);
+            setSelected(started.id);
+            reload();
+          }}
+        />
+      ) : null}
+      <SopTemplateModal
+        target={template}
+        onClose={() => setTemplate(null)}
+        onSaved={() => {
+          setTemplate(null);
+          reload();
+        }}
+      />
+    </div>
+  );
+}

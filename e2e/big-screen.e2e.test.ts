@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotDir, startDemo, type DemoServer } from './browser.js';
+
+let demo: DemoServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** How long the demo may take to put its first simulated session on the list. */
+const sessionWaitMs = 60_000;
+/** How much longer it may take to start the real-time session after replaying the past ones. */
+const liveWaitMs = 120_000;
+
+const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+/** What the screen shows right now, by the exact values behind the animated numbers. */
+async function figures(): Promise<{ gmvFen: number; uv: number; views: number; online: number }> {
+  const value = async (selector: string) =>
+    Number(await page.locator(selector).first().getAttribute('data-value'));
+  return {
+    gmvFen: await value('[data-testid="metric-gmv-value"]'),
+    uv: await value('[data-testid="metric-uv-value"]'),
+    views: await value('[data-testid="funnel-views"] .lc-bs-funnel-count'),
+    online: await value('[data-testid="metric-online-value"]'),
+  };
+}
+
+beforeAll(async () => {
+  demo = await startDemo({ simulate: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe('the live big screen in a real browser', () => {
+  it('signs in and finds the demo’s live session in the session list', async () => {
+    const admin = demo.logins.find((l) => l.role === 'admin');
+    if (admin === undefined) throw new Error('the demo printed no admin login');
+    await page.goto(`${demo.url}/login`);
+    await page.getByTestId('login-email').fill(admin.email);
+    await page.getByTestId('login-password').fill(admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('page-overview').waitFor();
+
+    await page.goto(`${demo.url}/during/big-screen`);
+    await page.getByTestId('page-during-big-screen').waitFor();
+    await page.getByTestId('live-sessions-table').waitFor();
+    // The list reads itself again every 10 s, so sessions show up without a reload.
+    const anySession = page.locator('[data-testid^="live-session-"]').first();
+    await anySession.waitFor({ timeout: sessionWaitMs }).catch(() => {
+      throw new Error(
+        `no session appeared on /during/big-screen within ${sessionWaitMs / 1000} s: ` +
+          '`livecloud demo` should stream simulated sessions, and GET /api/v1/live/sessions should list them',
+      );
+    });
+    // The demo replays past sessions first (so the screen has history to compare with), then
+    // streams one in real time: wait for that one, marked live.
+    const live = page.locator('[data-testid^="live-session-"][data-live="true"]').first();
+    await live.waitFor({ timeout: liveWaitMs }).catch(() => {
+      throw new Error(
+        `sessions are listed but none was live within a further ${liveWaitMs / 1000} s: ` +
+          '`livecloud demo` should stream one simulated session in real time after the past ones',
+      );
+    });
+    await shot('big-screen-01-sessions');
+  }, 240_000);
+
+  it('opens the full-screen board; the key numbers render and move over SSE', async () => {
+    await page
+      .locator('[data-testid^="live-session-"][data-live="true"]')
+      .first()
+      .locator('[data-testid^="open-session-"]')
+      .click();
+    await page.waitForURL(/\/big-screen\/[^/]+$/);
+    await page.getByTestId('big-screen').waitFor();
+    await page.getByTestId('metric-gmv').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByTestId('connection').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('live');
+
+    // Outside the app shell: no side menu, the page fills the viewport.
+    expect(await page.getByTestId('nav-menu').count()).toBe(0);
+    const box = await page.getByTestId('big-screen').boundingBox();
+    expect(box?.width).toBe(1920);
+    expect(box?.height).toBe(1080);
+
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('直播中');
+    const sessionId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+    await expect.poll(() => page.getByTestId('screen-session').textContent()).toContain(sessionId);
+    for (const id of [
+      'gmv',
+      'online',
+      'peak-online',
+      'uv',
+      'orders',
+      'buyers',
+      'conversion',
+      'ctr',
+      'gpm',
+      'visitor-value',
+      'dwell',
+      'bounce',
+      'one-minute-view',
+      'ad-spend',
+      'roi',
+      'new-followers',
+      'fan-club',
+    ]) {
+      await page.getByTestId(`metric-${id}`).waitFor();
+    }
+    // The GMV is money from fen, and the viewers counted are real figures, not placeholders.
+    await expect
+      .poll(async () => (await page.getByTestId('metric-gmv-value').textContent()) ?? '')
+      .toMatch(/\d/);
+    await expect.poll(async () => (await figures()).views, { timeout: 30_000 }).toBeGreaterThan(0);
+    const first = await figures();
+    expect(first.uv).toBeLessThanOrEqual(first.views);
+    expect(await page.getByTestId('metric-uv-value').textContent()).toMatch(/^[\d,.万亿]+$/);
+    for (const chart of ['chart-gmv', 'chart-online']) {
+      expect(await page.getByTestId(chart).locator('canvas').count()).toBeGreaterThan(0);
+    }
+    await page.getByTestId('funnel').waitFor();
+    await page.getByTestId('traffic-sources').waitFor();
+
+    // The simulated session keeps streaming: the same page shows new numbers without a reload.
+    await expect
+      .poll(
+        async () => {
+          const now = await figures();
+          return now.views > first.views || now.gmvFen > first.gmvFen || now.uv > first.uv;
+        },
+        { timeout: 45_000, interval: 1_000 },
+      )
+      .toBe(true);
+    await page.waitForTimeout(1_500); // let the numbers finish their animation for the picture
+    await shot('big-screen-02-board-zh');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('switches to English on the board itself', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('panel-sales').textContent()).toContain('Sales');
+    await shot('big-screen-03-board-en');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('panel-sales').textContent()).toContain('成交数据');
+  });
+
+  it('says so for a session the organisation does not have, and leads back to the list', async () => {
+    await page.goto(`${demo.url}/big-screen/no-such-session`);
+    await page.getByTestId('big-screen-not-found').waitFor();
+    await page.getByTestId('big-screen-back').click();
+    await page.getByTestId('page-during-big-screen').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

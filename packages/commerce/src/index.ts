@@ -1,0 +1,15 @@
+export { createCommerce, type Commerce, type CommerceDeps } from './commerce.js';
+export { commerceRoutes } from './commerce.routes.js';
+export type { AuditRecorder, MerchantAccounts } from './ports.js';
+export type { CommerceTables, MerchantStatus, SubmissionStatus, DepositKind } from './commerce.tables.js';
+export { merchantTransitions } from './merchant.service.js';
+export { submissionTransitions, nextStatuses, actionsFrom } from './submission-flow.js';
+export { parseSubmissionCsv, parseYuanText, parseCommissionText, parseStockText } from './submission-csv.js';
+export { availableStock } from './stock.js';
+export type { CategoryDto } from './category.schema.js';
+export type { MerchantDto, MerchantDetailDto } from './merchant.schema.js';
+export type { DepositLedgerDto, DepositSummaryDto } from './deposit.schema.js';
+export type { ProductDto, SkuDto } from './product.schema.js';
+export type { SubmissionDto, SubmissionDetailDto } from './submission.schema.js';
+export type { InspectionDto, QcTemplateDto } from './qc.schema.js';
+export type { ReceiptDto, StockDto, AllocateStockInput, StockAllocationDto } from './warehouse.schema.js';

@@ -1,0 +1,70 @@
+import { principalOf, requirePermission } from '@livecloud/access';
+import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deadLetterDto, deadLetterListQuery, deadLetterPage } from './dead-letter.schema.js';
+import type { DeadLetterService } from './dead-letter.service.js';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const tags = ['dead-letters'];
+
+/** `/api/v1/dead-letters`: events the collector could not accept, to inspect, replay or discard. */
+export function deadLetterRoutes(deadLetters: DeadLetterService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/dead-letters',
+      {
+        preHandler: requirePermission('events:read'),
+        schema: {
+          tags,
+          summary: 'Dead letters, newest first, with filters and cursor paging',
+          querystring: deadLetterListQuery,
+          response: { 200: deadLetterPage, ...commonErrorResponses },
+        },
+      },
+      async (request) => deadLetters.list(principalOf(request).orgId, request.query),
+    );
+    app.get(
+      '/dead-letters/:id',
+      {
+        preHandler: requirePermission('events:read'),
+        schema: {
+          tags,
+          summary: 'One dead letter with its original payload and every validation issue',
+          params: idParams,
+          response: { 200: deadLetterDto, ...commonErrorResponses },
+        },
+      },
+      async (request) => deadLetters.get(principalOf(request).orgId, request.params.id),
+    );
+    app.post(
+      '/dead-letters/:id/replay',
+      {
+        preHandler: requirePermission('events:manage'),
+        schema: {
+          tags,
+          summary: 'Run the original item through the pipeline again; stored once if it now passes',
+          description:
+            'When the item now passes it is stored (once, by its id) and the dead letter becomes `replayed`; ' +
+            'otherwise it stays `new` with the new reason. `replayResult` says which.',
+          params: idParams,
+          response: { 200: deadLetterDto, 409: errorBodySchema, ...commonErrorResponses },
+        },
+      },
+      async (request) => deadLetters.replay(principalOf(request).orgId, request.params.id),
+    );
+    app.post(
+      '/dead-letters/:id/discard',
+      {
+        preHandler: requirePermission('events:manage'),
+        schema: {
+          tags,
+          summary: 'Mark a dead letter as not to be replayed',
+          params: idParams,
+          response: { 200: deadLetterDto, 409: errorBodySchema, ...commonErrorResponses },
+        },
+      },
+      async (request) => deadLetters.discard(principalOf(request).orgId, request.params.id),
+    );
+  };
+}

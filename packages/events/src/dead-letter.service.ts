@@ -1,0 +1,123 @@
+import { AppError, type Clock } from '@livecloud/core';
+import type { Database, Kysely } from '@livecloud/db';
+import type { ReplayInput, ReplayOutcome } from './collector.service.js';
+import { createDeadLetterRepository, type DeadLetterRow } from './dead-letter.repository.js';
+import {
+  eventIssueDto,
+  replayResultDto,
+  type DeadLetterDto,
+  type DeadLetterListQuery,
+  type DeadLetterPage,
+  type ReplayResultDto,
+} from './dead-letter.schema.js';
+
+function toIso(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
+}
+
+/** Maps a row to its DTO; jsonb columns are checked, not cast. */
+export function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
+  const issues = eventIssueDto.array().safeParse(row.issues);
+  const result = replayResultDto.safeParse(row.replay_result);
+  return {
+    id: row.id,
+    receivedAt: row.received_at.toISOString(),
+    source: row.source,
+    keyId: row.key_id,
+    format: row.format,
+    eventId: row.event_id,
+    reason: row.reason,
+    issues: issues.success ? issues.data : [],
+    payload: row.payload ?? null,
+    payloadText: row.payload_text,
+    status: row.status,
+    attempts: row.attempts,
+    replayedAt: toIso(row.replayed_at),
+    replayResult: result.success ? result.data : null,
+  };
+}
+
+/**
+ * Dead letters of one organisation: look, replay, discard. Replay re-runs the original item
+ * through the collector's pipeline as it was received; when it now passes, the event is
+ * stored (once, by id) and the dead letter is marked replayed, otherwise it stays `new` with
+ * the new reason.
+ */
+export function createDeadLetterService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  replay: (input: ReplayInput) => Promise<ReplayOutcome>;
+}) {
+  const repository = createDeadLetterRepository(deps.db);
+
+  const load = async (orgId: string, id: string): Promise<DeadLetterRow> => {
+    const row = await repository.findById(orgId, id);
+    if (!row) throw AppError.notFound('dead_letter', id);
+    return row;
+  };
+  const notNew = (row: DeadLetterRow): AppError =>
+    AppError.conflict('dead_letter_not_new', `Dead letter ${row.id} is already ${row.status}`, {
+      status: row.status,
+    });
+
+  return {
+    async list(orgId: string, query: DeadLetterListQuery): Promise<DeadLetterPage> {
+      const rows = await repository.list(orgId, {
+        status: query.status,
+        source: query.source,
+        reasonContains: query.q,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        before: query.cursor,
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      return {
+        items: page.map(toDeadLetterDto),
+        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async get(orgId: string, id: string): Promise<DeadLetterDto> {
+      return toDeadLetterDto(await load(orgId, id));
+    },
+
+    async replay(orgId: string, id: string): Promise<DeadLetterDto> {
+      const row = await load(orgId, id);
+      if (row.status !== 'new') throw notNew(row);
+      const outcome = await deps.replay({
+        orgId,
+        format: row.format,
+        source: row.source,
+        receivedAt: row.received_at.getTime(),
+        payload: row.payload,
+        payloadText: row.payload_text,
+      });
+      const at = new Date(deps.clock.now());
+      const result: ReplayResultDto =
+        outcome.outcome === 'rejected'
+          ? { outcome: 'rejected', at: at.toISOString(), reason: outcome.reason }
+          : { outcome: outcome.outcome, at: at.toISOString(), eventId: outcome.eventId };
+      const updated = await repository.recordReplay(
+        orgId,
+        id,
+        outcome.outcome === 'rejected'
+          ? { status: 'new', at, result, reason: outcome.reason, issues: outcome.issues }
+          : { status: 'replayed', at, result },
+      );
+      if (!updated) throw notNew(await load(orgId, id));
+      return toDeadLetterDto(updated);
+    },
+
+    /** Marks a dead letter as not worth replaying; discarding it twice changes nothing. */
+    async discard(orgId: string, id: string): Promise<DeadLetterDto> {
+      const row = await load(orgId, id);
+      if (row.status === 'discarded') return toDeadLetterDto(row);
+      if (row.status !== 'new') throw notNew(row);
+      const updated = await repository.discard(orgId, id, new Date(deps.clock.now()));
+      if (!updated) return toDeadLetterDto(await load(orgId, id));
+      return toDeadLetterDto(updated);
+    },
+  };
+}
+export type DeadLetterService = ReturnType<typeof createDeadLetterService>;

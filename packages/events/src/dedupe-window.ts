@@ -1,0 +1,73 @@
+/** Where an id stands in the window: being stored right now, or stored. */
+export type WindowState = 'pending' | 'done';
+
+/**
+ * The fast, in-memory half of de-duplication: the ids this process saw recently, bounded in
+ * count and age. A retried batch usually arrives within seconds, so most duplicates stop here
+ * without a round trip. Synchronous on purpose: claiming an id cannot interleave with another
+ * request's claim in the same process.
+ */
+export interface DedupeWindow {
+  /** Claims the key as pending; false when the window already holds it (pending or done). */
+  claim(key: string, now: number): boolean;
+  /** Whether the window holds the key, without claiming it. */
+  has(key: string, now: number): boolean;
+  markDone(key: string, now: number): void;
+  forget(key: string): void;
+  readonly size: number;
+}
+
+export interface DedupeWindowOptions {
+  /** How long a stored id is remembered. */
+  ttlMs: number;
+  /** How many ids at most; the oldest go first. */
+  maxEntries: number;
+  /** How long a claim may stay pending before it is presumed abandoned. */
+  pendingTtlMs?: number;
+}
+
+export function createDedupeWindow(options: DedupeWindowOptions): DedupeWindow {
+  const pendingTtlMs = options.pendingTtlMs ?? 60_000;
+  // Map keeps insertion order: re-inserting on update moves a key to the young end.
+  const entries = new Map<string, { state: WindowState; expiresAt: number }>();
+
+  const live = (key: string, now: number): boolean => {
+    const entry = entries.get(key);
+    if (entry === undefined) return false;
+    if (entry.expiresAt > now) return true;
+    entries.delete(key);
+    return false;
+  };
+  const put = (key: string, state: WindowState, expiresAt: number): void => {
+    entries.delete(key);
+    entries.set(key, { state, expiresAt });
+    while (entries.size > options.maxEntries) {
+      const oldest = entries.keys().next();
+      if (oldest.done === true) break;
+      entries.delete(oldest.value);
+    }
+  };
+
+  return {
+    claim(key, now) {
+      if (live(key, now)) return false;
+      put(key, 'pending', now + pendingTtlMs);
+      return true;
+    },
+    has: live,
+    markDone(key, now) {
+      put(key, 'done', now + options.ttlMs);
+    },
+    forget(key) {
+      entries.delete(key);
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** The window key of an event id within its organisation. */
+export function windowKey(orgId: string, id: string): string {
+  return `${orgId}\u0000${id}`;
+}

@@ -1,0 +1,142 @@
+import { AppError, type Clock, type Logger } from '@livecloud/core';
+import type { EventStore } from '@livecloud/events';
+import type { LiveBoard, PastComparison } from './live-comparison.schema.js';
+import { pastComparison, windowComparison } from './live-comparison.js';
+import type { LiveStateStore } from './live-state.js';
+import type { LiveSnapshot } from './live-snapshot.schema.js';
+import { liveQueryContext } from './queries/live-query-context.js';
+import { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
+import { sessionEventCount } from './queries/session-event-count.query.js';
+import { sessionEventsPage } from './queries/session-events.query.js';
+
+/** Dependencies and tuning of {@link createLiveBoard}. */
+export interface LiveBoardOptions {
+  state: LiveStateStore;
+  events: Pick<EventStore, 'query' | 'tables'>;
+  clock: Clock;
+  logger?: Logger;
+  /** Minutes in each window of the window comparison; default 5. */
+  windowMinutes?: number;
+  /** Past sessions compared at most; default 30. */
+  pastSessions?: number;
+  /** How long past-session figures are reused before they are cut again at the new elapsed time; default 15 s. */
+  pastRefreshMs?: number;
+  /** Events read per page when a session's state is rebuilt from the store; default 5,000. */
+  rebuildPageSize?: number;
+}
+
+/** The big screen's reads. */
+export interface LiveBoardService {
+  /** The session's board for the caller's organisation; `live_session_not_found` when it has no events for it. */
+  get(orgId: string, sessionId: string): Promise<LiveBoard>;
+}
+
+interface PastEntry {
+  computedAt: number;
+  elapsedMs: number;
+  rows: Promise<PastSessionCounts[]>;
+}
+
+const maxCachedSessions = 1_000;
+
+/**
+ * Reads the live state, and makes sure it is whole first: the first time this process shows a
+ * session, events the store has but the state lacks (the state was empty after a restart, or
+ * the session began before this process subscribed) are replayed into it. Replay is safe at
+ * any time because applying is idempotent per event id.
+ */
+export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
+  const { state, events, clock } = options;
+  const windowMinutes = options.windowMinutes ?? 5;
+  const pastLimit = options.pastSessions ?? 30;
+  const pastRefreshMs = options.pastRefreshMs ?? 15_000;
+  const pageSize = options.rebuildPageSize ?? 5_000;
+  const complete = new Set<string>();
+  const rebuilding = new Map<string, Promise<void>>();
+  const past = new Map<string, PastEntry>();
+  const keyOf = (orgId: string, sessionId: string): string => `${orgId}\u0000${sessionId}`;
+
+  const rebuild = async (orgId: string, sessionId: string): Promise<void> => {
+    const ctx = liveQueryContext(events, orgId);
+    const stored = await sessionEventCount(ctx, sessionId);
+    if (stored === 0) return;
+    if ((await state.eventCount(orgId, sessionId)) < stored) {
+      let after: { occurredAt: number; id: string } | undefined;
+      let replayed = 0;
+      for (;;) {
+        const page = await sessionEventsPage(ctx, {
+          sessionId,
+          limit: pageSize,
+          ...(after ? { after } : {}),
+        });
+        if (page.length === 0) break;
+        await state.apply(page);
+        replayed += page.length;
+        const last = page.at(-1);
+        if (page.length < pageSize || last === undefined) break;
+        after = { occurredAt: last.occurredAt, id: last.id };
+      }
+      options.logger?.info({ orgId, sessionId, replayed }, 'live state rebuilt from the event store');
+    }
+    complete.add(keyOf(orgId, sessionId));
+  };
+
+  const ensureComplete = async (orgId: string, sessionId: string): Promise<void> => {
+    const key = keyOf(orgId, sessionId);
+    if (complete.has(key)) return;
+    let running = rebuilding.get(key);
+    if (running === undefined) {
+      running = rebuild(orgId, sessionId).finally(() => rebuilding.delete(key));
+      rebuilding.set(key, running);
+    }
+    await running;
+  };
+
+  const pastFor = async (orgId: string, snapshot: LiveSnapshot, now: number): Promise<PastComparison> => {
+    const { accountId, firstEventAt, lastEventAt } = snapshot;
+    const elapsedMs = firstEventAt === null || lastEventAt === null ? 0 : lastEventAt - firstEventAt;
+    if (accountId === null || firstEventAt === null)
+      return pastComparison(snapshot.totals, [], { elapsedMs, computedAt: now });
+    const key = keyOf(orgId, snapshot.sessionId);
+    let entry = past.get(key);
+    if (entry === undefined || now - entry.computedAt >= pastRefreshMs || now < entry.computedAt) {
+      const rows = pastSessionsAtElapsed(liveQueryContext(events, orgId), {
+        accountId,
+        sessionId: snapshot.sessionId,
+        startedBefore: firstEventAt,
+        elapsedMs,
+        limit: pastLimit,
+      });
+      entry = { computedAt: now, elapsedMs, rows };
+      past.delete(key);
+      past.set(key, entry);
+      if (past.size > maxCachedSessions) past.delete(past.keys().next().value ?? key);
+      // A failed query is not cached: the next read tries again.
+      const failed = entry;
+      rows.catch(() => {
+        if (past.get(key) === failed) past.delete(key);
+      });
+    }
+    return pastComparison(snapshot.totals, await entry.rows, {
+      elapsedMs: entry.elapsedMs,
+      computedAt: entry.computedAt,
+    });
+  };
+
+  return {
+    async get(orgId, sessionId) {
+      await ensureComplete(orgId, sessionId);
+      const snapshot = await state.snapshot(orgId, sessionId);
+      if (snapshot === null) throw AppError.notFound('live_session', sessionId);
+      const now = clock.now();
+      return {
+        ...snapshot,
+        asOf: now,
+        comparison: {
+          window: windowComparison(snapshot.series, now, windowMinutes),
+          past: await pastFor(orgId, snapshot, now),
+        },
+      };
+    },
+  };
+}

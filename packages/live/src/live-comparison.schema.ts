@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { liveSnapshotSchema, ratioSchema } from './live-snapshot.schema.js';
+
+const epochMs = z.int();
+
+export const windowMetrics = [
+  'gmvFen',
+  'entries',
+  'exits',
+  'oneMinuteViews',
+  'clicks',
+  'orders',
+  'pays',
+  'onlineAtEnd',
+] as const;
+export type WindowMetric = (typeof windowMetrics)[number];
+
+/** The last complete minutes against the same number of minutes before them. */
+export const windowComparisonSchema = z
+  .object({
+    minutes: z.int().positive(),
+    current: z.object({ from: epochMs, to: epochMs }).describe('[from, to) by occurredAt'),
+    previous: z.object({ from: epochMs, to: epochMs }),
+    metrics: z.array(
+      z.object({
+        metric: z.enum(windowMetrics),
+        current: z.number(),
+        previous: z.number(),
+        change: ratioSchema.describe('(current − previous) ÷ previous'),
+      }),
+    ),
+  })
+  .nullable()
+  .describe('null until the session has one complete minute');
+export type WindowComparison = z.infer<typeof windowComparisonSchema>;
+
+export const pastMetrics = [
+  'gmvFen',
+  'pv',
+  'uv',
+  'paidOrders',
+  'buyers',
+  'newFollowers',
+  'interactions',
+  'ctr',
+  'conversionRate',
+  'gpm',
+  'uvValue',
+  'bounceRate2s',
+  'averageDwellMs',
+] as const;
+export type PastMetric = (typeof pastMetrics)[number];
+
+/** This session against the room's own past sessions at the same elapsed time. */
+export const pastComparisonSchema = z.object({
+  elapsedMs: z
+    .int()
+    .nonnegative()
+    .describe('time since the session’s first event at which past sessions were cut'),
+  computedAt: epochMs,
+  sessions: z.int().nonnegative().describe('past sessions of the same account compared'),
+  metrics: z.array(
+    z.object({
+      metric: z.enum(pastMetrics),
+      current: z.number().nullable(),
+      pastMedian: z.number().nullable(),
+      beats: ratioSchema.describe('past sessions with a lower value ÷ past sessions with a value'),
+    }),
+  ),
+});
+export type PastComparison = z.infer<typeof pastComparisonSchema>;
+
+/** What `GET /api/v1/sessions/{id}/live` returns: the snapshot, when, and the comparisons. */
+export const liveBoardSchema = liveSnapshotSchema
+  .extend({
+    asOf: epochMs.describe('server time of this answer'),
+    comparison: z.object({ window: windowComparisonSchema, past: pastComparisonSchema }),
+  })
+  .describe('LiveBoard');
+export type LiveBoard = z.infer<typeof liveBoardSchema>;

@@ -1,0 +1,141 @@
+import type { CounterField, MinuteField, ProductField } from './live-effects.js';
+import { minuteMs, minuteOf } from './live-effects.js';
+import type { CommentRow, Explaining, LiveMinute, LiveSnapshot, ProductRow } from './live-snapshot.schema.js';
+import {
+  commentStreamLength,
+  compareBytes,
+  compareComments,
+  compareProducts,
+  completeTotals,
+  funnelCountsOf,
+  funnelOf,
+  ratesOf,
+  ratio,
+} from './metric-dictionary.js';
+
+/**
+ * What a live state store keeps for one session, read back in one consistent piece. Sparse:
+ * only minutes, sources and products that have events. {@link snapshotFromTallies} turns it
+ * into the snapshot.
+ */
+export interface LiveTallies {
+  sessionId: string;
+  accountId: string | null;
+  counters: Record<CounterField, number>;
+  uv: number;
+  buyers: number;
+  /** Earliest and latest occurredAt of events other than refunds. */
+  firstAt: number | null;
+  lastAt: number | null;
+  peakOnline: number;
+  /** Keyed by minute index (epoch minutes). */
+  minutes: ReadonlyMap<number, Readonly<Record<MinuteField, number>>>;
+  sources: ReadonlyMap<string, number>;
+  products: ReadonlyMap<string, Readonly<Record<ProductField, number>>>;
+  /** At least the latest {@link commentStreamLength} comments, in any order. */
+  comments: readonly CommentRow[];
+  explaining: Explaining;
+}
+
+/** A zeroed record over the given field names. */
+export function zeroes<F extends string>(fields: readonly F[]): Record<F, number> {
+  return Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>;
+}
+
+function seriesOf(t: LiveTallies): LiveMinute[] {
+  if (t.firstAt === null || t.lastAt === null) return [];
+  const series: LiveMinute[] = [];
+  const cumulative = { gmvFen: 0, exits: 0, views: 0, oneMinuteViews: 0, clicks: 0, orders: 0, pays: 0 };
+  for (let m = minuteOf(t.firstAt); m <= minuteOf(t.lastAt); m++) {
+    const b = t.minutes.get(m);
+    const funnel = {
+      views: b?.entries ?? 0,
+      oneMinuteViews: b?.oneMin ?? 0,
+      clicks: b?.clicks ?? 0,
+      orders: b?.orders ?? 0,
+      pays: b?.pays ?? 0,
+    };
+    const gmvFen = b?.gmv ?? 0;
+    const exits = b?.exits ?? 0;
+    cumulative.gmvFen += gmvFen;
+    cumulative.exits += exits;
+    cumulative.views += funnel.views;
+    cumulative.oneMinuteViews += funnel.oneMinuteViews;
+    cumulative.clicks += funnel.clicks;
+    cumulative.orders += funnel.orders;
+    cumulative.pays += funnel.pays;
+    series.push({
+      minute: m * minuteMs,
+      gmvFen,
+      entries: funnel.views,
+      exits,
+      onlineAtEnd: Math.max(0, cumulative.views - cumulative.exits),
+      funnel,
+      cumulative: { ...cumulative },
+    });
+  }
+  return series;
+}
+
+function productRowsOf(t: LiveTallies): ProductRow[] {
+  return [...t.products.entries()]
+    .map(([productId, p]) => ({
+      productId,
+      impressions: p.imp,
+      clicks: p.clk,
+      cartAdds: p.cart,
+      orders: p.ord,
+      paidOrders: p.paid,
+      gmvFen: p.gmv,
+      ctr: ratio(p.clk, p.imp),
+      conversion: ratio(p.paid, p.clk),
+      explaining: t.explaining?.productId === productId,
+    }))
+    .sort(compareProducts);
+}
+
+/** The snapshot a live store reports: totals, rates, funnel, dense minute series and lists. */
+export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
+  const c = t.counters;
+  const totals = completeTotals({
+    gmvFen: c.gmv,
+    refundFen: c.refundFen,
+    refunds: c.refunds,
+    paidOrders: c.paid,
+    ordersCreated: c.created,
+    buyers: t.buyers,
+    peakOnline: t.peakOnline,
+    uv: t.uv,
+    pv: c.pv,
+    exits: c.exits,
+    totalDwellMs: c.dwellMs,
+    bounces: c.bounces,
+    oneMinuteViews: c.oneMin,
+    impressions: c.impressions,
+    clicks: c.clicks,
+    cartAdds: c.carts,
+    adSpendFen: c.adSpend,
+    newFollowers: c.follows,
+    fanClubJoins: c.fanclub,
+    comments: c.comments,
+    likes: c.likes,
+    shares: c.shares,
+  });
+  return {
+    sessionId: t.sessionId,
+    accountId: t.accountId,
+    eventCount: c.events,
+    firstEventAt: t.firstAt,
+    lastEventAt: t.lastAt,
+    totals,
+    rates: ratesOf(totals),
+    funnel: funnelOf(funnelCountsOf(totals)),
+    series: seriesOf(t),
+    trafficSources: [...t.sources.entries()]
+      .map(([source, entries]) => ({ source, entries, share: ratio(entries, c.pv) }))
+      .sort((a, b) => b.entries - a.entries || compareBytes(a.source, b.source)),
+    products: productRowsOf(t),
+    explaining: t.explaining,
+    comments: [...t.comments].sort(compareComments).slice(0, commentStreamLength),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Clock, Logger } from '@livecloud/core';
+import type { EventStore } from '@livecloud/events';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createLiveBoard, type LiveBoardService } from './live-board.service.js';
+import { startLiveConsumer, type LiveConsumer, type LiveEventSource } from './live-consumer.js';
+import { createLiveFeed, type LiveFeed } from './live-feed.js';
+import type { LiveStateStore } from './live-state.js';
+import { liveRoutes } from './live.routes.js';
+import { createMemoryLiveState } from './memory-live-state.js';
+import { liveQueryContext } from './queries/live-query-context.js';
+import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
+import { createRedisLiveState } from './redis-live-state.js';
+
+export interface LiveOptions {
+  /** Redis for the live state shared by several processes; unset keeps it in this process. */
+  redisUrl?: string | undefined;
+  /** Prefix of LiveCloud's Redis keys; the live state adds `live:`. */
+  redisKeyPrefix?: string;
+  events: Pick<EventStore, 'query' | 'tables'>;
+  clock: Clock;
+  logger?: Logger;
+  /** Stream tick; default 1,000 ms. */
+  streamIntervalMs?: number;
+}
+
+/** The live context composed: state, board, stream feed, routes, and the bus consumer once attached. */
+export interface Live {
+  readonly state: LiveStateStore;
+  readonly board: LiveBoardService;
+  readonly feed: LiveFeed;
+  routes(): FastifyPluginAsyncZod;
+  /** Starts applying the bus's events to the live state. */
+  attach(bus: LiveEventSource): Promise<void>;
+  /** Stops the consumer, ends the streams and closes the state. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Opens the live context on Redis when `redisUrl` is set, in memory otherwise. */
+export function openLive(options: LiveOptions): Live {
+  const state = options.redisUrl
+    ? createRedisLiveState({
+        url: options.redisUrl,
+        keyPrefix: `${options.redisKeyPrefix ?? 'livecloud'}:live:`,
+        ...(options.logger ? { logger: options.logger } : {}),
+      })
+    : createMemoryLiveState();
+  const board = createLiveBoard({
+    state,
+    events: options.events,
+    clock: options.clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const feed = createLiveFeed({
+    board,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.streamIntervalMs ? { intervalMs: options.streamIntervalMs } : {}),
+  });
+  const consumers: LiveConsumer[] = [];
+  let closing: Promise<void> | undefined;
+  return {
+    state,
+    board,
+    feed,
+    routes: () =>
+      liveRoutes({
+        board,
+        feed,
+        recentSessions: (orgId, limit) => recentLiveSessions(liveQueryContext(options.events, orgId), limit),
+      }),
+    async attach(bus) {
+      consumers.push(
+        await startLiveConsumer({
+          bus,
+          state,
+          onApplied: (sessions) => feed.notify(sessions),
+          ...(options.logger ? { logger: options.logger } : {}),
+        }),
+      );
+    },
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled(consumers.map((c) => c.close()));
+        feed.close();
+        await state.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { LiveMinute } from '../live-snapshot.schema.js';
+import type { LiveQueryContext } from './live-query-context.js';
+import { activityTypesParam, dwellMsSql, toInt } from './live-sql.js';
+
+type Int = string | number;
+type Row = Record<
+  | 'minute_ms'
+  | 'gmv'
+  | 'entries'
+  | 'exits'
+  | 'one_min'
+  | 'clicks'
+  | 'orders'
+  | 'pays'
+  | 'cum_gmv'
+  | 'cum_entries'
+  | 'cum_exits'
+  | 'cum_one_min'
+  | 'cum_clicks'
+  | 'cum_orders'
+  | 'cum_pays'
+  | 'online_at_end',
+  Int
+>;
+
+/**
+ * The session minute by minute (by occurredAt), every minute from the first to the last event
+ * other than a refund, with running totals and online at each minute's end.
+ */
+export async function sessionMinuteSeries(ctx: LiveQueryContext, sessionId: string): Promise<LiveMinute[]> {
+  const rows = await ctx.scope.query<Row>(
+    `WITH per_minute AS (
+       SELECT intDiv(toUnixTimestamp64Milli(occurred_at), 60000) AS minute,
+              toInt64(coalesce(sumIf(amount_fen, type = 'order.pay'), 0)) AS gmv,
+              toInt64(countIf(type = 'room.enter')) AS entries,
+              toInt64(countIf(type = 'room.leave')) AS exits,
+              toInt64(countIf(type = 'room.leave' AND dwell_ms >= 60000)) AS one_min,
+              toInt64(countIf(type = 'product.click')) AS clicks,
+              toInt64(countIf(type = 'order.create')) AS orders,
+              toInt64(countIf(type = 'order.pay')) AS pays
+       FROM (
+         SELECT type, occurred_at, amount_fen, ${dwellMsSql} AS dwell_ms
+         FROM ${ctx.events} FINAL
+         WHERE org_id = {orgId:String} AND session_id = {sessionId:String} AND type IN {activityTypes:Array(String)}
+       )
+       GROUP BY minute
+     ),
+     dense AS (
+       SELECT all_minutes.minute AS minute, p.gmv AS gmv, p.entries AS entries, p.exits AS exits, p.one_min AS one_min,
+              p.clicks AS clicks, p.orders AS orders, p.pays AS pays
+       FROM (SELECT arrayJoin(range(toInt64(min(minute)), toInt64(max(minute)) + 1)) AS minute FROM per_minute HAVING count() > 0) AS all_minutes
+       LEFT JOIN per_minute AS p ON p.minute = all_minutes.minute
+     )
+     SELECT minute * 60000 AS minute_ms, gmv, entries, exits, one_min, clicks, orders, pays,
+            sum(gmv) OVER w AS cum_gmv, sum(entries) OVER w AS cum_entries, sum(exits) OVER w AS cum_exits,
+            sum(one_min) OVER w AS cum_one_min, sum(clicks) OVER w AS cum_clicks, sum(orders) OVER w AS cum_orders,
+            sum(pays) OVER w AS cum_pays,
+            greatest(0, sum(entries) OVER w - sum(exits) OVER w) AS online_at_end
+     FROM dense
+     WINDOW w AS (ORDER BY minute ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+     ORDER BY minute`,
+    { sessionId, activityTypes: activityTypesParam },
+  );
+  return rows.map((r) => ({
+    minute: toInt(r.minute_ms),
+    gmvFen: toInt(r.gmv),
+    entries: toInt(r.entries),
+    exits: toInt(r.exits),
+    onlineAtEnd: toInt(r.online_at_end),
+    funnel: {
+      views: toInt(r.entries),
+      oneMinuteViews: toInt(r.one_min),
+      clicks: toInt(r.clicks),
+      orders: toInt(r.orders),
+      pays: toInt(r.pays),
+    },
+    cumulative: {
+      gmvFen: toInt(r.cum_gmv),
+      exits: toInt(r.cum_exits),
+      views: toInt(r.cum_entries),
+      oneMinuteViews: toInt(r.cum_one_min),
+      clicks: toInt(r.cum_clicks),
+      orders: toInt(r.cum_orders),
+      pays: toInt(r.cum_pays),
+    },
+  }));
+}

@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventEnvelopeSchema } from '@livecloud/contracts';
+import { newId } from '@livecloud/core';
+import { createEventStore, type EventStore, type StoredEvent } from '@livecloud/events';
+import { demoSessionPlan, simulateSession } from '@livecloud/platforms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createMemoryLiveState,
+  createRedisLiveState,
+  liveQueryContext,
+  sessionLiveMetrics,
+  type LiveSnapshot,
+  type LiveStateStore,
+} from '../src/index.js';
+import { disorderedBatches, generateSession } from './session-generator.js';
+
+const redisUrl = process.env['REDIS_TEST_URL'] ?? 'redis://127.0.0.1:6379/15';
+const orgId = 'org_correct';
+const startAt = Date.UTC(2026, 2, 14, 12, 0, 7, 250);
+const sessions = [
+  generateSession({
+    orgId,
+    accountId: 'acc_1',
+    sessionId: 'ses_big',
+    startAt,
+    minutes: 45,
+    viewers: 1500,
+    seed: 7,
+  }),
+  generateSession({
+    orgId,
+    accountId: 'acc_1',
+    sessionId: 'ses_even',
+    startAt: startAt + 3_600_000,
+    minutes: 12,
+    viewers: 300,
+    seed: 8,
+  }),
+  // Same session id in another organisation: must never mix with ours.
+  generateSession({
+    orgId: 'org_other',
+    accountId: 'acc_1',
+    sessionId: 'ses_big',
+    startAt,
+    minutes: 10,
+    viewers: 200,
+    seed: 9,
+  }),
+];
+// The platform simulator's own session, with its own disorder and its own ground truth.
+const simulated = simulateSession(
+  demoSessionPlan({
+    orgId,
+    accountId: 'acc_sim',
+    sessionId: 'ses_sim',
+    startAt: startAt + 7_200_000,
+    durationMin: 20,
+    scale: 300,
+    seed: 42,
+    disorder: { outOfOrderShare: 0.2, lateShare: 0.05, duplicateShare: 0.1 },
+  }),
+).collect();
+const simulatedDeliveries: StoredEvent[] = simulated.events.map((input, i) => {
+  const event = eventEnvelopeSchema.parse(input);
+  return { ...event, receivedAt: event.receivedAt ?? event.occurredAt + (i % 7) * 100 };
+});
+const simulatedDistinct = [...new Map(simulatedDeliveries.map((e) => [e.id, e])).values()];
+const allEvents = [...sessions.flatMap((s) => s.events), ...simulatedDistinct];
+
+let dataDir: string;
+let store: EventStore;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'lc-live-correct-'));
+  store = await createEventStore({ dataDir, database: 'live_correctness' });
+  await store.migrate();
+  // The store sees the same retries the live state sees: FINAL must collapse them.
+  for (const batch of disorderedBatches(allEvents, 99)) await store.insert(batch);
+  await store.insert(simulatedDeliveries);
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function deliver(state: LiveStateStore, seed: number): Promise<void> {
+  const batches = disorderedBatches(allEvents, seed);
+  for (const [i, batch] of batches.entries()) {
+    await state.apply(batch);
+    // Redelivery of a whole batch, as a bus does after a lost ack.
+    if (i % 7 === 3) await state.apply(batch);
+  }
+  // The simulator's own delivery order, retries included, once more on top.
+  for (let i = 0; i < simulatedDeliveries.length; i += 200)
+    await state.apply(simulatedDeliveries.slice(i, i + 200));
+}
+
+async function recomputed(sessionOrg: string, sessionId: string): Promise<LiveSnapshot | null> {
+  return sessionLiveMetrics(liveQueryContext(store, sessionOrg), sessionId);
+}
+
+function describeCorrectness(
+  name: string,
+  open: () => LiveStateStore,
+  cleanup: (s: LiveStateStore) => Promise<void>,
+): void {
+  describe(`live state on ${name} equals the SQL recomputation`, () => {
+    let state: LiveStateStore;
+    beforeAll(async () => {
+      state = open();
+      await deliver(state, name === 'memory' ? 1 : 2);
+    });
+    afterAll(async () => {
+      await cleanup(state);
+      await state.close();
+    });
+
+    for (const [sessionOrg, sessionId] of [
+      [orgId, 'ses_big'],
+      [orgId, 'ses_even'],
+      ['org_other', 'ses_big'],
+      [orgId, 'ses_sim'],
+    ] as const) {
+      it(`matches every metric of ${sessionOrg}/${sessionId} after disordered, late and repeated delivery`, async () => {
+        const live = await state.snapshot(sessionOrg, sessionId);
+        const sql = await recomputed(sessionOrg, sessionId);
+        expect(sql).not.toBeNull();
+        expect(live).toEqual(sql);
+        const distinct = allEvents.filter((e) => e.orgId === sessionOrg && e.sessionId === sessionId);
+        expect(live?.eventCount).toBe(distinct.length);
+      });
+    }
+
+    it('exercises the awkward cases it claims to', async () => {
+      const live = await state.snapshot(orgId, 'ses_big');
+      if (live === null) throw new Error('no snapshot');
+      expect(live.totals.refunds).toBeGreaterThan(0);
+      expect(live.totals.uv).toBeLessThan(live.totals.pv);
+      expect(live.totals.onlineNow).toBeGreaterThan(0);
+      expect(live.totals.peakOnline).toBeGreaterThanOrEqual(live.totals.onlineNow);
+      expect(live.comments).toHaveLength(50);
+      expect(live.products.map((p) => p.productId)).toContain('商品-甲');
+      expect(live.explaining).not.toBeNull();
+      expect((await state.snapshot(orgId, 'ses_even'))?.explaining).toBeNull();
+      const lastMinute = live.series.at(-1);
+      expect(lastMinute?.cumulative.pays).toBe(live.totals.paidOrders);
+      expect(lastMinute?.onlineAtEnd).toBe(live.totals.onlineNow);
+    });
+
+    it('agrees with the simulator’s ground truth wherever the definitions are the same', async () => {
+      const live = await state.snapshot(orgId, 'ses_sim');
+      const truth = simulated.truth;
+      expect(truth.delivery.duplicates).toBeGreaterThan(0);
+      expect(live?.totals).toMatchObject({
+        pv: truth.entries,
+        uv: truth.uniqueViewers,
+        bounces: truth.bounces,
+        oneMinuteViews: truth.oneMinuteViews,
+        totalDwellMs: truth.totalDwellMs,
+        impressions: truth.impressions,
+        clicks: truth.clicks,
+        cartAdds: truth.cartAdds,
+        ordersCreated: truth.ordersCreated,
+        paidOrders: truth.ordersPaid,
+        buyers: truth.buyers,
+        gmvFen: truth.gmvFen,
+        refunds: truth.refunds,
+        refundFen: truth.refundFen,
+        adSpendFen: truth.adSpendFen,
+        newFollowers: truth.newFollowers,
+      });
+      expect(live?.eventCount).toBe(truth.events);
+    });
+
+    it('reports no session for an organisation without its events', async () => {
+      expect(await state.snapshot('org_nobody', 'ses_big')).toBeNull();
+      expect(await recomputed('org_nobody', 'ses_big')).toBeNull();
+    });
+  });
+}
+
+describeCorrectness('memory', createMemoryLiveState, async () => {});
+
+const redisPrefix = `lc:test:${newId('t')}:`;
+describeCorrectness(
+  'Redis',
+  () => createRedisLiveState({ url: redisUrl, keyPrefix: redisPrefix }),
+  async (state) => {
+    for (const s of sessions) await state.drop(s.events[0]?.orgId ?? '', s.events[0]?.sessionId ?? '');
+  },
+);

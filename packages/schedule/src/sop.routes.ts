@@ -1,0 +1,143 @@
+import { actorOf, principalOf, requirePermission } from '@livecloud/access';
+import { commonErrorResponses } from '@livecloud/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorsWithConflict, idParams, requireAnyPermission } from './http.js';
+import type { Schedule } from './schedule.js';
+import {
+  listSopRunsQuery,
+  listSopTemplatesQuery,
+  sopRunDto,
+  sopRunSummaryDto,
+  sopTemplateDto,
+  sopTemplateInput,
+  startSopRunInput,
+} from './sop.schema.js';
+
+const tags = ['sop'];
+const canRead = requireAnyPermission('live:read', 'matrix:read');
+const canManage = requirePermission('commerce:manage');
+
+/** SOP checklist templates and runs (e.g. 新直播间 7 天开播). */
+export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
+  const { sopTemplates, sopRuns } = schedule;
+  return async (app) => {
+    app.get(
+      '/sop-templates',
+      {
+        preHandler: canRead,
+        schema: {
+          tags,
+          summary: 'Checklist templates; the default 新直播间 7 天开播 is there from the first visit',
+          querystring: listSopTemplatesQuery,
+          response: { 200: z.object({ items: z.array(sopTemplateDto) }), ...commonErrorResponses },
+        },
+      },
+      async (request) => ({ items: await sopTemplates.list(principalOf(request).orgId, request.query.includeArchived) }),
+    );
+    app.post(
+      '/sop-templates',
+      {
+        preHandler: canManage,
+        schema: { tags, summary: 'Create a template (tasks with owner role, due day and dependencies)', body: sopTemplateInput, response: { 201: sopTemplateDto, ...errorsWithConflict } },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        return reply.code(201).send(await sopTemplates.create(principal.orgId, request.body, actorOf(principal)));
+      },
+    );
+    app.get(
+      '/sop-templates/:id',
+      { preHandler: canRead, schema: { tags, summary: 'One template', params: idParams, response: { 200: sopTemplateDto, ...commonErrorResponses } } },
+      async (request) => sopTemplates.get(principalOf(request).orgId, request.params.id),
+    );
+    app.put(
+      '/sop-templates/:id',
+      {
+        preHandler: canManage,
+        schema: {
+          tags,
+          summary: 'Replace a template’s content; its version goes up and running checklists keep their copy',
+          params: idParams,
+          body: sopTemplateInput,
+          response: { 200: sopTemplateDto, ...errorsWithConflict },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return sopTemplates.update(principal.orgId, request.params.id, request.body, actorOf(principal));
+      },
+    );
+    app.delete(
+      '/sop-templates/:id',
+      {
+        preHandler: canManage,
+        schema: { tags, summary: 'Archive a template; runs already started go on', params: idParams, response: { 200: sopTemplateDto, ...errorsWithConflict } },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return sopTemplates.archive(principal.orgId, request.params.id, actorOf(principal));
+      },
+    );
+
+    app.get(
+      '/sop-runs',
+      {
+        preHandler: canRead,
+        schema: { tags, summary: 'Checklist runs with progress', querystring: listSopRunsQuery, response: { 200: z.object({ items: z.array(sopRunSummaryDto) }), ...commonErrorResponses } },
+      },
+      async (request) => ({ items: await sopRuns.list(principalOf(request).orgId, request.query) }),
+    );
+    app.post(
+      '/sop-runs',
+      {
+        preHandler: canManage,
+        schema: { tags, summary: 'Start a template for a room; its tasks are copied with due dates', body: startSopRunInput, response: { 201: sopRunDto, ...errorsWithConflict } },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        return reply.code(201).send(await sopRuns.start(principal.orgId, request.body, actorOf(principal)));
+      },
+    );
+    app.get(
+      '/sop-runs/:id',
+      {
+        preHandler: canRead,
+        schema: { tags, summary: 'One run with its tasks, progress and overdue tasks', params: idParams, response: { 200: sopRunDto, ...commonErrorResponses } },
+      },
+      async (request) => sopRuns.get(principalOf(request).orgId, request.params.id),
+    );
+    app.post(
+      '/sop-tasks/:id/complete',
+      {
+        preHandler: canManage,
+        schema: {
+          tags,
+          summary: 'Mark a task done; 409 dependencies_not_done while a task it waits for is open',
+          params: idParams,
+          response: { 200: sopRunDto, ...errorsWithConflict },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return sopRuns.complete(principal.orgId, request.params.id, actorOf(principal));
+      },
+    );
+    app.post(
+      '/sop-tasks/:id/reopen',
+      {
+        preHandler: canManage,
+        schema: {
+          tags,
+          summary: 'Open a done task again; 409 dependents_done while a task that waited for it is done',
+          params: idParams,
+          response: { 200: sopRunDto, ...errorsWithConflict },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return sopRuns.reopen(principal.orgId, request.params.id, actorOf(principal));
+      },
+    );
+  };
+}
