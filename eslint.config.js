@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'e2e/screenshots/**', '.livecloud*/**', 'eslint.config.js', 'scripts/*.mjs', 'packages/*/bin/**', '.ci/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'e2e/screenshots/**',
+      '.livecloud*/**',
+      'eslint.config.js',
+      'scripts/*.mjs',
+      'packages/*/bin/**',
+      '.ci/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

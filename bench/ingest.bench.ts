@@ -19,7 +19,16 @@ interface Batch {
 /** Simulated events of one session, serialised into collector batches ahead of time. */
 function batchesOf(orgId: string, sessionId: string, seed: number, limit: number): Batch[] {
   const session = simulateSession(
-    demoSessionPlan({ orgId, accountId: 'acct_bench', sessionId, startAt: Date.UTC(2026, 10, 1, 12), seed, scale: 20_000, durationMin: 240, refundTailHours: 0 }),
+    demoSessionPlan({
+      orgId,
+      accountId: 'acct_bench',
+      sessionId,
+      startAt: Date.UTC(2026, 10, 1, 12),
+      seed,
+      scale: 20_000,
+      durationMin: 240,
+      refundTailHours: 0,
+    }),
   );
   const batches: Batch[] = [];
   let current: unknown[] = [];
@@ -33,7 +42,8 @@ function batchesOf(orgId: string, sessionId: string, seed: number, limit: number
     }
     if (total === limit) break;
   }
-  if (current.length > 0) batches.push({ body: Buffer.from(JSON.stringify(current)), events: current.length });
+  if (current.length > 0)
+    batches.push({ body: Buffer.from(JSON.stringify(current)), events: current.length });
   return batches;
 }
 
@@ -47,7 +57,8 @@ async function sendAll(url: string, batches: Batch[], headers: Record<string, st
     while (next < batches.length) {
       const batch = batches[next++]!;
       const res = await postJson(agent, target, batch.body, headers);
-      if (res.status !== 200) throw new Error(`collector answered ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`);
+      if (res.status !== 200)
+        throw new Error(`collector answered ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -56,13 +67,21 @@ async function sendAll(url: string, batches: Batch[], headers: Record<string, st
 }
 
 async function liveEventCount(url: string, sessionId: string, adminKey: string): Promise<number> {
-  const res = await fetch(`${url}/api/v1/sessions/${sessionId}/live`, { headers: { authorization: `Bearer ${adminKey}` } });
+  const res = await fetch(`${url}/api/v1/sessions/${sessionId}/live`, {
+    headers: { authorization: `Bearer ${adminKey}` },
+  });
   if (res.status === 404) return 0;
   return ((await res.json()) as { eventCount: number }).eventCount;
 }
 
 /** Event-to-screen latency: batches paced at `rate` events/s, timed until the SSE board counts them. */
-async function screenLatency(url: string, batches: Batch[], rate: number, keys: { collector: string; admin: string }, sessionId: string) {
+async function screenLatency(
+  url: string,
+  batches: Batch[],
+  rate: number,
+  keys: { collector: string; admin: string },
+  sessionId: string,
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL('/collect/v1/events', url);
   const sentAt: number[] = [];
@@ -78,7 +97,15 @@ async function screenLatency(url: string, batches: Batch[], rate: number, keys: 
 
   const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
     const u = new URL(`/api/v1/sessions/${sessionId}/live/stream`, url);
-    request({ host: u.hostname, port: u.port, path: u.pathname, headers: { authorization: `Bearer ${keys.admin}` } }, resolve)
+    request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        headers: { authorization: `Bearer ${keys.admin}` },
+      },
+      resolve,
+    )
       .on('error', reject)
       .end();
   });
@@ -115,11 +142,13 @@ async function screenLatency(url: string, batches: Batch[], rate: number, keys: 
   }
   await Promise.all(inFlight);
   const deadline = performance.now() + 30_000;
-  while (seen < cumulative.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (seen < cumulative.length && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   stream.destroy();
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN) / 1000;
+  const at = (q: number) =>
+    (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN) / 1000;
   const achieved = (total - first.events) / ((performance.now() - start) / 1000);
   return { p50: at(0.5), p99: at(0.99), batches: latencies.length, expected: cumulative.length, achieved };
 }
@@ -130,7 +159,11 @@ async function screenLatency(url: string, batches: Batch[], rate: number, keys: 
  * updated, with its end-to-end rate against the ceiling of bare HTTP + JSON parsing measured
  * in the same run; peak RSS of the server; and event-to-screen latency at a paced load.
  */
-export async function run(options: { durationMs: number; events?: number; rate?: number }): Promise<BenchFigure[]> {
+export async function run(options: {
+  durationMs: number;
+  events?: number;
+  rate?: number;
+}): Promise<BenchFigure[]> {
   const eventsWanted = options.events ?? 500_000;
   const rate = options.rate ?? 20_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-ingest-'));
@@ -143,23 +176,40 @@ export async function run(options: { durationMs: number; events?: number; rate?:
     LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST: '1000000',
   };
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args, '--data-dir', dataDir, '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'packages/cli/src/main.ts', ...args, '--data-dir', dataDir, '--json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      },
+    );
     if (r.status !== 0) throw new Error(r.stdout + r.stderr);
     return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, string>;
   };
   try {
     const org = cli('org', 'create', '--name', '压测', '--slug', 'bench');
-    const collector = cli('key', 'create', '--org', 'bench', '--name', 'bench', '--purpose', 'collector', '--source', 'simulator');
+    const collector = cli(
+      'key',
+      'create',
+      '--org',
+      'bench',
+      '--name',
+      'bench',
+      '--purpose',
+      'collector',
+      '--source',
+      'simulator',
+    );
     const admin = cli('key', 'create', '--org', 'bench', '--name', 'bench admin', '--purpose', 'admin');
     const orgId = org['id']!;
     progress(`simulating ${eventsWanted} events in batches of ${batchSize}`);
     const batches = batchesOf(orgId, 'ses_bench_throughput', 11, eventsWanted);
     const total = batches.reduce((n, b) => n + b.events, 0);
 
-    progress(`baseline: bare Fastify receiving and parsing the same ${batches.length} batches, ${concurrency} in flight`);
+    progress(
+      `baseline: bare Fastify receiving and parsing the same ${batches.length} batches, ${concurrency} in flight`,
+    );
     const bare = await startChild(['bench/fixtures/bare-ingest-server.ts']);
     const bareSeconds = await sendAll(bare.url, batches, {});
     await bare.stop();
@@ -167,7 +217,10 @@ export async function run(options: { durationMs: number; events?: number; rate?:
     progress(`ceiling: ${Math.round(ceiling)} events/s`);
 
     progress('LiveCloud: collector → event store → bus → live state, embedded engines');
-    const server = await startChild(['packages/cli/src/main.ts', 'start', '--port', '0', '--data-dir', dataDir, '--json'], env);
+    const server = await startChild(
+      ['packages/cli/src/main.ts', 'start', '--port', '0', '--data-dir', dataDir, '--json'],
+      env,
+    );
     const started = performance.now();
     const ackSeconds = await sendAll(server.url, batches, { authorization: `Bearer ${collector['secret']}` });
     progress(`acknowledged (durable) in ${ackSeconds.toFixed(1)} s; waiting for the live state`);
@@ -182,14 +235,33 @@ export async function run(options: { durationMs: number; events?: number; rate?:
     progress(`end to end: ${Math.round(endToEnd)} events/s`);
 
     progress(`latency: ${rate} events/s for ${options.durationMs / 1000} s, timed to the SSE board`);
-    const latencyBatches = batchesOf(orgId, 'ses_bench_latency', 12, Math.max(batchSize * 2, Math.round((rate * options.durationMs) / 1000)));
-    const latency = await screenLatency(server.url, latencyBatches, rate, { collector: collector['secret']!, admin: admin['secret']! }, 'ses_bench_latency');
-    progress(`latency p50 ${latency.p50.toFixed(3)} s, p99 ${latency.p99.toFixed(3)} s at ${Math.round(latency.achieved)} events/s (${latency.batches}/${latency.expected} batches seen)`);
+    const latencyBatches = batchesOf(
+      orgId,
+      'ses_bench_latency',
+      12,
+      Math.max(batchSize * 2, Math.round((rate * options.durationMs) / 1000)),
+    );
+    const latency = await screenLatency(
+      server.url,
+      latencyBatches,
+      rate,
+      { collector: collector['secret']!, admin: admin['secret']! },
+      'ses_bench_latency',
+    );
+    progress(
+      `latency p50 ${latency.p50.toFixed(3)} s, p99 ${latency.p99.toFixed(3)} s at ${Math.round(latency.achieved)} events/s (${latency.batches}/${latency.expected} batches seen)`,
+    );
     const rss = await peakRssMiB(server.child.pid);
     await server.stop();
     return [
-      figure('ingest', 'events_per_s', endToEnd, 'events/s', { name: 'bare HTTP + JSON parse ceiling', value: ceiling }),
-      figure('ingest', 'events_acknowledged_per_s', total / ackSeconds, 'events/s', { name: 'bare HTTP + JSON parse ceiling', value: ceiling }),
+      figure('ingest', 'events_per_s', endToEnd, 'events/s', {
+        name: 'bare HTTP + JSON parse ceiling',
+        value: ceiling,
+      }),
+      figure('ingest', 'events_acknowledged_per_s', total / ackSeconds, 'events/s', {
+        name: 'bare HTTP + JSON parse ceiling',
+        value: ceiling,
+      }),
       figure('ingest', 'latency_p50_s', latency.p50, 's'),
       figure('ingest', 'latency_p99_s', latency.p99, 's'),
       figure('ingest', 'latency_load_events_per_s', latency.achieved, 'events/s'),

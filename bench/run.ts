@@ -21,7 +21,9 @@ const events = numberFlag('--events');
 const rate = numberFlag('--rate');
 
 if (!name || !(name in benches)) {
-  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N]\n`);
+  process.stderr.write(
+    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N]\n`,
+  );
   process.exit(2);
 }
 const bench = await benches[name]!();

@@ -12,7 +12,9 @@ export const screenshotDir = join(root, 'e2e', 'screenshots');
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error('Chromium is required for the browser tests: apt-get install chromium fonts-wqy-microhei');
+    throw new Error(
+      'Chromium is required for the browser tests: apt-get install chromium fonts-wqy-microhei',
+    );
   }
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({

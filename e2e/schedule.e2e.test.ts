@@ -10,7 +10,11 @@ const consoleErrors: string[] = [];
 
 /** A full-page screenshot once toasts have faded and dialogs have finished opening. */
 async function shot(name: string): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
@@ -24,7 +28,10 @@ function wednesday(): string {
 }
 
 async function pick(select: Locator, option: string): Promise<void> {
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first();
   // A click that lands while a dropdown is still opening is lost; try again until it shows.
   for (let attempt = 0; attempt < 3 && !((await select.textContent()) ?? '').includes(option); attempt++) {
     if (!(await item.isVisible())) await select.click();
@@ -64,7 +71,8 @@ async function drag(from: Locator, to: { x: number; y: number }): Promise<void> 
   const start = { x: box.x + box.width / 2, y: box.y + 12 };
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + ((to.x - start.x) * i) / 8, start.y + ((to.y - start.y) * i) / 8);
+  for (let i = 1; i <= 8; i++)
+    await page.mouse.move(start.x + ((to.x - start.x) * i) / 8, start.y + ((to.y - start.y) * i) / 8);
   await page.mouse.up();
 }
 
@@ -106,7 +114,9 @@ describe('scheduling in a real browser', () => {
     }
     await expect.poll(() => page.getByTestId('resource-table-anchor').textContent()).toContain('王主播');
     await page.getByRole('tab', { name: '平台账号' }).click();
-    await expect.poll(() => page.getByTestId('resource-table-account').textContent()).toContain('xinghe_beauty');
+    await expect
+      .poll(() => page.getByTestId('resource-table-account').textContent())
+      .toContain('xinghe_beauty');
     await shot('schedule-01-accounts');
   });
 
@@ -123,7 +133,9 @@ describe('scheduling in a real browser', () => {
     expect(conflict).toContain('李主播');
     expect(conflict).toContain('双11 美妆专场');
     await shot('schedule-02-conflict-refused');
-    await page.getByTestId('session-date').fill(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+    await page
+      .getByTestId('session-date')
+      .fill(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
     await page.getByTestId('session-submit').click();
     await blockOf('加播场').waitFor();
     await expect.poll(() => page.getByTestId('schedule-summary').textContent()).toContain('2 场');
@@ -163,8 +175,14 @@ describe('scheduling in a real browser', () => {
     await expect.poll(() => page.getByTestId('schedule-summary').textContent()).toContain('3 场');
     // The day view of that Saturday, one column per room.
     await page.getByTestId('schedule-view').getByText('日').click();
-    const saturday = new Date(Date.parse(`${wednesday()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
-    for (let i = 0; i < 7 && !((await page.getByTestId('schedule-range').textContent()) ?? '').includes(saturday); i++) {
+    const saturday = new Date(Date.parse(`${wednesday()}T00:00:00Z`) + 3 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (
+      let i = 0;
+      i < 7 && !((await page.getByTestId('schedule-range').textContent()) ?? '').includes(saturday);
+      i++
+    ) {
       const shown = ((await page.getByTestId('schedule-range').textContent()) ?? '').slice(0, 10);
       await page.getByTestId(shown < saturday ? 'schedule-next' : 'schedule-prev').click();
     }
@@ -201,7 +219,9 @@ describe('scheduling in a real browser', () => {
     await expect.poll(titles).toEqual(['prd_lipstick', 'prd_serum', 'prd_mask']);
     expect(await page.getByTestId('lineup-minutes-total').textContent()).toContain('35 / 180');
     expect(await page.getByTestId('lineup-checks').textContent()).toContain('未校验');
-    await page.getByTestId('lineup-row-3').dragTo(page.getByTestId('lineup-row-1'), { targetPosition: { x: 200, y: 4 } });
+    await page
+      .getByTestId('lineup-row-3')
+      .dragTo(page.getByTestId('lineup-row-1'), { targetPosition: { x: 200, y: 4 } });
     await expect.poll(titles).toEqual(['prd_mask', 'prd_lipstick', 'prd_serum']);
     await page.locator('.lc-lineup-busy').waitFor({ state: 'detached' });
     await shot('schedule-06-lineup-reordered');

@@ -57,15 +57,17 @@ describe('the web app in a real browser', () => {
   });
 
   it('walks every area of the navigation; areas not built yet say so', async () => {
-    const groups = await page.locator('[data-testid^="nav-group-"]').evaluateAll((nodes) =>
-      nodes.map((n) => n.getAttribute('data-testid') ?? ''),
-    );
+    const groups = await page
+      .locator('[data-testid^="nav-group-"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid') ?? ''));
     expect(groups.length).toBeGreaterThanOrEqual(8);
     const visited: string[] = [];
     let unavailable = 0;
     for (const group of groups) {
       const header = page.getByTestId(group);
-      const submenu = page.locator(`li:has(> div [data-testid="${group}"]), li:has(> [data-testid="${group}"])`).first();
+      const submenu = page
+        .locator(`li:has(> div [data-testid="${group}"]), li:has(> [data-testid="${group}"])`)
+        .first();
       await header.click();
       const links = submenu.locator('a[data-testid^="nav-"]');
       await links.first().waitFor();
@@ -95,7 +97,11 @@ describe('the web app in a real browser', () => {
     await page.getByTestId('staff-email').fill('new.anchor@demo.livecloud.dev');
     await page.getByTestId('staff-name').fill('新主播小美');
     await page.getByTestId('staff-role').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /主播/ }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /主播/ })
+      .first()
+      .click();
     await page.getByTestId('staff-password').fill('new-anchor-password');
     await page.getByTestId('staff-onboard-submit').click();
     await expect.poll(() => page.getByTestId('staff-table').textContent()).toContain('新主播小美');

@@ -2,10 +2,14 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['--watch', '--import', 'tsx', 'packages/cli/src/main.ts', 'start', '--data-dir', '.livecloud'], {
-    stdio: 'inherit',
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
-  }),
+  spawn(
+    process.execPath,
+    ['--watch', '--import', 'tsx', 'packages/cli/src/main.ts', 'start', '--data-dir', '.livecloud'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    },
+  ),
   spawn('npm', ['run', 'dev', '-w', '@livecloud/web'], { stdio: 'inherit' }),
 ];
 

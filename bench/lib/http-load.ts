@@ -14,10 +14,16 @@ export interface LoadResult {
  */
 export async function measureGet(
   url: string,
-  options: { headers?: Record<string, string>; durationMs: number; concurrency: number; maxRequests?: number },
+  options: {
+    headers?: Record<string, string>;
+    durationMs: number;
+    concurrency: number;
+    maxRequests?: number;
+  },
 ): Promise<LoadResult> {
   const target = new URL(url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('load tests target loopback only');
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+    throw new Error('load tests target loopback only');
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -29,7 +35,13 @@ export async function measureGet(
     new Promise<void>((resolve) => {
       const t0 = performance.now();
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers: options.headers },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          agent,
+          headers: options.headers,
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -54,5 +66,11 @@ export async function measureGet(
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, errors, perSecond: latencies.length / elapsedS, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsedS,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
 }

@@ -60,7 +60,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     void reply.header('x-request-id', request.id);
     if (closing) {
       void reply.header('connection', 'close');
-      throw new AppError('unavailable', 'shutting_down', 'The server is shutting down; retry on another instance');
+      throw new AppError(
+        'unavailable',
+        'shutting_down',
+        'The server is shutting down; retry on another instance',
+      );
     }
   });
   // A response finished during shutdown closes its keep-alive connection, so close() need not
@@ -72,7 +76,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const webDir = config.webDir ?? join(import.meta.dirname, '../../web/dist');
   const serveWeb = existsSync(join(webDir, 'index.html'));
   registerErrorHandling(app, {
-    spaFallback: serveWeb ? (path) => !/^\/(api|collect|v1)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path) : undefined,
+    spaFallback: serveWeb
+      ? (path) => !/^\/(api|collect|v1)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path)
+      : undefined,
   });
 
   await app.register(fastifyCookie);
@@ -91,7 +97,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         securitySchemes: {
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' },
           apiKey: { type: 'http', scheme: 'bearer' },
-          writeKey: { type: 'http', scheme: 'basic', description: 'Segment style: the write key as user name, empty password' },
+          writeKey: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'Segment style: the write key as user name, empty password',
+          },
         },
       },
       security: [{ sessionCookie: [] }, { apiKey: [] }],
@@ -112,7 +122,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
           events: services.events,
         }),
       );
-      await api.register(authRoutes(services.access, { cookieSecure: config.cookieSecure, sessionTtlMs: ttlMs }));
+      await api.register(
+        authRoutes(services.access, { cookieSecure: config.cookieSecure, sessionTtlMs: ttlMs }),
+      );
       await api.register(organisationRoutes(services.access));
       await api.register(staffRoutes(services.access));
       await api.register(apiKeyRoutes(services.access));
@@ -125,7 +137,10 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     },
     { prefix: '/api/v1' },
   );
-  const collectorDeps = { collector: services.collection.collector, bodyLimitBytes: config.collectorBodyLimitBytes };
+  const collectorDeps = {
+    collector: services.collection.collector,
+    bodyLimitBytes: config.collectorBodyLimitBytes,
+  };
   await app.register(collectorRoutes(collectorDeps));
   await app.register(segmentRoutes(collectorDeps));
 

@@ -1,4 +1,5 @@
 import type { Access, OrganisationDto, Role } from '@livecloud/access';
+import type { Commerce } from '@livecloud/commerce';
 
 export interface DemoLogin {
   email: string;
@@ -11,7 +12,12 @@ export interface DemoLogin {
 export const demoPeople: DemoLogin[] = [
   { email: 'admin@demo.livecloud.dev', password: 'livecloud-admin', role: 'admin', name: '林晓 (管理员)' },
   { email: 'operator@demo.livecloud.dev', password: 'livecloud-operator', role: 'operator', name: '周运营' },
-  { email: 'selection@demo.livecloud.dev', password: 'livecloud-selection', role: 'selection', name: '陈选品' },
+  {
+    email: 'selection@demo.livecloud.dev',
+    password: 'livecloud-selection',
+    role: 'selection',
+    name: '陈选品',
+  },
   { email: 'qc@demo.livecloud.dev', password: 'livecloud-qc', role: 'qc', name: '王品控' },
   { email: 'anchor@demo.livecloud.dev', password: 'livecloud-anchor', role: 'anchor', name: '李主播' },
   { email: 'adbuyer@demo.livecloud.dev', password: 'livecloud-adbuyer', role: 'ad_buyer', name: '赵投手' },
@@ -19,14 +25,75 @@ export const demoPeople: DemoLogin[] = [
   { email: 'risk@demo.livecloud.dev', password: 'livecloud-risk', role: 'risk', name: '吴风控' },
 ];
 
-/** Creates the demo organisation with staff in several roles; returns the logins to print. */
-export async function seedDemo(access: Access): Promise<{ org: OrganisationDto; logins: DemoLogin[] }> {
+const system = { type: 'system' as const, id: null };
+
+/**
+ * The demo's product categories with their required deposits (保证金) and QC checklists, so
+ * merchants can be invited and samples inspected right away. Amounts are fen.
+ */
+async function seedCatalogue(orgId: string, commerce: Commerce): Promise<void> {
+  const beauty = await commerce.categories.create(
+    orgId,
+    { name: '美妆', requiredDepositFen: 2_000_000 },
+    system,
+  );
+  await commerce.categories.create(
+    orgId,
+    { name: '护肤', parentId: beauty.id, requiredDepositFen: 2_000_000 },
+    system,
+  );
+  const food = await commerce.categories.create(
+    orgId,
+    { name: '食品饮料', requiredDepositFen: 1_000_000 },
+    system,
+  );
+  await commerce.categories.create(orgId, { name: '服饰鞋包', requiredDepositFen: 1_500_000 }, system);
+  await commerce.qc.createTemplate(
+    orgId,
+    {
+      categoryId: beauty.id,
+      name: '美妆样品检验单',
+      items: [
+        { label: '外包装完好、无破损漏液', required: true },
+        { label: '成分表与报品资料一致', required: true },
+        { label: '生产日期与保质期清晰', required: true },
+        { label: '备案凭证与检测报告齐全', required: true },
+        { label: '试用无刺激、气味正常', required: false },
+      ],
+    },
+    system,
+  );
+  await commerce.qc.createTemplate(
+    orgId,
+    {
+      categoryId: food.id,
+      name: '食品样品检验单',
+      items: [
+        { label: '食品生产许可证（SC）编号可查', required: true },
+        { label: '剩余保质期不少于 6 个月', required: true },
+        { label: '包装密封、标签完整', required: true },
+        { label: '试吃口味与描述一致', required: false },
+      ],
+    },
+    system,
+  );
+}
+
+/**
+ * Creates the demo organisation with staff in several roles and, when commerce is given, its
+ * categories and QC checklists; returns the logins to print.
+ */
+export async function seedDemo(
+  access: Access,
+  commerce?: Commerce,
+): Promise<{ org: OrganisationDto; logins: DemoLogin[] }> {
   const existing = await access.organisations.findBySlugOrId('demo');
   const org = existing ?? (await access.organisations.create({ name: '星河直播 (演示)', slug: 'demo' }));
   if (!existing) {
     for (const person of demoPeople) {
-      await access.staff.onboard(org.id, person, { type: 'system', id: null });
+      await access.staff.onboard(org.id, person, system);
     }
+    if (commerce) await seedCatalogue(org.id, commerce);
   }
   return { org, logins: demoPeople };
 }

@@ -4,8 +4,16 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 
 // Fastify's own client errors, each with a stable code of ours.
 const fastifyCodes: Record<string, { status: number; code: string; message?: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send application/json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The request body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'Send application/json',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'empty_body', message: 'The JSON body is empty' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json' },
@@ -24,10 +32,18 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
       message: issue.message ?? 'invalid',
     }));
     const first = details[0];
-    const where = first ? `${first.in}${first.path ? `.${first.path}` : ''}: ${first.message}` : 'invalid request';
+    const where = first
+      ? `${first.in}${first.path ? `.${first.path}` : ''}: ${first.message}`
+      : 'invalid request';
     return {
       status: 400,
-      body: { error: { code: 'invalid_request', message: `The request does not match the schema (${where})`, details } },
+      body: {
+        error: {
+          code: 'invalid_request',
+          message: `The request does not match the schema (${where})`,
+          details,
+        },
+      },
     };
   }
   if (isResponseSerializationError(error)) {
@@ -36,14 +52,23 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   const fastifyError = error as Partial<FastifyError>;
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   if (known) {
-    return { status: known.status, body: { error: { code: known.code, message: known.message ?? fastifyError.message ?? known.code } } };
+    return {
+      status: known.status,
+      body: { error: { code: known.code, message: known.message ?? fastifyError.message ?? known.code } },
+    };
   }
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
-    return { status: 400, body: { error: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` } } };
+    return {
+      status: 400,
+      body: { error: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` } },
+    };
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, body: { error: { code: 'bad_request', message: fastifyError.message ?? 'Bad request' } } };
+    return {
+      status,
+      body: { error: { code: 'bad_request', message: fastifyError.message ?? 'Bad request' } },
+    };
   }
   return internal(requestId);
 }
@@ -51,12 +76,17 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
 function internal(requestId: string): { status: number; body: ErrorBody } {
   return {
     status: 500,
-    body: { error: { code: 'internal_error', message: `Something went wrong on our side (request ${requestId})` } },
+    body: {
+      error: { code: 'internal_error', message: `Something went wrong on our side (request ${requestId})` },
+    },
   };
 }
 
 /** The single place where errors become HTTP answers, plus the answer for unknown routes. */
-export function registerErrorHandling(app: FastifyInstance, options: { spaFallback?: (url: string) => boolean } = {}): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { spaFallback?: (url: string) => boolean } = {},
+): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error, request.id);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

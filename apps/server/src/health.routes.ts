@@ -29,7 +29,12 @@ export function healthRoutes(source: HealthSource): FastifyPluginAsyncZod {
     app.get(
       '/health',
       {
-        schema: { tags: ['system'], summary: 'State of each store and engine', security: [], response: { 200: healthDto } },
+        schema: {
+          tags: ['system'],
+          summary: 'State of each store and engine',
+          security: [],
+          response: { 200: healthDto },
+        },
         config: { public: true },
       },
       async () => {

@@ -5,7 +5,13 @@ import { createCommerce, type Commerce } from '@livecloud/commerce';
 import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
 import { createSchedule, type Schedule } from '@livecloud/schedule';
-import { createEventStore, openCollection, type Collection, type CollectionOptions, type EventStore } from '@livecloud/events';
+import {
+  createEventStore,
+  openCollection,
+  type Collection,
+  type CollectionOptions,
+  type EventStore,
+} from '@livecloud/events';
 import { openLive, type Live } from '@livecloud/live';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
@@ -33,11 +39,16 @@ export const version: string = (
  * Opens both stores on the engines the configuration names, migrates them, and wires the
  * contexts. On failure everything already opened is closed again.
  */
-export async function openServices(config: Config, logger: Logger, clock: Clock = systemClock): Promise<AppServices> {
+export async function openServices(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<AppServices> {
   const records = await openRecordsDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onIdleError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'),
+    onIdleError: (error) =>
+      logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'),
   });
   let events: EventStore | undefined;
   let collection: Collection | undefined;
@@ -51,7 +62,9 @@ export async function openServices(config: Config, logger: Logger, clock: Clock 
       logger,
     });
     await events.migrate();
-    collection = await openCollection(collectionOptions(config, { eventStore: events, db: records.db, clock, logger }));
+    collection = await openCollection(
+      collectionOptions(config, { eventStore: events, db: records.db, clock, logger }),
+    );
   } catch (error) {
     await collection?.close();
     await events?.close();
@@ -60,7 +73,13 @@ export async function openServices(config: Config, logger: Logger, clock: Clock 
   }
   const eventStore = events;
   const openedCollection = collection;
-  const live = openLive({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, events: eventStore, clock, logger });
+  const live = openLive({
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
+    events: eventStore,
+    clock,
+    logger,
+  });
   try {
     // Every process subscribes under one durable name: each event reaches one of them.
     await live.attach(openedCollection.bus);
@@ -116,7 +135,9 @@ export function collectionOptions(
  * The commerce context over the records store. Merchant portal logins are made by access
  * (role `merchant`), so password and membership rules stay in one place.
  */
-export function openCommerce(services: Pick<AppServices, 'records' | 'clock' | 'config' | 'access'>): Commerce {
+export function openCommerce(
+  services: Pick<AppServices, 'records' | 'clock' | 'config' | 'access'>,
+): Commerce {
   const { access } = services;
   return createCommerce({
     db: services.records.db,

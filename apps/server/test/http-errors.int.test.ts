@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTestEventStore, createFakeClock, createTestApp, seedOrg, signIn, type SessionClient, type TestApp } from './test-app.js';
+import {
+  closeTestEventStore,
+  createFakeClock,
+  createTestApp,
+  seedOrg,
+  signIn,
+  type SessionClient,
+  type TestApp,
+} from './test-app.js';
 
 const clock = createFakeClock(Date.UTC(2026, 10, 25, 8));
 let t: TestApp;
@@ -35,22 +43,39 @@ describe('bad input gets a 4xx with the uniform error body', () => {
   });
 
   it('answers wrong types and missing fields with 400 invalid_request naming the field', async () => {
-    const wrongType = await admin.request({ method: 'POST', url: '/api/v1/staff', payload: { email: 42, name: '张三', role: 'qc', password: 'long-enough-pw' } });
+    const wrongType = await admin.request({
+      method: 'POST',
+      url: '/api/v1/staff',
+      payload: { email: 42, name: '张三', role: 'qc', password: 'long-enough-pw' },
+    });
     expect(wrongType.statusCode).toBe(400);
     expectErrorBody(wrongType.json(), 'invalid_request');
     expect(JSON.stringify(wrongType.json())).toContain('email');
 
-    const missing = await admin.request({ method: 'POST', url: '/api/v1/staff', payload: { email: 'z@errs.test', name: '张三' } });
+    const missing = await admin.request({
+      method: 'POST',
+      url: '/api/v1/staff',
+      payload: { email: 'z@errs.test', name: '张三' },
+    });
     expect(missing.statusCode).toBe(400);
     const details = missing.json<{ error: { details: { path: string }[] } }>().error.details;
     expect(details.map((d) => d.path)).toEqual(expect.arrayContaining(['role', 'password']));
 
-    const badEnum = await admin.request({ method: 'POST', url: '/api/v1/staff', payload: { email: 'z@errs.test', name: '张三', role: 'boss', password: 'long-enough-pw' } });
+    const badEnum = await admin.request({
+      method: 'POST',
+      url: '/api/v1/staff',
+      payload: { email: 'z@errs.test', name: '张三', role: 'boss', password: 'long-enough-pw' },
+    });
     expect(badEnum.statusCode).toBe(400);
   });
 
   it('answers an empty JSON body with 400', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/staff', headers: { 'content-type': 'application/json' }, payload: '' });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/staff',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { code: string } }>().error.code).toMatch(/empty_body|invalid_request/);
   });
@@ -59,14 +84,24 @@ describe('bad input gets a 4xx with the uniform error body', () => {
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/staff',
-      payload: { email: 'big@errs.test', name: 'x'.repeat(100 * 1024), role: 'qc', password: 'long-enough-pw' },
+      payload: {
+        email: 'big@errs.test',
+        name: 'x'.repeat(100 * 1024),
+        role: 'qc',
+        password: 'long-enough-pw',
+      },
     });
     expect(res.statusCode).toBe(413);
     expectErrorBody(res.json(), 'payload_too_large');
   });
 
   it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/staff', headers: { 'content-type': 'application/xml' }, payload: '<staff/>' });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/staff',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<staff/>',
+    });
     expect(res.statusCode).toBe(415);
     expectErrorBody(res.json(), 'unsupported_media_type');
   });
@@ -80,7 +115,11 @@ describe('bad input gets a 4xx with the uniform error body', () => {
   });
 
   it('answers bad credentials with 401 invalid_credentials and sets no cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@errs.test', password: 'not the password' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'admin@errs.test', password: 'not the password' },
+    });
     expect(res.statusCode).toBe(401);
     expectErrorBody(res.json(), 'invalid_credentials');
     expect(res.cookies).toHaveLength(0);
@@ -90,10 +129,18 @@ describe('bad input gets a 4xx with the uniform error body', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/staff' });
     expect(anonymous.statusCode).toBe(401);
     expectErrorBody(anonymous.json(), 'unauthenticated');
-    const badKey = await t.app.inject({ method: 'GET', url: '/api/v1/staff', headers: { authorization: 'Bearer lc_ak_nope' } });
+    const badKey = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/staff',
+      headers: { authorization: 'Bearer lc_ak_nope' },
+    });
     expect(badKey.statusCode).toBe(401);
     expectErrorBody(badKey.json(), 'invalid_api_key');
-    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/staff', cookies: { lc_session: 'forged-token' } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/staff',
+      cookies: { lc_session: 'forged-token' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -121,9 +168,17 @@ describe('bad input gets a 4xx with the uniform error body', () => {
   });
 
   it('answers a role without the permission with 403 forbidden', async () => {
-    await t.access.staff.onboard(admin.orgId, { email: 'qc@errs.test', name: '品控', role: 'qc', password: 'qc-password-1' }, { type: 'system', id: null });
+    await t.access.staff.onboard(
+      admin.orgId,
+      { email: 'qc@errs.test', name: '品控', role: 'qc', password: 'qc-password-1' },
+      { type: 'system', id: null },
+    );
     const qc = await signIn(t.app, 'qc@errs.test', 'qc-password-1');
-    const res = await qc.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'x', purpose: 'admin' } });
+    const res = await qc.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'x', purpose: 'admin' },
+    });
     expect(res.statusCode).toBe(403);
     expectErrorBody(res.json(), 'forbidden');
   });

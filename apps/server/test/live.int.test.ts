@@ -69,10 +69,22 @@ describe('GET /api/v1/live/sessions', () => {
   it('lists the organisation’s sessions from their events, newest activity first, with GMV', async () => {
     const res = await admin.request({ method: 'GET', url: '/api/v1/live/sessions' });
     expect(res.statusCode).toBe(200);
-    const items = res.json<{ items: { sessionId: string; accountId: string; gmvFen: number; eventCount: number; lastEventAt: number }[] }>().items;
+    const items = res.json<{
+      items: {
+        sessionId: string;
+        accountId: string;
+        gmvFen: number;
+        eventCount: number;
+        lastEventAt: number;
+      }[];
+    }>().items;
     const ids = items.map((i) => i.sessionId);
     expect(ids.indexOf('ses_tonight')).toBeLessThan(ids.indexOf('ses_last_week'));
-    expect(items.find((i) => i.sessionId === 'ses_last_week')).toMatchObject({ gmvFen: 100_999, eventCount: 3, accountId: 'acc_room_1' });
+    expect(items.find((i) => i.sessionId === 'ses_last_week')).toMatchObject({
+      gmvFen: 100_999,
+      eventCount: 3,
+      accountId: 'acc_room_1',
+    });
     expect(items.find((i) => i.sessionId === 'ses_tonight')?.gmvFen).toBeGreaterThanOrEqual(4_990);
   });
 

@@ -21,7 +21,10 @@ describe('a server on the embedded engines', () => {
       expect(health.status).toBe('ok');
       expect(health.stores.records).toMatchObject({ engine: 'pglite', ok: true });
       expect(health.stores.events).toMatchObject({ engine: 'chdb', ok: true });
-      const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { openapi: string; paths: object };
+      const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
+        openapi: string;
+        paths: object;
+      };
       expect(doc.openapi).toBe('3.1.0');
       expect(Object.keys(doc.paths)).toContain('/api/v1/health');
       const docsPage = await fetch(`${server.url}/api/docs/`);
@@ -51,7 +54,10 @@ describe('a server on the embedded engines', () => {
     const config = loadConfig({}, { dataDir, port: 0, logLevel: 'silent' });
     const server = await startServer(config, { logger: createLogger({ level: 'silent' }) });
     const inFlight = Array.from({ length: 40 }, () =>
-      fetch(`${server.url}/api/v1/health`).then(async (r) => ({ status: r.status, body: (await r.json()) as object })),
+      fetch(`${server.url}/api/v1/health`).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as object,
+      })),
     );
     // Close once the server is demonstrably busy with the batch.
     await Promise.race(inFlight);
@@ -62,7 +68,11 @@ describe('a server on the embedded engines', () => {
     expect(answered.length).toBeGreaterThan(0);
     for (const { status, body } of answered) {
       if (status === 200) expect(body).toMatchObject({ status: 'ok' });
-      else expect({ status, body }).toEqual({ status: 503, body: { error: expect.objectContaining({ code: 'shutting_down' }) as object } });
+      else
+        expect({ status, body }).toEqual({
+          status: 503,
+          body: { error: expect.objectContaining({ code: 'shutting_down' }) as object },
+        });
     }
     expect(answered.some((a) => a.status === 200)).toBe(true);
     expect(existsSync(join(dataDir, 'livecloud.pid'))).toBe(false);
@@ -77,7 +87,9 @@ describe('a server on the embedded engines', () => {
     await first.close();
     const second = await startServer(config, { logger: createLogger({ level: 'silent' }) });
     try {
-      expect(await second.services.access.organisations.findBySlugOrId('durable')).toMatchObject({ name: '持久化测试' });
+      expect(await second.services.access.organisations.findBySlugOrId('durable')).toMatchObject({
+        name: '持久化测试',
+      });
     } finally {
       await second.close();
     }

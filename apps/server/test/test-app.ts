@@ -2,7 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAccess, type Access } from '@livecloud/access';
-import { createFakeClock, createLogger, loadConfig, systemClock, type Clock, type Config } from '@livecloud/core';
+import {
+  createFakeClock,
+  createLogger,
+  loadConfig,
+  systemClock,
+  type Clock,
+  type Config,
+} from '@livecloud/core';
 import type { RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
 import { createEventStore, openCollection, type EventStore } from '@livecloud/events';
@@ -16,7 +23,10 @@ let sharedEvents: Promise<EventStore> | undefined;
 /** chDB allows one data directory per process, so a test file's apps share one event store. */
 export function testEventStore(): Promise<EventStore> {
   sharedEvents ??= (async () => {
-    const store = await createEventStore({ dataDir: mkdtempSync(join(tmpdir(), 'lc-srv-ev-')), database: 'livecloud_test' });
+    const store = await createEventStore({
+      dataDir: mkdtempSync(join(tmpdir(), 'lc-srv-ev-')),
+      database: 'livecloud_test',
+    });
     await store.migrate();
     return store;
   })();
@@ -43,12 +53,23 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const records = await openTestRecordsDb(engine);
   const events = await testEventStore();
-  const config = { ...loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), 'lc-srv-')), logLevel: 'silent' }), ...options.config };
+  const config = {
+    ...loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), 'lc-srv-')), logLevel: 'silent' }),
+    ...options.config,
+  };
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
   const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
-  const collection = await openCollection(collectionOptions(config, { eventStore: events, db: records.db, clock, logger }));
-  const live = openLive({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, events, clock, logger });
+  const collection = await openCollection(
+    collectionOptions(config, { eventStore: events, db: records.db, clock, logger }),
+  );
+  const live = openLive({
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
+    events,
+    clock,
+    logger,
+  });
   await live.attach(collection.bus);
   const services: AppServices = {
     config,
@@ -91,7 +112,11 @@ export interface SessionClient {
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<SessionClient> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const setCookie = response.cookies.find((c) => c.name === 'lc_session');
   if (!setCookie) throw new Error('no session cookie');
@@ -118,6 +143,10 @@ export async function seedOrg(
   const org = await access.organisations.create({ name, slug });
   const email = `admin@${slug}.test`;
   const password = `${slug}-admin-password`;
-  await access.staff.onboard(org.id, { email, name: `${name}管理员`, role: 'admin', password }, { type: 'system', id: null });
+  await access.staff.onboard(
+    org.id,
+    { email, name: `${name}管理员`, role: 'admin', password },
+    { type: 'system', id: null },
+  );
   return { orgId: org.id, email, password };
 }

@@ -26,14 +26,26 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   staff: lazy(() => import('./features/settings/staff-page').then((m) => ({ default: m.StaffPage }))),
   roles: lazy(() => import('./features/settings/roles-page').then((m) => ({ default: m.RolesPage }))),
   apiKeys: lazy(() => import('./features/settings/api-keys-page').then((m) => ({ default: m.ApiKeysPage }))),
-  merchants: lazy(() => import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage }))),
-  submissions: lazy(() => import('./features/submissions/submissions-page').then((m) => ({ default: m.SubmissionsPage }))),
+  merchants: lazy(() =>
+    import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage })),
+  ),
+  submissions: lazy(() =>
+    import('./features/submissions/submissions-page').then((m) => ({ default: m.SubmissionsPage })),
+  ),
   qc: lazy(() => import('./features/qc/qc-page').then((m) => ({ default: m.QcPage }))),
-  warehouse: lazy(() => import('./features/warehouse/warehouse-page').then((m) => ({ default: m.WarehousePage }))),
-  merchantPortal: lazy(() => import('./features/portal/portal-page').then((m) => ({ default: m.PortalPage }))),
-  schedule: lazy(() => import('./features/schedule/schedule-page').then((m) => ({ default: m.SchedulePage }))),
+  warehouse: lazy(() =>
+    import('./features/warehouse/warehouse-page').then((m) => ({ default: m.WarehousePage })),
+  ),
+  merchantPortal: lazy(() =>
+    import('./features/portal/portal-page').then((m) => ({ default: m.PortalPage })),
+  ),
+  schedule: lazy(() =>
+    import('./features/schedule/schedule-page').then((m) => ({ default: m.SchedulePage })),
+  ),
   lineups: lazy(() => import('./features/lineups/lineups-page').then((m) => ({ default: m.LineupsPage }))),
-  accounts: lazy(() => import('./features/accounts/accounts-page').then((m) => ({ default: m.AccountsPage }))),
+  accounts: lazy(() =>
+    import('./features/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
+  ),
   sop: lazy(() => import('./features/sop/sop-page').then((m) => ({ default: m.SopPage }))),
   bigScreen: lazy(() =>
     import('./features/big-screen/session-picker-page').then((m) => ({ default: m.SessionPickerPage })),
@@ -80,7 +92,14 @@ function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<HomeRoute><OverviewPage /></HomeRoute>} />
+        <Route
+          index
+          element={
+            <HomeRoute>
+              <OverviewPage />
+            </HomeRoute>
+          }
+        />
         {navGroups.flatMap((group) =>
           group.items.map((item) => {
             const Page = builtPages[item.key];

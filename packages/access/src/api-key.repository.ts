@@ -17,10 +17,21 @@ export function createApiKeyRepository(db: Kysely<Database>) {
       return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();
     },
     async list(orgId: string): Promise<ApiKeyRow[]> {
-      return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+      return db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
     },
     async findById(orgId: string, id: string): Promise<ApiKeyRow | undefined> {
-      return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     /** Looks a key up by its secret's hash: the one query not scoped by organisation, as it finds the organisation. */
     async findBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined> {

@@ -14,7 +14,11 @@ export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
       '/api-keys',
       {
         preHandler: requirePermission('keys:manage'),
-        schema: { tags: ['api-keys'], summary: 'The organisation’s API keys (never their secrets)', response: { 200: z.object({ items: z.array(apiKeyDto) }), ...commonErrorResponses } },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'The organisation’s API keys (never their secrets)',
+          response: { 200: z.object({ items: z.array(apiKeyDto) }), ...commonErrorResponses },
+        },
       },
       async (request) => ({ items: await access.apiKeys.list(principalOf(request).orgId) }),
     );
@@ -31,14 +35,21 @@ export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await access.apiKeys.create(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await access.apiKeys.create(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.delete(
       '/api-keys/:id',
       {
         preHandler: requirePermission('keys:manage'),
-        schema: { tags: ['api-keys'], summary: 'Revoke a key at once', params: idParams, response: { 200: apiKeyDto, ...commonErrorResponses } },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'Revoke a key at once',
+          params: idParams,
+          response: { 200: apiKeyDto, ...commonErrorResponses },
+        },
       },
       async (request) => {
         const principal = principalOf(request);

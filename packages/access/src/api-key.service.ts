@@ -50,12 +50,17 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
       if (!existing) throw AppError.notFound('api_key', id);
       if (existing.revoked_at) return toApiKeyDto(existing);
       const row = await apiKeys.revoke(orgId, id, new Date(clock.now()));
-      await deps.audit.record(orgId, actor, { action: 'api_key.revoke', targetType: 'api_key', targetId: id });
+      await deps.audit.record(orgId, actor, {
+        action: 'api_key.revoke',
+        targetType: 'api_key',
+        targetId: id,
+      });
       return toApiKeyDto(row ?? existing);
     },
     async authenticate(secret: string): Promise<Principal> {
       const row = await apiKeys.findBySecretHash(sha256(secret));
-      if (!row || row.revoked_at) throw AppError.unauthorized('invalid_api_key', 'The API key is unknown or revoked');
+      if (!row || row.revoked_at)
+        throw AppError.unauthorized('invalid_api_key', 'The API key is unknown or revoked');
       const now = clock.now();
       if (!row.last_used_at || now - row.last_used_at.getTime() >= touchEveryMs) {
         await apiKeys.markUsed(row.id, new Date(now));

@@ -11,7 +11,12 @@ export function auditRoutes(access: Access): FastifyPluginAsyncZod {
       '/audit',
       {
         preHandler: requirePermission('audit:read'),
-        schema: { tags: ['audit'], summary: 'Who did what, newest first', querystring: auditQuery, response: { 200: z.object({ items: z.array(auditEntryDto) }), ...commonErrorResponses } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Who did what, newest first',
+          querystring: auditQuery,
+          response: { 200: z.object({ items: z.array(auditEntryDto) }), ...commonErrorResponses },
+        },
       },
       async (request) => ({ items: await access.audit.list(principalOf(request).orgId, request.query) }),
     );

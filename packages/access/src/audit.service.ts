@@ -31,7 +31,10 @@ export function createAuditService(deps: { audit: AuditRepository; clock: Clock 
         at: new Date(at),
       });
     },
-    async list(orgId: string, options: { limit: number; before?: string | undefined }): Promise<AuditEntryDto[]> {
+    async list(
+      orgId: string,
+      options: { limit: number; before?: string | undefined },
+    ): Promise<AuditEntryDto[]> {
       return (await deps.audit.list(orgId, options)).map(toAuditDto);
     },
   };

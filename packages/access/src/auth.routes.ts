@@ -6,7 +6,10 @@ import { loginInput, sessionDto, switchOrgInput } from './auth.schema.js';
 import { sessionCookieName, userOf } from './http-auth.js';
 
 /** Sign-in with e-mail and password into an httpOnly session cookie. */
-export function authRoutes(access: Access, options: { cookieSecure: boolean; sessionTtlMs: number }): FastifyPluginAsyncZod {
+export function authRoutes(
+  access: Access,
+  options: { cookieSecure: boolean; sessionTtlMs: number },
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/auth/login',
@@ -35,7 +38,13 @@ export function authRoutes(access: Access, options: { cookieSecure: boolean; ses
 
     app.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: 'The current session', response: { 200: sessionDto, 401: errorBodySchema, 403: errorBodySchema } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The current session',
+          response: { 200: sessionDto, 401: errorBodySchema, 403: errorBodySchema },
+        },
+      },
       async (request) => access.logins.current(userOf(request)),
     );
 

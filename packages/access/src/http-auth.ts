@@ -73,7 +73,8 @@ async function resolve(request: FastifyRequest, authenticate: () => Promise<Prin
 
 /** The principal of a request that must be authenticated. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw request.authError ?? AppError.unauthorized('unauthenticated', 'Sign in first');
+  if (!request.principal)
+    throw request.authError ?? AppError.unauthorized('unauthenticated', 'Sign in first');
   return request.principal;
 }
 
@@ -90,6 +91,7 @@ export function requirePermission(permission: Permission) {
 /** The principal of a request that must come from a signed-in person, not an API key. */
 export function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   const principal = principalOf(request);
-  if (principal.kind !== 'user') throw AppError.forbidden('session_required', 'This needs a signed-in person, not an API key');
+  if (principal.kind !== 'user')
+    throw AppError.forbidden('session_required', 'This needs a signed-in person, not an API key');
   return principal;
 }

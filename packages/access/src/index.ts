@@ -1,5 +1,14 @@
 export { createAccess, type Access } from './access.js';
-export { permissions, roles, permissionsOf, permissionsOfKey, permissionMatrix, isRole, type Permission, type Role } from './roles.js';
+export {
+  permissions,
+  roles,
+  permissionsOf,
+  permissionsOfKey,
+  permissionMatrix,
+  isRole,
+  type Permission,
+  type Role,
+} from './roles.js';
 export { actorOf, type Principal } from './principal.js';
 export { hashPassword, verifyPassword } from './secrets.js';
 export {

@@ -17,7 +17,11 @@ export function createLoginSessionRepository(db: Kysely<Database>) {
       await db.insertInto('login_sessions').values(row).execute();
     },
     async findByTokenHash(tokenHash: string): Promise<LoginSessionRow | undefined> {
-      return db.selectFrom('login_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return db
+        .selectFrom('login_sessions')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
     },
     async findById(id: string): Promise<LoginSessionRow | undefined> {
       return db.selectFrom('login_sessions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -24,7 +24,9 @@ export function createLoginService(deps: {
 }) {
   const { staff, loginSessions, clock } = deps;
 
-  async function view(session: Pick<LoginSessionRow, 'user_id' | 'org_id' | 'csrf_token' | 'expires_at'>): Promise<SessionDto> {
+  async function view(
+    session: Pick<LoginSessionRow, 'user_id' | 'org_id' | 'csrf_token' | 'expires_at'>,
+  ): Promise<SessionDto> {
     const user = await staff.findUserById(session.user_id);
     const memberships = await staff.activeMembershipsOf(session.user_id);
     const current = memberships.find((m) => m.org_id === session.org_id);
@@ -45,7 +47,10 @@ export function createLoginService(deps: {
     /** Signs a person in; returns the cookie token (shown once) and the session view. */
     async login(input: LoginInput): Promise<{ token: string; session: SessionDto }> {
       const user = await staff.findUserByEmail(input.email);
-      const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
+      const passwordOk = await verifyPassword(
+        input.password,
+        user?.password_hash ?? (await decoyPasswordHash()),
+      );
       if (!user || !passwordOk) throw invalidCredentials();
       const memberships = await staff.activeMembershipsOf(user.id);
       const chosen = input.orgId ? memberships.find((m) => m.org_id === input.orgId) : memberships[0];

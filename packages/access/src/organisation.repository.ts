@@ -15,7 +15,12 @@ export function createOrganisationRepository(db: Kysely<Database>) {
       return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
     },
     async rename(id: string, name: string): Promise<OrganisationRow | undefined> {
-      return db.updateTable('organisations').set({ name }).where('id', '=', id).returningAll().executeTakeFirst();
+      return db
+        .updateTable('organisations')
+        .set({ name })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
     },
     async listAll(): Promise<OrganisationRow[]> {
       return db.selectFrom('organisations').selectAll().orderBy('created_at').execute();

@@ -11,7 +11,11 @@ export function organisationRoutes(access: Access): FastifyPluginAsyncZod {
       '/org',
       {
         preHandler: requirePermission('health:read'),
-        schema: { tags: ['organisation'], summary: 'The current organisation', response: { 200: organisationDto, ...commonErrorResponses } },
+        schema: {
+          tags: ['organisation'],
+          summary: 'The current organisation',
+          response: { 200: organisationDto, ...commonErrorResponses },
+        },
       },
       async (request) => access.organisations.get(principalOf(request).orgId),
     );

@@ -12,13 +12,20 @@ export function createOrganisationService(deps: {
   const { organisations } = deps;
   return {
     /** Creates a tenant. Slugs are unique; one is made up when none is given. */
-    async create(input: CreateOrganisationInput, actor: AuditActor = { type: 'system', id: null }): Promise<OrganisationDto> {
+    async create(
+      input: CreateOrganisationInput,
+      actor: AuditActor = { type: 'system', id: null },
+    ): Promise<OrganisationDto> {
       const slug = input.slug ?? `org-${randomBytes(4).toString('hex')}`;
       if (await organisations.findBySlug(slug)) {
         throw AppError.conflict('slug_taken', `An organisation with slug "${slug}" already exists`);
       }
       const row = await organisations.insert({ id: newId('org', deps.clock.now()), name: input.name, slug });
-      await deps.audit.record(row.id, actor, { action: 'org.create', targetType: 'organisation', targetId: row.id });
+      await deps.audit.record(row.id, actor, {
+        action: 'org.create',
+        targetType: 'organisation',
+        targetId: row.id,
+      });
       return toOrganisationDto(row);
     },
     async get(orgId: string): Promise<OrganisationDto> {

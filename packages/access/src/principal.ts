@@ -23,5 +23,7 @@ export type Principal =
 
 /** The actor recorded in the audit log for a principal. */
 export function actorOf(principal: Principal): { type: 'user' | 'api_key'; id: string } {
-  return principal.kind === 'user' ? { type: 'user', id: principal.userId } : { type: 'api_key', id: principal.keyId };
+  return principal.kind === 'user'
+    ? { type: 'user', id: principal.userId }
+    : { type: 'api_key', id: principal.keyId };
 }

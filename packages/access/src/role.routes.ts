@@ -13,7 +13,13 @@ export function roleRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/roles',
-      { schema: { tags: ['roles'], summary: 'The permission matrix: what each role may do', response: { 200: matrixDto, ...commonErrorResponses } } },
+      {
+        schema: {
+          tags: ['roles'],
+          summary: 'The permission matrix: what each role may do',
+          response: { 200: matrixDto, ...commonErrorResponses },
+        },
+      },
       async (request) => {
         principalOf(request);
         return { permissions: [...permissions], roles: permissionMatrix() };

@@ -32,7 +32,12 @@ export function createStaffRepository(db: Kysely<Database>) {
     async findUserById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    async insertUser(row: { id: string; email: string; name: string; password_hash: string }): Promise<UserRow> {
+    async insertUser(row: {
+      id: string;
+      email: string;
+      name: string;
+      password_hash: string;
+    }): Promise<UserRow> {
       return db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
     },
     async renameUser(id: string, name: string): Promise<void> {
@@ -63,7 +68,12 @@ export function createStaffRepository(db: Kysely<Database>) {
         .orderBy('m.id')
         .execute();
     },
-    async insertMembership(row: { id: string; org_id: string; user_id: string; role: string }): Promise<void> {
+    async insertMembership(row: {
+      id: string;
+      org_id: string;
+      user_id: string;
+      role: string;
+    }): Promise<void> {
       await db.insertInto('memberships').values(row).execute();
     },
     async reactivate(orgId: string, id: string, role: string): Promise<void> {
@@ -75,7 +85,12 @@ export function createStaffRepository(db: Kysely<Database>) {
         .execute();
     },
     async setRole(orgId: string, id: string, role: string): Promise<void> {
-      await db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('id', '=', id).execute();
+      await db
+        .updateTable('memberships')
+        .set({ role })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
     async offboard(orgId: string, id: string, at: Date): Promise<void> {
       await db

@@ -14,7 +14,11 @@ export function staffRoutes(access: Access): FastifyPluginAsyncZod {
       '/staff',
       {
         preHandler: requirePermission('staff:read'),
-        schema: { tags: ['staff'], summary: 'Everyone in the organisation', response: { 200: z.object({ items: z.array(staffDto) }), ...commonErrorResponses } },
+        schema: {
+          tags: ['staff'],
+          summary: 'Everyone in the organisation',
+          response: { 200: z.object({ items: z.array(staffDto) }), ...commonErrorResponses },
+        },
       },
       async (request) => ({ items: await access.staff.list(principalOf(request).orgId) }),
     );
@@ -22,7 +26,12 @@ export function staffRoutes(access: Access): FastifyPluginAsyncZod {
       '/staff/:id',
       {
         preHandler: requirePermission('staff:read'),
-        schema: { tags: ['staff'], summary: 'One person', params: idParams, response: { 200: staffDto, ...commonErrorResponses } },
+        schema: {
+          tags: ['staff'],
+          summary: 'One person',
+          params: idParams,
+          response: { 200: staffDto, ...commonErrorResponses },
+        },
       },
       async (request) => access.staff.get(principalOf(request).orgId, request.params.id),
     );

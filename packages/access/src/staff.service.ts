@@ -73,11 +73,13 @@ export function createStaffService(deps: {
     async update(orgId: string, id: string, input: UpdateStaffInput, actor: AuditActor): Promise<StaffDto> {
       const row = await requireMember(orgId, id);
       if (input.role !== undefined && input.role !== row.role) {
-        if (row.status !== 'active') throw AppError.conflict('staff_offboarded', 'An off-boarded person has no role to change');
+        if (row.status !== 'active')
+          throw AppError.conflict('staff_offboarded', 'An off-boarded person has no role to change');
         if (row.role === 'admin') await guardLastAdmin(orgId, row);
         await staff.setRole(orgId, id, input.role);
       }
-      if (input.name !== undefined && input.name !== row.name) await staff.renameUser(row.user_id, input.name);
+      if (input.name !== undefined && input.name !== row.name)
+        await staff.renameUser(row.user_id, input.name);
       await deps.audit.record(orgId, actor, {
         action: 'staff.update',
         targetType: 'staff',

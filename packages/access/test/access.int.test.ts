@@ -20,28 +20,42 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     access = createAccess({ db: store.db, clock, sessionTtlMs: 12 * hour });
     orgId = (await access.organisations.create({ name: '星河直播', slug: 'xinghe' })).id;
     otherOrgId = (await access.organisations.create({ name: '对手直播', slug: 'rival' })).id;
-    await access.staff.onboard(orgId, { email: 'boss@xinghe.cn', name: '老板', role: 'admin', password: 'correct horse battery' }, system);
+    await access.staff.onboard(
+      orgId,
+      { email: 'boss@xinghe.cn', name: '老板', role: 'admin', password: 'correct horse battery' },
+      system,
+    );
   });
   afterEach(async () => {
     await store.dispose();
   });
 
   it('signs in with the right password and refuses a wrong one or an unknown e-mail alike', async () => {
-    const { token, session } = await access.logins.login({ email: 'BOSS@xinghe.cn', password: 'correct horse battery' });
+    const { token, session } = await access.logins.login({
+      email: 'BOSS@xinghe.cn',
+      password: 'correct horse battery',
+    });
     expect(token.length).toBeGreaterThan(30);
     expect(session.org.id).toBe(orgId);
     expect(session.role).toBe('admin');
     expect(session.permissions).toContain('staff:manage');
-    await expect(access.logins.login({ email: 'boss@xinghe.cn', password: 'wrong password!' })).rejects.toMatchObject({
+    await expect(
+      access.logins.login({ email: 'boss@xinghe.cn', password: 'wrong password!' }),
+    ).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
-    await expect(access.logins.login({ email: 'nobody@xinghe.cn', password: 'whatever!!' })).rejects.toMatchObject({
+    await expect(
+      access.logins.login({ email: 'nobody@xinghe.cn', password: 'whatever!!' }),
+    ).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
   });
 
   it('expires a session after its time to live without activity, and slides it with activity', async () => {
-    const { token } = await access.logins.login({ email: 'boss@xinghe.cn', password: 'correct horse battery' });
+    const { token } = await access.logins.login({
+      email: 'boss@xinghe.cn',
+      password: 'correct horse battery',
+    });
     clock.advance(11 * hour);
     await access.logins.authenticate(token);
     clock.advance(11 * hour);
@@ -51,7 +65,11 @@ describe.each(recordsEngines)('access on %s', (engine) => {
   });
 
   it('ends an off-boarded person’s access at once, on every open session', async () => {
-    const anchor = await access.staff.onboard(orgId, { email: 'li@xinghe.cn', name: '李主播', role: 'anchor', password: 'anchor-password' }, system);
+    const anchor = await access.staff.onboard(
+      orgId,
+      { email: 'li@xinghe.cn', name: '李主播', role: 'anchor', password: 'anchor-password' },
+      system,
+    );
     const first = await access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' });
     const second = await access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' });
     await access.logins.authenticate(first.token);
@@ -59,14 +77,24 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     expect(offboarded.status).toBe('offboarded');
     await expect(access.logins.authenticate(first.token)).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(access.logins.authenticate(second.token)).rejects.toMatchObject({ code: 'unauthenticated' });
-    await expect(access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' })).rejects.toMatchObject({
+    await expect(
+      access.logins.login({ email: 'li@xinghe.cn', password: 'anchor-password' }),
+    ).rejects.toMatchObject({
       code: 'no_active_membership',
     });
   });
 
   it('keeps one person in several organisations with a different role in each', async () => {
-    await access.staff.onboard(otherOrgId, { email: 'boss@xinghe.cn', name: '老板', role: 'analyst', password: 'ignored-password' }, system);
-    const { token, session } = await access.logins.login({ email: 'boss@xinghe.cn', password: 'correct horse battery', orgId: otherOrgId });
+    await access.staff.onboard(
+      otherOrgId,
+      { email: 'boss@xinghe.cn', name: '老板', role: 'analyst', password: 'ignored-password' },
+      system,
+    );
+    const { token, session } = await access.logins.login({
+      email: 'boss@xinghe.cn',
+      password: 'correct horse battery',
+      orgId: otherOrgId,
+    });
     expect(session.role).toBe('analyst');
     expect(session.memberships.map((m) => m.role).sort()).toEqual(['admin', 'analyst']);
     const principal = await access.logins.authenticate(token);
@@ -78,28 +106,44 @@ describe.each(recordsEngines)('access on %s', (engine) => {
 
   it('refuses to leave an organisation without an active admin', async () => {
     const [boss] = await access.staff.list(orgId);
-    await expect(access.staff.offboard(orgId, boss!.id, system)).rejects.toMatchObject({ code: 'last_admin' });
-    await expect(access.staff.update(orgId, boss!.id, { role: 'operator' }, system)).rejects.toMatchObject({ code: 'last_admin' });
-    await expect(access.staff.offboard(orgId, boss!.id, { type: 'user', id: boss!.userId })).rejects.toMatchObject({
+    await expect(access.staff.offboard(orgId, boss!.id, system)).rejects.toMatchObject({
+      code: 'last_admin',
+    });
+    await expect(access.staff.update(orgId, boss!.id, { role: 'operator' }, system)).rejects.toMatchObject({
+      code: 'last_admin',
+    });
+    await expect(
+      access.staff.offboard(orgId, boss!.id, { type: 'user', id: boss!.userId }),
+    ).rejects.toMatchObject({
       code: 'cannot_offboard_self',
     });
   });
 
   it('refuses a second active membership for the same person', async () => {
     await expect(
-      access.staff.onboard(orgId, { email: 'boss@xinghe.cn', name: 'x', role: 'qc', password: 'another-password' }, system),
+      access.staff.onboard(
+        orgId,
+        { email: 'boss@xinghe.cn', name: 'x', role: 'qc', password: 'another-password' },
+        system,
+      ),
     ).rejects.toMatchObject({ code: 'staff_exists' });
   });
 
   it('issues API keys that authenticate to their organisation and purpose until revoked', async () => {
-    const collector = await access.apiKeys.create(orgId, { name: '抖音采集', purpose: 'collector', source: 'douyin' }, system);
+    const collector = await access.apiKeys.create(
+      orgId,
+      { name: '抖音采集', purpose: 'collector', source: 'douyin' },
+      system,
+    );
     expect(collector.secret.startsWith('lc_wk_')).toBe(true);
     expect(collector.prefix).toBe(collector.secret.slice(0, 12));
     const principal = await access.apiKeys.authenticate(collector.secret);
     expect(principal).toMatchObject({ kind: 'api_key', orgId, purpose: 'collector', source: 'douyin' });
     expect([...principal.permissions]).toEqual(['events:write']);
     await access.apiKeys.revoke(orgId, collector.id, system);
-    await expect(access.apiKeys.authenticate(collector.secret)).rejects.toMatchObject({ code: 'invalid_api_key' });
+    await expect(access.apiKeys.authenticate(collector.secret)).rejects.toMatchObject({
+      code: 'invalid_api_key',
+    });
     expect((await access.apiKeys.list(orgId))[0]).not.toHaveProperty('secret');
   });
 
@@ -109,8 +153,12 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     expect(await access.staff.list(otherOrgId)).toEqual([]);
     expect(await access.apiKeys.list(otherOrgId)).toEqual([]);
     await expect(access.staff.get(otherOrgId, boss!.id)).rejects.toMatchObject({ code: 'staff_not_found' });
-    await expect(access.staff.offboard(otherOrgId, boss!.id, system)).rejects.toMatchObject({ code: 'staff_not_found' });
-    await expect(access.apiKeys.revoke(otherOrgId, key.id, system)).rejects.toMatchObject({ code: 'api_key_not_found' });
+    await expect(access.staff.offboard(otherOrgId, boss!.id, system)).rejects.toMatchObject({
+      code: 'staff_not_found',
+    });
+    await expect(access.apiKeys.revoke(otherOrgId, key.id, system)).rejects.toMatchObject({
+      code: 'api_key_not_found',
+    });
     expect(await access.audit.list(otherOrgId, { limit: 100 })).toHaveLength(1);
   });
 
@@ -118,6 +166,11 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     const actor = { type: 'user' as const, id: 'usr_x' };
     await access.organisations.rename(orgId, '星河直播旗舰', actor);
     const [latest] = await access.audit.list(orgId, { limit: 1 });
-    expect(latest).toMatchObject({ action: 'org.rename', actorType: 'user', actorId: 'usr_x', details: { name: '星河直播旗舰' } });
+    expect(latest).toMatchObject({
+      action: 'org.rename',
+      actorType: 'user',
+      actorId: 'usr_x',
+      details: { name: '星河直播旗舰' },
+    });
   });
 });

@@ -11,7 +11,13 @@ export function registerBenchCommand(program: Command): void {
     .option('--duration-s <seconds>', 'how long each measured phase runs')
     .action((name: string, options: { durationS?: string }) => {
       const runner = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
-      const args = ['--import', 'tsx', runner, name, ...(options.durationS ? ['--duration-s', options.durationS] : [])];
+      const args = [
+        '--import',
+        'tsx',
+        runner,
+        name,
+        ...(options.durationS ? ['--duration-s', options.durationS] : []),
+      ];
       const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
       process.exitCode = result.status ?? 1;
     });

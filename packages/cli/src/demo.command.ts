@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, loadConfig } from '@livecloud/core';
 import { streamToCollector } from '@livecloud/platforms';
-import { closeOnSignals, dataDirHolder, seedDemo, startServer, type RunningServer } from '@livecloud/server';
+import {
+  closeOnSignals,
+  dataDirHolder,
+  openCommerce,
+  seedDemo,
+  startServer,
+  type RunningServer,
+} from '@livecloud/server';
 import type { Command } from 'commander';
 import { printError } from './output.js';
 import { simulationPlans } from './simulate.command.js';
@@ -34,7 +41,13 @@ async function streamDemoSessions(server: RunningServer, orgId: string, signal: 
       startAt: now - daysAgo * day,
     }),
   );
-  await streamToCollector({ baseUrl: server.url, collectorKey: key.secret, sessions: past, speed: 0, signal });
+  await streamToCollector({
+    baseUrl: server.url,
+    collectorKey: key.secret,
+    sessions: past,
+    speed: 0,
+    signal,
+  });
   const live = simulationPlans({
     orgId,
     sessions: 1,
@@ -45,7 +58,13 @@ async function streamDemoSessions(server: RunningServer, orgId: string, signal: 
     accountId: 'acct_demo_douyin',
     startAt: Date.now(),
   });
-  await streamToCollector({ baseUrl: server.url, collectorKey: key.secret, sessions: live, speed: 1, signal });
+  await streamToCollector({
+    baseUrl: server.url,
+    collectorKey: key.secret,
+    sessions: live,
+    speed: 1,
+    signal,
+  });
 }
 
 /**
@@ -74,7 +93,7 @@ export function registerDemoCommand(program: Command): void {
         const logger = createLogger({ level: process.env['LOG_LEVEL'] ? config.logLevel : 'warn' });
         const server = await startServer(config, { logger });
         closeOnSignals(server, logger);
-        const { org, logins } = await seedDemo(server.services.access);
+        const { org, logins } = await seedDemo(server.services.access, openCommerce(server.services));
         if (options.simulate) {
           const controller = new AbortController();
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());

@@ -13,13 +13,16 @@ export function registerMigrateCommand(program: Command): void {
     .action(async (options: { dataDir?: string; json?: boolean }) => {
       try {
         const config = loadConfig(process.env, { dataDir: options.dataDir });
-        const unlock = config.databaseUrl && config.clickhouseUrl ? () => undefined : lockDataDir(config.dataDir);
+        const unlock =
+          config.databaseUrl && config.clickhouseUrl ? () => undefined : lockDataDir(config.dataDir);
         try {
           // openServices migrates both stores as it opens them.
           const services = await openServices(config, createLogger({ level: 'warn' }));
           const result = { records: services.records.engine, events: services.events.engine, migrated: true };
           await services.close();
-          printResult(Boolean(options.json), result, [`records (${result.records}) and events (${result.events}) are up to date`]);
+          printResult(Boolean(options.json), result, [
+            `records (${result.records}) and events (${result.events}) are up to date`,
+          ]);
         } finally {
           unlock();
         }

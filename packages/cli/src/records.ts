@@ -13,7 +13,9 @@ export async function withAccess<T>(config: Config, fn: (access: Access) => Prom
     const records = await openRecordsDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrateToLatest(records.db);
-      return await fn(createAccess({ db: records.db, clock: systemClock, sessionTtlMs: config.sessionTtlHours * 3600_000 }));
+      return await fn(
+        createAccess({ db: records.db, clock: systemClock, sessionTtlMs: config.sessionTtlHours * 3600_000 }),
+      );
     } finally {
       await records.close();
     }

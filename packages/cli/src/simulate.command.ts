@@ -1,4 +1,11 @@
-import { demoSessionPlan, streamToCollector, type CollectorProgress, type DemoCategory, type SessionPlan, type SimulatedPlatform } from '@livecloud/platforms';
+import {
+  demoSessionPlan,
+  streamToCollector,
+  type CollectorProgress,
+  type DemoCategory,
+  type SessionPlan,
+  type SimulatedPlatform,
+} from '@livecloud/platforms';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { printError, printResult } from './output.js';
@@ -71,9 +78,14 @@ export function registerSimulateCommand(program: Command): void {
       const json = Boolean(options.json);
       try {
         const key = options.key ?? process.env['LIVECLOUD_COLLECTOR_KEY'];
-        if (!key) throw Object.assign(new Error('give a collector key with --key or LIVECLOUD_COLLECTOR_KEY'), { code: 'missing_key' });
+        if (!key)
+          throw Object.assign(new Error('give a collector key with --key or LIVECLOUD_COLLECTOR_KEY'), {
+            code: 'missing_key',
+          });
         if (options.category && !categories.includes(options.category as DemoCategory)) {
-          throw Object.assign(new Error(`--category must be one of ${categories.join(', ')}`), { code: 'invalid_input' });
+          throw Object.assign(new Error(`--category must be one of ${categories.join(', ')}`), {
+            code: 'invalid_input',
+          });
         }
         const plans = simulationPlans({
           orgId: options.org,
@@ -86,7 +98,16 @@ export function registerSimulateCommand(program: Command): void {
           accountId: options.account,
           startAt: Date.now(),
         });
-        const bar = json ? undefined : new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} events | accepted {accepted} | rejected {rejected}', hideCursor: true }, Presets.shades_classic);
+        const bar = json
+          ? undefined
+          : new SingleBar(
+              {
+                format:
+                  ' {bar} {percentage}% | {value}/{total} events | accepted {accepted} | rejected {rejected}',
+                hideCursor: true,
+              },
+              Presets.shades_classic,
+            );
         let started = false;
         const onProgress = (p: CollectorProgress) => {
           if (!bar) return;

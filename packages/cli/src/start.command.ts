@@ -21,7 +21,11 @@ export function registerStartCommand(program: Command): void {
     .option('--json', 'print the ready line as JSON')
     .action(async (options: ServeOptions) => {
       try {
-        const config = loadConfig(process.env, { port: options.port, host: options.host, dataDir: options.dataDir });
+        const config = loadConfig(process.env, {
+          port: options.port,
+          host: options.host,
+          dataDir: options.dataDir,
+        });
         const logger = createLogger({ level: config.logLevel });
         const server = await startServer(config, { logger });
         closeOnSignals(server, logger);
@@ -32,7 +36,10 @@ export function registerStartCommand(program: Command): void {
           dataDir: config.dataDir,
         };
         if (options.json) process.stdout.write(`${JSON.stringify(ready)}\n`);
-        else process.stdout.write(`LiveCloud is listening on ${server.url} (records: ${ready.records}, events: ${ready.events})\n`);
+        else
+          process.stdout.write(
+            `LiveCloud is listening on ${server.url} (records: ${ready.records}, events: ${ready.events})\n`,
+          );
       } catch (error) {
         printError(Boolean(options.json), error);
         process.exit(1);

@@ -9,14 +9,26 @@ const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function livecloud(...args: string[]): { code: number | null; json: Record<string, unknown>; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args, '--data-dir', dataDir, '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', CLICKHOUSE_URL: '', LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
+function livecloud(...args: string[]): {
+  code: number | null;
+  json: Record<string, unknown>;
+  stderr: string;
+} {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', main, ...args, '--data-dir', dataDir, '--json'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', CLICKHOUSE_URL: '', LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    },
+  );
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
-  return { code: result.status, json: line ? (JSON.parse(line) as Record<string, unknown>) : {}, stderr: result.stderr };
+  return {
+    code: result.status,
+    json: line ? (JSON.parse(line) as Record<string, unknown>) : {},
+    stderr: result.stderr,
+  };
 }
 
 describe('the livecloud CLI', () => {
@@ -26,12 +38,30 @@ describe('the livecloud CLI', () => {
     expect(org.json).toMatchObject({ name: '星河直播', slug: 'xinghe' });
     expect(String(org.json['id'])).toMatch(/^org_/);
 
-    const user = livecloud('user', 'create', '--org', 'xinghe', '--email', 'Ops@Xinghe.cn', '--role', 'operator');
+    const user = livecloud(
+      'user',
+      'create',
+      '--org',
+      'xinghe',
+      '--email',
+      'Ops@Xinghe.cn',
+      '--role',
+      'operator',
+    );
     expect(user.code).toBe(0);
     expect(user.json).toMatchObject({ email: 'ops@xinghe.cn', role: 'operator', status: 'active' });
     expect(String(user.json['password']).length).toBeGreaterThanOrEqual(10);
 
-    const key = livecloud('key', 'create', '--org', String(org.json['id']), '--name', '抖音采集', '--source', 'douyin');
+    const key = livecloud(
+      'key',
+      'create',
+      '--org',
+      String(org.json['id']),
+      '--name',
+      '抖音采集',
+      '--source',
+      'douyin',
+    );
     expect(key.code).toBe(0);
     expect(key.json).toMatchObject({ purpose: 'collector', source: 'douyin' });
     expect(String(key.json['secret'])).toMatch(/^lc_wk_/);

@@ -54,14 +54,12 @@ export function portalSubmissionRoutes(commerce: Commerce): FastifyPluginAsyncZo
       },
       async (request, reply) => {
         const me = await portalOf(commerce, request);
-        return reply
-          .code(201)
-          .send(
-            await commerce.submissions.create(me.orgId, me.merchantId, request.body, me.actor, {
-              kind: 'merchant',
-              merchantId: me.merchantId,
-            }),
-          );
+        return reply.code(201).send(
+          await commerce.submissions.create(me.orgId, me.merchantId, request.body, me.actor, {
+            kind: 'merchant',
+            merchantId: me.merchantId,
+          }),
+        );
       },
     );
     app.post(

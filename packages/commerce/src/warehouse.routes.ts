@@ -55,16 +55,14 @@ export function warehouseRoutes(commerce: Commerce): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply
-          .code(201)
-          .send({
-            items: await commerce.warehouse.receive(
-              principal.orgId,
-              request.params.id,
-              request.body,
-              actorOf(principal),
-            ),
-          });
+        return reply.code(201).send({
+          items: await commerce.warehouse.receive(
+            principal.orgId,
+            request.params.id,
+            request.body,
+            actorOf(principal),
+          ),
+        });
       },
     );
   };

@@ -37,7 +37,10 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-cfg-'));
     const file = join(dir, 'livecloud.json');
     writeFileSync(file, JSON.stringify({ port: 4000, logLevel: 'debug' }));
-    const config = loadConfig({ LIVECLOUD_CONFIG: file, PORT: '5000', DATABASE_URL: 'postgres://x@h/db' }, { port: 6000 });
+    const config = loadConfig(
+      { LIVECLOUD_CONFIG: file, PORT: '5000', DATABASE_URL: 'postgres://x@h/db' },
+      { port: 6000 },
+    );
     expect(config.port).toBe(6000);
     expect(config.logLevel).toBe('debug');
     expect(config.databaseUrl).toBe('postgres://x@h/db');

@@ -27,9 +27,17 @@ export const configSchema = z.object({
     .default('livecloud'),
   logLevel: logLevel.default('info'),
   /** How long a login session lasts without activity. */
-  sessionTtlHours: z.coerce.number().positive().max(24 * 90).default(12),
+  sessionTtlHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   /** Largest accepted request body for the API. */
-  bodyLimitBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  bodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Mark the session cookie Secure (turn on behind HTTPS). */
   cookieSecure: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -49,7 +57,11 @@ export const configSchema = z.object({
   /** Prefix of every Redis key LiveCloud writes. */
   redisKeyPrefix: z.string().min(1).max(64).default('livecloud'),
   /** Largest accepted collector request body, compressed and after gunzip. */
-  collectorBodyLimitBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  collectorBodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Most events in one collector request. */
   collectorMaxBatchEvents: z.coerce.number().int().positive().default(20_000),
   /** Collector requests each API key may make per second, sustained. */
@@ -57,7 +69,11 @@ export const configSchema = z.object({
   /** Collector requests an API key may make in a burst above the sustained rate. */
   collectorRateLimitBurst: z.coerce.number().int().positive().default(400),
   /** How long an event id is remembered for de-duplication in Redis. */
-  dedupeTtlHours: z.coerce.number().positive().max(24 * 30).default(24),
+  dedupeTtlHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;

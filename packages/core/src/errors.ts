@@ -71,7 +71,11 @@ export class AppError extends Error {
     return new AppError('invalid', code, message, details);
   }
   static notFound(what: string, id?: string): AppError {
-    return new AppError('not_found', `${what}_not_found`, id ? `${what} ${id} was not found` : `${what} was not found`);
+    return new AppError(
+      'not_found',
+      `${what}_not_found`,
+      id ? `${what} ${id} was not found` : `${what} was not found`,
+    );
   }
   static conflict(code: string, message: string, details?: unknown): AppError {
     return new AppError('conflict', code, message, details);

@@ -10,7 +10,14 @@ export function createLogger(options: { level: LogLevel; name?: string } = { lev
     level: options.level,
     name: options.name ?? 'livecloud',
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'secret', '*.secret'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'secret',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
   };

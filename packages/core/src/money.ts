@@ -3,7 +3,8 @@ export type Fen = number;
 
 /** Throws unless `value` is a safe integer number of fen. */
 export function assertFen(value: number, what = 'amount'): Fen {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be an integer number of fen, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${what} must be an integer number of fen, got ${value}`);
   return value;
 }
 

@@ -34,10 +34,15 @@ export interface RecordsDbOptions {
 
 // int8 comes back from node-postgres as text; counts and fen amounts fit in a safe integer,
 // and PGlite already parses int8 to number, so both engines hand out the same types.
-const defaultParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: 'text' | 'binary') => unknown;
+const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
+  oid: number,
+  format?: 'text' | 'binary',
+) => unknown;
 const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : defaultParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (value: string) => Number(value)
+      : defaultParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** Opens the records store: PostgreSQL when a URL is given, otherwise embedded PGlite on disk. */

@@ -1,4 +1,10 @@
-export { openRecordsDb, type RecordsDb, type RecordsDbOptions, type RecordsEngine, type StoreHealth } from './client.js';
+export {
+  openRecordsDb,
+  type RecordsDb,
+  type RecordsDbOptions,
+  type RecordsEngine,
+  type StoreHealth,
+} from './client.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
 export { PgliteDialect } from './pglite-dialect.js';
 export type * from './schema.js';

@@ -28,9 +28,10 @@ describe.each(recordsEngines)('records store on %s', (engine) => {
 
   it('returns int8 as a number and timestamptz as a Date on both engines', async () => {
     store = await openTestRecordsDb(engine);
-    const { rows } = await sql<{ fen: number; at: Date }>`select 9007199254740991::int8 as fen, now() as at`.execute(
-      store.db,
-    );
+    const { rows } = await sql<{
+      fen: number;
+      at: Date;
+    }>`select 9007199254740991::int8 as fen, now() as at`.execute(store.db);
     expect(rows[0]?.fen).toBe(Number.MAX_SAFE_INTEGER);
     expect(rows[0]?.at).toBeInstanceOf(Date);
   });
@@ -43,19 +44,33 @@ describe.each(recordsEngines)('records store on %s', (engine) => {
       await trx.updateTable('organisations').set({ name: 'changed' }).where('id', '=', 'org_a').execute();
       throw new Error('boom');
     });
-    const outside = db.selectFrom('organisations').select('name').where('id', '=', 'org_a').executeTakeFirstOrThrow();
+    const outside = db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', 'org_a')
+      .executeTakeFirstOrThrow();
     await expect(failing).rejects.toThrow('boom');
     expect((await outside).name).toBe('A');
-    const after = await db.selectFrom('organisations').select('name').where('id', '=', 'org_a').executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', 'org_a')
+      .executeTakeFirstOrThrow();
     expect(after.name).toBe('A');
   });
 
   it('enforces the unique e-mail regardless of case', async () => {
     store = await openTestRecordsDb(engine);
     const user = { name: 'x', password_hash: 'h' };
-    await store.db.insertInto('users').values({ ...user, id: 'usr_1', email: 'Li@Example.com' }).execute();
+    await store.db
+      .insertInto('users')
+      .values({ ...user, id: 'usr_1', email: 'Li@Example.com' })
+      .execute();
     await expect(
-      store.db.insertInto('users').values({ ...user, id: 'usr_2', email: 'li@example.com' }).execute(),
+      store.db
+        .insertInto('users')
+        .values({ ...user, id: 'usr_2', email: 'li@example.com' })
+        .execute(),
     ).rejects.toThrow();
   });
 });
@@ -66,7 +81,10 @@ describe('embedded records store on disk', () => {
     try {
       const first = await openRecordsDb({ dataDir: dir });
       await migrateToLatest(first.db);
-      await first.db.insertInto('organisations').values({ id: 'org_disk', name: '星河', slug: 'xinghe' }).execute();
+      await first.db
+        .insertInto('organisations')
+        .values({ id: 'org_disk', name: '星河', slug: 'xinghe' })
+        .execute();
       await first.close();
       const second = await openRecordsDb({ dataDir: dir });
       const row = await second.db.selectFrom('organisations').selectAll().executeTakeFirstOrThrow();

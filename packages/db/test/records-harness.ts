@@ -14,7 +14,9 @@ let templateBlob: Blob | undefined;
  * run's template dump, or a PostgreSQL database copied from the run's template database.
  * Call `dispose` when done (afterEach).
  */
-export async function openTestRecordsDb(engine: RecordsEngine): Promise<RecordsDb & { dispose(): Promise<void> }> {
+export async function openTestRecordsDb(
+  engine: RecordsEngine,
+): Promise<RecordsDb & { dispose(): Promise<void> }> {
   if (engine === 'pglite') {
     templateBlob ??= new Blob([readFileSync(inject('pgliteTemplatePath'))]);
     const pglite = await PGlite.create({ loadDataDir: templateBlob });

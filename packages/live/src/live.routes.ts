@@ -56,7 +56,9 @@ export function liveRoutes(deps: {
           response: { 200: z.object({ items: z.array(recentSessionDto) }), ...commonErrorResponses },
         },
       },
-      async (request) => ({ items: await deps.recentSessions(principalOf(request).orgId, request.query.limit) }),
+      async (request) => ({
+        items: await deps.recentSessions(principalOf(request).orgId, request.query.limit),
+      }),
     );
 
     app.get(

@@ -18,9 +18,13 @@ export async function lockBooking(tx: SessionQueries, orgId: string, booking: Bo
     ...anchors.filter((a) => a.archived_at).map((a) => ({ resource: 'anchor', id: a.id, name: a.name })),
   ];
   if (archived.length > 0) {
-    throw AppError.conflict('resource_archived', `${archived.map((a) => a.name).join(', ')} is archived and cannot be booked`, {
-      archived,
-    });
+    throw AppError.conflict(
+      'resource_archived',
+      `${archived.map((a) => a.name).join(', ')} is archived and cannot be booked`,
+      {
+        archived,
+      },
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export function requireAnyPermission(...wanted: Permission[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const principal = principalOf(request);
     if (!wanted.some((p) => principal.permissions.has(p))) {
-      throw AppError.forbidden('forbidden', `This needs one of the permissions ${wanted.join(', ')}`, { permissions: wanted });
+      throw AppError.forbidden('forbidden', `This needs one of the permissions ${wanted.join(', ')}`, {
+        permissions: wanted,
+      });
     }
   };
 }

@@ -32,14 +32,30 @@ export async function validateLineup(
 
   const { catalogue, prices } = providers;
   if (catalogue) {
-    const known = products ?? (await productsById(orgId, catalogue, items.map((i) => i.productId)));
+    const known =
+      products ??
+      (await productsById(
+        orgId,
+        catalogue,
+        items.map((i) => i.productId),
+      ));
     const before = problems.length;
     for (const item of items) {
       const product = known.get(item.productId);
       if (!product) {
-        problems.push({ itemId: item.id, code: 'product_not_found', message: `Product ${item.productId} is not in the catalogue`, details: { productId: item.productId } });
+        problems.push({
+          itemId: item.id,
+          code: 'product_not_found',
+          message: `Product ${item.productId} is not in the catalogue`,
+          details: { productId: item.productId },
+        });
       } else if (!product.skus.some((s) => s.id === item.skuId)) {
-        problems.push({ itemId: item.id, code: 'sku_not_found', message: `${product.title} has no SKU ${item.skuId}`, details: { productId: item.productId, skuId: item.skuId } });
+        problems.push({
+          itemId: item.id,
+          code: 'sku_not_found',
+          message: `${product.title} has no SKU ${item.skuId}`,
+          details: { productId: item.productId, skuId: item.skuId },
+        });
       } else if (!product.approved) {
         problems.push({
           itemId: item.id,
@@ -53,7 +69,8 @@ export async function validateLineup(
 
     const stockBefore = problems.length;
     const allocated = new Map<string, number>();
-    for (const item of items) allocated.set(item.skuId, (allocated.get(item.skuId) ?? 0) + item.stockAllocation);
+    for (const item of items)
+      allocated.set(item.skuId, (allocated.get(item.skuId) ?? 0) + item.stockAllocation);
     const available = new Map<string, number>();
     for (const skuId of allocated.keys()) available.set(skuId, await catalogue.availableStock(orgId, skuId));
     for (const item of items) {
@@ -68,10 +85,17 @@ export async function validateLineup(
         });
       }
     }
-    checks.push({ check: 'stock', status: problems.length > stockBefore ? 'failed' : 'passed', reason: null });
+    checks.push({
+      check: 'stock',
+      status: problems.length > stockBefore ? 'failed' : 'passed',
+      reason: null,
+    });
   } else {
     const reason = 'no product catalogue is connected';
-    checks.push({ check: 'approval', status: 'skipped', reason }, { check: 'stock', status: 'skipped', reason });
+    checks.push(
+      { check: 'approval', status: 'skipped', reason },
+      { check: 'stock', status: 'skipped', reason },
+    );
   }
 
   if (prices) {
@@ -83,13 +107,26 @@ export async function validateLineup(
           itemId: item.id,
           code: 'price_above_lowest',
           message: `Live price ${formatFen(item.livePriceFen)} is above the lowest price ${formatFen(reference.lowestFen)} (${reference.source})`,
-          details: { livePriceFen: item.livePriceFen, lowestFen: reference.lowestFen, source: reference.source, observedAt: reference.observedAt },
+          details: {
+            livePriceFen: item.livePriceFen,
+            lowestFen: reference.lowestFen,
+            source: reference.source,
+            observedAt: reference.observedAt,
+          },
         });
       }
     }
-    checks.push({ check: 'lowest_price', status: problems.length > before ? 'failed' : 'passed', reason: null });
+    checks.push({
+      check: 'lowest_price',
+      status: problems.length > before ? 'failed' : 'passed',
+      reason: null,
+    });
   } else {
-    checks.push({ check: 'lowest_price', status: 'skipped', reason: 'no lowest-price provider is connected' });
+    checks.push({
+      check: 'lowest_price',
+      status: 'skipped',
+      reason: 'no lowest-price provider is connected',
+    });
   }
 
   const totalMinutes = items.reduce((sum, item) => sum + item.explainMinutes, 0);

@@ -49,12 +49,23 @@ function lineupQueries(db: ScheduleDb) {
         .execute();
     },
     async find(orgId: string, id: string): Promise<LineupItemRow | undefined> {
-      return db.selectFrom('lineup_items').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('lineup_items')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
     /** Inserts at `position`, moving the items from there on one place down. */
     async insertAt(
-      row: LineupItemValues & { id: string; org_id: string; session_id: string; created_at: Date; updated_at: Date },
+      row: LineupItemValues & {
+        id: string;
+        org_id: string;
+        session_id: string;
+        created_at: Date;
+        updated_at: Date;
+      },
       position: number,
     ): Promise<void> {
       await db
@@ -64,10 +75,22 @@ function lineupQueries(db: ScheduleDb) {
         .where('session_id', '=', row.session_id)
         .where('position', '>=', position)
         .execute();
-      await db.insertInto('lineup_items').values({ ...row, position }).execute();
+      await db
+        .insertInto('lineup_items')
+        .values({ ...row, position })
+        .execute();
     },
-    async update(orgId: string, id: string, patch: Partial<LineupItemValues> & { updated_at: Date }): Promise<void> {
-      await db.updateTable('lineup_items').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+    async update(
+      orgId: string,
+      id: string,
+      patch: Partial<LineupItemValues> & { updated_at: Date },
+    ): Promise<void> {
+      await db
+        .updateTable('lineup_items')
+        .set(patch)
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
     /** Deletes an item and closes the gap it leaves. */
     async delete(orgId: string, item: { id: string; session_id: string; position: number }): Promise<void> {

@@ -3,7 +3,13 @@ import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorsWithConflict, idParams } from './http.js';
-import { createLineupItemInput, lineupDto, lineupValidationDto, reorderLineupInput, updateLineupItemInput } from './lineup.schema.js';
+import {
+  createLineupItemInput,
+  lineupDto,
+  lineupValidationDto,
+  reorderLineupInput,
+  updateLineupItemInput,
+} from './lineup.schema.js';
 import { poolRequirementDto, putPoolRequirementsInput } from './requirement.schema.js';
 import type { Schedule } from './schedule.js';
 
@@ -19,7 +25,12 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/live-sessions/:id/lineup',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'The session’s line-up in order, with its validation', params: idParams, response: { 200: lineupDto, ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'The session’s line-up in order, with its validation',
+          params: idParams,
+          response: { 200: lineupDto, ...commonErrorResponses },
+        },
       },
       async (request) => lineups.get(principalOf(request).orgId, request.params.id),
     );
@@ -29,7 +40,8 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canRead,
         schema: {
           tags,
-          summary: 'Problems per item: unapproved product, stock, lowest price, explain time; skipped checks say why',
+          summary:
+            'Problems per item: unapproved product, stock, lowest price, explain time; skipped checks say why',
           params: idParams,
           response: { 200: lineupValidationDto, ...commonErrorResponses },
         },
@@ -40,11 +52,19 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/live-sessions/:id/lineup/items',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Add an item (last, or at a position)', params: idParams, body: createLineupItemInput, response: { 201: lineupDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Add an item (last, or at a position)',
+          params: idParams,
+          body: createLineupItemInput,
+          response: { 201: lineupDto, ...errorsWithConflict },
+        },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await lineups.addItem(principal.orgId, request.params.id, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await lineups.addItem(principal.orgId, request.params.id, request.body, actorOf(principal)));
       },
     );
     app.put(
@@ -53,7 +73,8 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canManage,
         schema: {
           tags,
-          summary: 'Reorder the whole line-up in one call (drag and drop); 409 lineup_changed when the list is stale',
+          summary:
+            'Reorder the whole line-up in one call (drag and drop); 409 lineup_changed when the list is stale',
           params: idParams,
           body: reorderLineupInput,
           response: { 200: lineupDto, ...errorsWithConflict },
@@ -68,7 +89,13 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/lineup-items/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Change a line-up item', params: idParams, body: updateLineupItemInput, response: { 200: lineupDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Change a line-up item',
+          params: idParams,
+          body: updateLineupItemInput,
+          response: { 200: lineupDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -79,7 +106,12 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/lineup-items/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Remove a line-up item; the rest close up', params: idParams, response: { 200: lineupDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Remove a line-up item; the rest close up',
+          params: idParams,
+          response: { 200: lineupDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -114,7 +146,14 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       },
       async (request) => {
         const principal = principalOf(request);
-        return { items: await requirements.replace(principal.orgId, request.params.id, request.body, actorOf(principal)) };
+        return {
+          items: await requirements.replace(
+            principal.orgId,
+            request.params.id,
+            request.body,
+            actorOf(principal),
+          ),
+        };
       },
     );
   };

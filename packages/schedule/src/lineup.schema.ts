@@ -101,13 +101,26 @@ const itemFields = {
   note: z.string().trim().max(1000).nullish().describe('script notes for the anchor'),
 };
 
-function flashBelowLive(v: { livePriceFen?: number | undefined; mechanism?: Mechanism | undefined }): boolean {
-  return v.mechanism?.type !== 'flash_sale' || v.livePriceFen === undefined || v.mechanism.flashPriceFen < v.livePriceFen;
+function flashBelowLive(v: {
+  livePriceFen?: number | undefined;
+  mechanism?: Mechanism | undefined;
+}): boolean {
+  return (
+    v.mechanism?.type !== 'flash_sale' ||
+    v.livePriceFen === undefined ||
+    v.mechanism.flashPriceFen < v.livePriceFen
+  );
 }
-const flashIssue = { message: 'a flash-sale price must be below the live price', path: ['mechanism', 'flashPriceFen'] };
+const flashIssue = {
+  message: 'a flash-sale price must be below the live price',
+  path: ['mechanism', 'flashPriceFen'],
+};
 
 export const createLineupItemInput = z
-  .object({ ...itemFields, position: z.number().int().min(1).optional().describe('insert here; default last') })
+  .object({
+    ...itemFields,
+    position: z.number().int().min(1).optional().describe('insert here; default last'),
+  })
   .refine(flashBelowLive, flashIssue);
 export type CreateLineupItemInput = z.infer<typeof createLineupItemInput>;
 

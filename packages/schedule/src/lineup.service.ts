@@ -1,7 +1,12 @@
 import type { AuditActor } from '@livecloud/access';
 import { AppError, newId, type Clock } from '@livecloud/core';
 import { productsById, validateLineup } from './lineup-validation.js';
-import type { LineupItemRow, LineupItemValues, LineupQueries, LineupRepository } from './lineup.repository.js';
+import type {
+  LineupItemRow,
+  LineupItemValues,
+  LineupQueries,
+  LineupRepository,
+} from './lineup.repository.js';
 import {
   mechanismSchema,
   type CreateLineupItemInput,
@@ -33,8 +38,16 @@ export function createLineupService(deps: {
   async function build(orgId: string, sessionId: string): Promise<LineupDto> {
     const session = await requireSession(orgId, sessionId);
     const rows = await lineups.list(orgId, sessionId);
-    const products = deps.catalogue ? await productsById(orgId, deps.catalogue, rows.map((r) => r.product_id)) : new Map<string, CatalogueProduct>();
-    const sessionMinutes = Math.round((session.planned_end.getTime() - session.planned_start.getTime()) / 60_000);
+    const products = deps.catalogue
+      ? await productsById(
+          orgId,
+          deps.catalogue,
+          rows.map((r) => r.product_id),
+        )
+      : new Map<string, CatalogueProduct>();
+    const sessionMinutes = Math.round(
+      (session.planned_end.getTime() - session.planned_start.getTime()) / 60_000,
+    );
     const validation = await validateLineup(
       orgId,
       { sessionMinutes, items: rows.map(toValidationItem) },
@@ -51,7 +64,11 @@ export function createLineupService(deps: {
   }
 
   /** Runs a change with the session locked, refusing sessions that have ended. */
-  async function change<T>(orgId: string, sessionId: string, work: (tx: LineupQueries) => Promise<T>): Promise<T> {
+  async function change<T>(
+    orgId: string,
+    sessionId: string,
+    work: (tx: LineupQueries) => Promise<T>,
+  ): Promise<T> {
     return lineups.transaction(async (tx) => {
       const session = await tx.lockSession(orgId, sessionId);
       if (!session) throw AppError.notFound('session', sessionId);
@@ -72,14 +89,26 @@ export function createLineupService(deps: {
       return (await build(orgId, sessionId)).validation;
     },
 
-    async addItem(orgId: string, sessionId: string, input: CreateLineupItemInput, actor: AuditActor): Promise<LineupDto> {
+    async addItem(
+      orgId: string,
+      sessionId: string,
+      input: CreateLineupItemInput,
+      actor: AuditActor,
+    ): Promise<LineupDto> {
       const now = deps.clock.now();
       const id = newId('lui', now);
       await change(orgId, sessionId, async (tx) => {
         const count = (await tx.list(orgId, sessionId)).length;
         const position = Math.min(input.position ?? count + 1, count + 1);
         await tx.insertAt(
-          { id, org_id: orgId, session_id: sessionId, ...toValues(input), created_at: new Date(now), updated_at: new Date(now) },
+          {
+            id,
+            org_id: orgId,
+            session_id: sessionId,
+            ...toValues(input),
+            created_at: new Date(now),
+            updated_at: new Date(now),
+          },
           position,
         );
       });
@@ -92,7 +121,12 @@ export function createLineupService(deps: {
       return build(orgId, sessionId);
     },
 
-    async updateItem(orgId: string, id: string, input: UpdateLineupItemInput, actor: AuditActor): Promise<LineupDto> {
+    async updateItem(
+      orgId: string,
+      id: string,
+      input: UpdateLineupItemInput,
+      actor: AuditActor,
+    ): Promise<LineupDto> {
       const item = await requireItem(orgId, id);
       await change(orgId, item.session_id, async (tx) => {
         const current = await tx.find(orgId, id);
@@ -100,10 +134,14 @@ export function createLineupService(deps: {
         const mechanism = input.mechanism ?? toMechanism(current);
         const livePriceFen = input.livePriceFen ?? current.live_price_fen;
         if (mechanism.type === 'flash_sale' && mechanism.flashPriceFen >= livePriceFen) {
-          throw AppError.invalid('flash_price_not_below_live', 'A flash-sale price must be below the live price', {
-            flashPriceFen: mechanism.flashPriceFen,
-            livePriceFen,
-          });
+          throw AppError.invalid(
+            'flash_price_not_below_live',
+            'A flash-sale price must be below the live price',
+            {
+              flashPriceFen: mechanism.flashPriceFen,
+              livePriceFen,
+            },
+          );
         }
         await tx.update(orgId, id, {
           product_id: input.productId,
@@ -116,7 +154,12 @@ export function createLineupService(deps: {
           updated_at: new Date(deps.clock.now()),
         });
       });
-      await deps.audit.record(orgId, actor, { action: 'lineup.update', targetType: 'session', targetId: item.session_id, details: { itemId: id, ...input } });
+      await deps.audit.record(orgId, actor, {
+        action: 'lineup.update',
+        targetType: 'session',
+        targetId: item.session_id,
+        details: { itemId: id, ...input },
+      });
       return build(orgId, item.session_id);
     },
 
@@ -127,7 +170,12 @@ export function createLineupService(deps: {
         if (!current) throw AppError.notFound('lineup_item', id);
         await tx.delete(orgId, current);
       });
-      await deps.audit.record(orgId, actor, { action: 'lineup.remove', targetType: 'session', targetId: item.session_id, details: { itemId: id } });
+      await deps.audit.record(orgId, actor, {
+        action: 'lineup.remove',
+        targetType: 'session',
+        targetId: item.session_id,
+        details: { itemId: id },
+      });
       return build(orgId, item.session_id);
     },
 
@@ -136,20 +184,34 @@ export function createLineupService(deps: {
      * that a reorder made on a stale screen is refused (409 `lineup_changed`) instead of
      * silently dropping or misplacing items someone else added.
      */
-    async reorder(orgId: string, sessionId: string, itemIds: readonly string[], actor: AuditActor): Promise<LineupDto> {
+    async reorder(
+      orgId: string,
+      sessionId: string,
+      itemIds: readonly string[],
+      actor: AuditActor,
+    ): Promise<LineupDto> {
       await change(orgId, sessionId, async (tx) => {
         const current = (await tx.list(orgId, sessionId)).map((r) => r.id);
         const missing = current.filter((id) => !itemIds.includes(id));
         const unknown = itemIds.filter((id) => !current.includes(id));
         if (missing.length > 0 || unknown.length > 0) {
-          throw AppError.conflict('lineup_changed', 'The order must list every item of the line-up exactly once; reload and try again', {
-            missing,
-            unknown,
-          });
+          throw AppError.conflict(
+            'lineup_changed',
+            'The order must list every item of the line-up exactly once; reload and try again',
+            {
+              missing,
+              unknown,
+            },
+          );
         }
         await tx.reorder(orgId, sessionId, itemIds, new Date(deps.clock.now()));
       });
-      await deps.audit.record(orgId, actor, { action: 'lineup.reorder', targetType: 'session', targetId: sessionId, details: { itemIds } });
+      await deps.audit.record(orgId, actor, {
+        action: 'lineup.reorder',
+        targetType: 'session',
+        targetId: sessionId,
+        details: { itemIds },
+      });
       return build(orgId, sessionId);
     },
   };

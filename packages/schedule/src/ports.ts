@@ -59,6 +59,11 @@ export interface AuditRecorder {
   record(
     orgId: string,
     actor: AuditActor,
-    event: { action: string; targetType: string; targetId?: string | null; details?: Record<string, unknown> },
+    event: {
+      action: string;
+      targetType: string;
+      targetId?: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void>;
 }

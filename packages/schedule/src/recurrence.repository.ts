@@ -7,10 +7,21 @@ export type RecurringScheduleRow = Selectable<RecurringScheduleTable>;
 export function createRecurrenceRepository(db: ScheduleDb) {
   return {
     async list(orgId: string): Promise<RecurringScheduleRow[]> {
-      return db.selectFrom('recurring_schedules').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+      return db
+        .selectFrom('recurring_schedules')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
     },
     async find(orgId: string, id: string): Promise<RecurringScheduleRow | undefined> {
-      return db.selectFrom('recurring_schedules').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('recurring_schedules')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     async insert(row: {
       id: string;

@@ -43,11 +43,17 @@ export const createRecurringScheduleInput = z
       .refine((days) => new Set(days).size === days.length, 'a day is listed twice'),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 00:00 to 23:59'),
     durationMinutes: z.number().int().min(15).max(720).describe('15 minutes to 12 hours'),
-    timeZone: z.string().default(defaultTimeZone).refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
+    timeZone: z
+      .string()
+      .default(defaultTimeZone)
+      .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
     startsOn: localDateSchema,
     endsOn: localDateSchema.nullish(),
   })
-  .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, { message: 'endsOn must not be before startsOn', path: ['endsOn'] });
+  .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, {
+    message: 'endsOn must not be before startsOn',
+    path: ['endsOn'],
+  });
 export type CreateRecurringScheduleInput = z.infer<typeof createRecurringScheduleInput>;
 
 export const generateSessionsInput = z

@@ -41,9 +41,15 @@ export function createRecurrenceService(deps: {
       return toRecurringScheduleDto(await requireRule(orgId, id));
     },
 
-    async create(orgId: string, input: CreateRecurringScheduleInput, actor: AuditActor): Promise<RecurringScheduleDto> {
-      if (!(await deps.resources.findRoom(orgId, input.roomId))) throw AppError.notFound('room', input.roomId);
-      if (!(await deps.resources.findAccount(orgId, input.accountId))) throw AppError.notFound('platform_account', input.accountId);
+    async create(
+      orgId: string,
+      input: CreateRecurringScheduleInput,
+      actor: AuditActor,
+    ): Promise<RecurringScheduleDto> {
+      if (!(await deps.resources.findRoom(orgId, input.roomId)))
+        throw AppError.notFound('room', input.roomId);
+      if (!(await deps.resources.findAccount(orgId, input.accountId)))
+        throw AppError.notFound('platform_account', input.accountId);
       for (const anchorId of input.anchorIds) {
         if (!(await deps.resources.findAnchor(orgId, anchorId))) throw AppError.notFound('anchor', anchorId);
       }
@@ -75,7 +81,12 @@ export function createRecurrenceService(deps: {
      * occurrence clashes, nothing is created and the 409 lists every clash with its date.
      * Dates that already have their session are skipped, so generating twice is harmless.
      */
-    async generate(orgId: string, id: string, range: { from: string; to: string }, actor: AuditActor): Promise<GenerateSessionsResult> {
+    async generate(
+      orgId: string,
+      id: string,
+      range: { from: string; to: string },
+      actor: AuditActor,
+    ): Promise<GenerateSessionsResult> {
       const rule = await requireRule(orgId, id);
       if (daysBetween(range.from, range.to) + 1 > maxGenerateDays) {
         throw AppError.invalid('range_too_long', `Generate at most ${maxGenerateDays} days at a time`);
@@ -96,11 +107,22 @@ export function createRecurrenceService(deps: {
       const now = deps.clock.now();
       const { createdIds, skipped } = await deps.sessions.transaction(async (tx) => {
         await lockBooking(tx, orgId, booking);
-        const existing = new Set(await tx.occurrenceDates(orgId, rule.id, planned.map((o) => o.date)));
+        const existing = new Set(
+          await tx.occurrenceDates(
+            orgId,
+            rule.id,
+            planned.map((o) => o.date),
+          ),
+        );
         const fresh = planned.filter((o) => !existing.has(o.date));
         const clashes: ClashDto[] = [];
         for (const occurrence of fresh) {
-          const found = await tx.findClashes(orgId, booking, new Date(occurrence.start), new Date(occurrence.end));
+          const found = await tx.findClashes(
+            orgId,
+            booking,
+            new Date(occurrence.start),
+            new Date(occurrence.end),
+          );
           clashes.push(...found.map((c) => toClashDto(c, occurrence.date)));
         }
         if (clashes.length > 0) throw scheduleConflict(clashes);
@@ -127,7 +149,9 @@ export function createRecurrenceService(deps: {
         }
         return {
           createdIds: ids,
-          skipped: planned.filter((o) => existing.has(o.date)).map((o) => ({ date: o.date, reason: 'already_generated' as const })),
+          skipped: planned
+            .filter((o) => existing.has(o.date))
+            .map((o) => ({ date: o.date, reason: 'already_generated' as const })),
         };
       });
       await deps.audit.record(orgId, actor, {

@@ -25,16 +25,29 @@ describe('weekly occurrences', () => {
 
   it('follows a zone that has summer time across its change', () => {
     const berlin = occurrences({ ...rule, timeZone: 'Europe/Berlin' }, '2026-03-27', '2026-03-29');
-    expect(berlin.map((o) => new Date(o.start).toISOString())).toEqual(['2026-03-27T19:00:00.000Z', '2026-03-29T18:00:00.000Z']);
+    expect(berlin.map((o) => new Date(o.start).toISOString())).toEqual([
+      '2026-03-27T19:00:00.000Z',
+      '2026-03-29T18:00:00.000Z',
+    ]);
   });
 
   it('stays inside the rule’s own start and end dates', () => {
-    const bounded = occurrences({ ...rule, startsOn: '2026-03-25', endsOn: '2026-03-27' }, '2026-03-23', '2026-03-29');
+    const bounded = occurrences(
+      { ...rule, startsOn: '2026-03-25', endsOn: '2026-03-27' },
+      '2026-03-23',
+      '2026-03-29',
+    );
     expect(bounded.map((o) => o.date)).toEqual(['2026-03-25', '2026-03-27']);
   });
 
   it('keeps a session that runs past midnight on the day it starts', () => {
-    const late = occurrences({ ...rule, daysOfWeek: [6], startTime: '23:30', durationMinutes: 120 }, '2026-03-28', '2026-03-28');
-    expect(late).toEqual([{ date: '2026-03-28', start: Date.UTC(2026, 2, 28, 15, 30), end: Date.UTC(2026, 2, 28, 17, 30) }]);
+    const late = occurrences(
+      { ...rule, daysOfWeek: [6], startTime: '23:30', durationMinutes: 120 },
+      '2026-03-28',
+      '2026-03-28',
+    );
+    expect(late).toEqual([
+      { date: '2026-03-28', start: Date.UTC(2026, 2, 28, 15, 30), end: Date.UTC(2026, 2, 28, 17, 30) },
+    ]);
   });
 });

@@ -31,11 +31,22 @@ export function createRequirementRepository(db: ScheduleDb) {
       }[],
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('session_pool_requirements').where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
+        await trx
+          .deleteFrom('session_pool_requirements')
+          .where('org_id', '=', orgId)
+          .where('session_id', '=', sessionId)
+          .execute();
         if (rows.length === 0) return;
         await trx
           .insertInto('session_pool_requirements')
-          .values(rows.map((row) => ({ ...row, org_id: orgId, session_id: sessionId, categories: JSON.stringify(row.categories) })))
+          .values(
+            rows.map((row) => ({
+              ...row,
+              org_id: orgId,
+              session_id: sessionId,
+              categories: JSON.stringify(row.categories),
+            })),
+          )
           .execute();
       });
     },

@@ -21,7 +21,12 @@ export function createRequirementService(deps: {
       if (!(await deps.sessions.find(orgId, sessionId))) throw AppError.notFound('session', sessionId);
       return (await deps.requirements.list(orgId, sessionId)).map(toPoolRequirementDto);
     },
-    async replace(orgId: string, sessionId: string, input: PutPoolRequirementsInput, actor: AuditActor): Promise<PoolRequirementDto[]> {
+    async replace(
+      orgId: string,
+      sessionId: string,
+      input: PutPoolRequirementsInput,
+      actor: AuditActor,
+    ): Promise<PoolRequirementDto[]> {
       const session = await deps.sessions.find(orgId, sessionId);
       if (!session) throw AppError.notFound('session', sessionId);
       assertSessionOpen(session.id, session.status);

@@ -14,9 +14,19 @@ export function createResourceRepository(db: ScheduleDb) {
       return query.orderBy('name').orderBy('id').execute();
     },
     async findRoom(orgId: string, id: string): Promise<RoomRow | undefined> {
-      return db.selectFrom('schedule_rooms').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('schedule_rooms')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
-    async insertRoom(row: { id: string; org_id: string; name: string; location: string | null }): Promise<RoomRow> {
+    async insertRoom(row: {
+      id: string;
+      org_id: string;
+      name: string;
+      location: string | null;
+    }): Promise<RoomRow> {
       return db.insertInto('schedule_rooms').values(row).returningAll().executeTakeFirstOrThrow();
     },
     async updateRoom(
@@ -39,7 +49,12 @@ export function createResourceRepository(db: ScheduleDb) {
       return query.orderBy('name').orderBy('id').execute();
     },
     async findAnchor(orgId: string, id: string): Promise<AnchorRow | undefined> {
-      return db.selectFrom('schedule_anchors').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('schedule_anchors')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     async anchorsOfMember(orgId: string, membershipId: string): Promise<AnchorRow[]> {
       return db
@@ -49,7 +64,12 @@ export function createResourceRepository(db: ScheduleDb) {
         .where('membership_id', '=', membershipId)
         .execute();
     },
-    async insertAnchor(row: { id: string; org_id: string; name: string; membership_id: string | null }): Promise<AnchorRow> {
+    async insertAnchor(row: {
+      id: string;
+      org_id: string;
+      name: string;
+      membership_id: string | null;
+    }): Promise<AnchorRow> {
       return db.insertInto('schedule_anchors').values(row).returningAll().executeTakeFirstOrThrow();
     },
     async updateAnchor(
@@ -72,7 +92,12 @@ export function createResourceRepository(db: ScheduleDb) {
       return query.orderBy('platform').orderBy('display_name').orderBy('id').execute();
     },
     async findAccount(orgId: string, id: string): Promise<PlatformAccountRow | undefined> {
-      return db.selectFrom('platform_accounts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('platform_accounts')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     async insertAccount(row: {
       id: string;

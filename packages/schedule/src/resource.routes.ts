@@ -29,23 +29,46 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/rooms',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'Live rooms', querystring: listResourcesQuery, response: { 200: z.object({ items: z.array(roomDto) }), ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'Live rooms',
+          querystring: listResourcesQuery,
+          response: { 200: z.object({ items: z.array(roomDto) }), ...commonErrorResponses },
+        },
       },
-      async (request) => ({ items: await resources.listRooms(principalOf(request).orgId, request.query.includeArchived) }),
+      async (request) => ({
+        items: await resources.listRooms(principalOf(request).orgId, request.query.includeArchived),
+      }),
     );
     app.post(
       '/rooms',
-      { preHandler: canManage, schema: { tags, summary: 'Add a live room', body: createRoomInput, response: { 201: roomDto, ...errorsWithConflict } } },
+      {
+        preHandler: canManage,
+        schema: {
+          tags,
+          summary: 'Add a live room',
+          body: createRoomInput,
+          response: { 201: roomDto, ...errorsWithConflict },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await resources.createRoom(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await resources.createRoom(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.patch(
       '/rooms/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Rename, move or archive a room', params: idParams, body: updateRoomInput, response: { 200: roomDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Rename, move or archive a room',
+          params: idParams,
+          body: updateRoomInput,
+          response: { 200: roomDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -57,26 +80,46 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/anchors',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'Anchors', querystring: listResourcesQuery, response: { 200: z.object({ items: z.array(anchorDto) }), ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'Anchors',
+          querystring: listResourcesQuery,
+          response: { 200: z.object({ items: z.array(anchorDto) }), ...commonErrorResponses },
+        },
       },
-      async (request) => ({ items: await resources.listAnchors(principalOf(request).orgId, request.query.includeArchived) }),
+      async (request) => ({
+        items: await resources.listAnchors(principalOf(request).orgId, request.query.includeArchived),
+      }),
     );
     app.post(
       '/anchors',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Add an anchor, optionally linked to a staff member with the anchor role', body: createAnchorInput, response: { 201: anchorDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Add an anchor, optionally linked to a staff member with the anchor role',
+          body: createAnchorInput,
+          response: { 201: anchorDto, ...errorsWithConflict },
+        },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await resources.createAnchor(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await resources.createAnchor(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.patch(
       '/anchors/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Rename, link or archive an anchor', params: idParams, body: updateAnchorInput, response: { 200: anchorDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Rename, link or archive an anchor',
+          params: idParams,
+          body: updateAnchorInput,
+          response: { 200: anchorDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -90,22 +133,32 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canRead,
         schema: {
           tags,
-          summary: 'The account matrix: accounts on Douyin, Kuaishou, Taobao, Xiaohongshu and WeChat Channels',
+          summary:
+            'The account matrix: accounts on Douyin, Kuaishou, Taobao, Xiaohongshu and WeChat Channels',
           querystring: listResourcesQuery,
           response: { 200: z.object({ items: z.array(platformAccountDto) }), ...commonErrorResponses },
         },
       },
-      async (request) => ({ items: await resources.listAccounts(principalOf(request).orgId, request.query.includeArchived) }),
+      async (request) => ({
+        items: await resources.listAccounts(principalOf(request).orgId, request.query.includeArchived),
+      }),
     );
     app.post(
       '/platform-accounts',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Add an account to the matrix', body: createPlatformAccountInput, response: { 201: platformAccountDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Add an account to the matrix',
+          body: createPlatformAccountInput,
+          response: { 201: platformAccountDto, ...errorsWithConflict },
+        },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await resources.createAccount(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await resources.createAccount(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.patch(

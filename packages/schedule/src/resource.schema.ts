@@ -22,20 +22,32 @@ export const createRoomInput = z.object({
 export type CreateRoomInput = z.infer<typeof createRoomInput>;
 
 export const updateRoomInput = z
-  .object({ name: name.optional(), location: z.string().trim().max(200).nullish(), archived: z.boolean().optional() })
+  .object({
+    name: name.optional(),
+    location: z.string().trim().max(200).nullish(),
+    archived: z.boolean().optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'give at least one field');
 export type UpdateRoomInput = z.infer<typeof updateRoomInput>;
 
 export const anchorDto = z.object({
   id: z.string().describe('anchor id (anc_…)'),
   name: z.string(),
-  membershipId: z.string().nullable().describe('the staff membership (role anchor) that signs in as this anchor'),
+  membershipId: z
+    .string()
+    .nullable()
+    .describe('the staff membership (role anchor) that signs in as this anchor'),
   archived: z.boolean(),
   createdAt: z.string(),
 });
 export type AnchorDto = z.infer<typeof anchorDto>;
 
-const membershipId = z.string().min(1).max(64).nullish().describe('a staff membership with role anchor, or null to unlink');
+const membershipId = z
+  .string()
+  .min(1)
+  .max(64)
+  .nullish()
+  .describe('a staff membership with role anchor, or null to unlink');
 
 export const createAnchorInput = z.object({ name, membershipId });
 export type CreateAnchorInput = z.infer<typeof createAnchorInput>;
@@ -63,7 +75,11 @@ export const createPlatformAccountInput = z.object({
 export type CreatePlatformAccountInput = z.infer<typeof createPlatformAccountInput>;
 
 export const updatePlatformAccountInput = z
-  .object({ handle: z.string().trim().min(1).max(100).optional(), displayName: name.optional(), archived: z.boolean().optional() })
+  .object({
+    handle: z.string().trim().min(1).max(100).optional(),
+    displayName: name.optional(),
+    archived: z.boolean().optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'give at least one field');
 export type UpdatePlatformAccountInput = z.infer<typeof updatePlatformAccountInput>;
 

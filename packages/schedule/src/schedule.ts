@@ -47,10 +47,27 @@ export function createSchedule(deps: ScheduleDeps) {
       audit,
       clock,
     }),
-    requirements: createRequirementService({ requirements: createRequirementRepository(db), sessions: sessionRepo, audit, clock }),
-    lineups: createLineupService({ lineups: createLineupRepository(db), catalogue: deps.catalogue, prices: deps.prices, audit, clock }),
+    requirements: createRequirementService({
+      requirements: createRequirementRepository(db),
+      sessions: sessionRepo,
+      audit,
+      clock,
+    }),
+    lineups: createLineupService({
+      lineups: createLineupRepository(db),
+      catalogue: deps.catalogue,
+      prices: deps.prices,
+      audit,
+      clock,
+    }),
     sopTemplates,
-    sopRuns: createSopRunService({ runs: createSopRunRepository(db), resources: resourceRepo, templates: sopTemplates, audit, clock }),
+    sopRuns: createSopRunService({
+      runs: createSopRunRepository(db),
+      resources: resourceRepo,
+      templates: sopTemplates,
+      audit,
+      clock,
+    }),
   };
 }
 export type Schedule = ReturnType<typeof createSchedule>;

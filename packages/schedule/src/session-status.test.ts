@@ -13,7 +13,10 @@ describe('session status path', () => {
           expect(() => assertTransition('ses_1', from, to)).not.toThrow();
         } else {
           expect(() => assertTransition('ses_1', from, to)).toThrow(
-            expect.objectContaining({ code: 'illegal_transition', details: { sessionId: 'ses_1', from, to, allowed: allowedTransitions(from) } }),
+            expect.objectContaining({
+              code: 'illegal_transition',
+              details: { sessionId: 'ses_1', from, to, allowed: allowedTransitions(from) },
+            }),
           );
         }
       });

@@ -28,9 +28,13 @@ export function assertTransition(sessionId: string, from: SessionStatus, to: Ses
 /** Line-ups and requirements can change until the session has ended (a live line-up may still be adjusted). */
 export function assertSessionOpen(sessionId: string, status: SessionStatus): void {
   if (status === 'ended' || status === 'reviewed') {
-    throw AppError.conflict('session_closed', `The session has ${status === 'ended' ? 'ended' : 'been reviewed'}; its plan can no longer change`, {
-      sessionId,
-      status,
-    });
+    throw AppError.conflict(
+      'session_closed',
+      `The session has ${status === 'ended' ? 'ended' : 'been reviewed'}; its plan can no longer change`,
+      {
+        sessionId,
+        status,
+      },
+    );
   }
 }

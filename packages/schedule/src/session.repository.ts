@@ -52,8 +52,12 @@ function sessionQueries(db: ScheduleDb) {
   const sessionQuery = (orgId: string) =>
     db
       .selectFrom('live_sessions as s')
-      .innerJoin('schedule_rooms as r', (join) => join.onRef('r.org_id', '=', 's.org_id').onRef('r.id', '=', 's.room_id'))
-      .innerJoin('platform_accounts as a', (join) => join.onRef('a.org_id', '=', 's.org_id').onRef('a.id', '=', 's.account_id'))
+      .innerJoin('schedule_rooms as r', (join) =>
+        join.onRef('r.org_id', '=', 's.org_id').onRef('r.id', '=', 's.room_id'),
+      )
+      .innerJoin('platform_accounts as a', (join) =>
+        join.onRef('a.org_id', '=', 's.org_id').onRef('a.id', '=', 's.account_id'),
+      )
       .select([
         's.id',
         's.org_id',
@@ -76,13 +80,14 @@ function sessionQueries(db: ScheduleDb) {
       .where('s.org_id', '=', orgId);
 
   return {
-
     async find(orgId: string, id: string): Promise<SessionRow | undefined> {
       return sessionQuery(orgId).where('s.id', '=', id).executeTakeFirst();
     },
     /** Sessions that overlap [from, to), earliest first. */
     async list(orgId: string, filter: SessionFilter): Promise<SessionRow[]> {
-      let query = sessionQuery(orgId).where('s.planned_start', '<', filter.to).where('s.planned_end', '>', filter.from);
+      let query = sessionQuery(orgId)
+        .where('s.planned_start', '<', filter.to)
+        .where('s.planned_end', '>', filter.from);
       if (filter.roomId) query = query.where('s.room_id', '=', filter.roomId);
       if (filter.accountId) query = query.where('s.account_id', '=', filter.accountId);
       if (filter.status) query = query.where('s.status', '=', filter.status);
@@ -103,7 +108,11 @@ function sessionQueries(db: ScheduleDb) {
       return query.orderBy('s.planned_start').orderBy('s.id').execute();
     },
     /** The local dates a recurring schedule already has sessions for, among `dates`. */
-    async occurrenceDates(orgId: string, recurringScheduleId: string, dates: readonly string[]): Promise<string[]> {
+    async occurrenceDates(
+      orgId: string,
+      recurringScheduleId: string,
+      dates: readonly string[],
+    ): Promise<string[]> {
       if (dates.length === 0) return [];
       const rows = await db
         .selectFrom('live_sessions')
@@ -114,11 +123,16 @@ function sessionQueries(db: ScheduleDb) {
         .execute();
       return rows.flatMap((r) => (r.occurrence_date === null ? [] : [r.occurrence_date]));
     },
-    async anchorsOf(orgId: string, sessionIds: readonly string[]): Promise<{ session_id: string; id: string; name: string }[]> {
+    async anchorsOf(
+      orgId: string,
+      sessionIds: readonly string[],
+    ): Promise<{ session_id: string; id: string; name: string }[]> {
       if (sessionIds.length === 0) return [];
       return db
         .selectFrom('live_session_anchors as sa')
-        .innerJoin('schedule_anchors as an', (join) => join.onRef('an.org_id', '=', 'sa.org_id').onRef('an.id', '=', 'sa.anchor_id'))
+        .innerJoin('schedule_anchors as an', (join) =>
+          join.onRef('an.org_id', '=', 'sa.org_id').onRef('an.id', '=', 'sa.anchor_id'),
+        )
         .select(['sa.session_id', 'an.id', 'an.name'])
         .where('sa.org_id', '=', orgId)
         .where('sa.session_id', 'in', sessionIds)
@@ -178,7 +192,13 @@ function sessionQueries(db: ScheduleDb) {
      * any of the anchors. Intervals are half-open: one session ending at 20:00 and the next
      * starting at 20:00 do not clash.
      */
-    async findClashes(orgId: string, booking: Booking, start: Date, end: Date, excludeSessionIds: readonly string[] = []): Promise<ClashRow[]> {
+    async findClashes(
+      orgId: string,
+      booking: Booking,
+      start: Date,
+      end: Date,
+      excludeSessionIds: readonly string[] = [],
+    ): Promise<ClashRow[]> {
       const overlap = sql`s.org_id = ${orgId} and s.planned_start < ${end} and s.planned_end > ${start}${
         excludeSessionIds.length > 0 ? sql` and s.id not in (${sql.join(excludeSessionIds)})` : sql``
       }`;
@@ -229,7 +249,9 @@ function sessionQueries(db: ScheduleDb) {
       await db.insertInto('live_sessions').values(row).execute();
       await db
         .insertInto('live_session_anchors')
-        .values(anchorIds.map((anchorId) => ({ org_id: row.org_id, session_id: row.id, anchor_id: anchorId })))
+        .values(
+          anchorIds.map((anchorId) => ({ org_id: row.org_id, session_id: row.id, anchor_id: anchorId })),
+        )
         .execute();
     },
     async update(
@@ -247,10 +269,19 @@ function sessionQueries(db: ScheduleDb) {
         updated_at: Date;
       },
     ): Promise<void> {
-      await db.updateTable('live_sessions').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+      await db
+        .updateTable('live_sessions')
+        .set(patch)
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
     async replaceAnchors(orgId: string, sessionId: string, anchorIds: readonly string[]): Promise<void> {
-      await db.deleteFrom('live_session_anchors').where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
+      await db
+        .deleteFrom('live_session_anchors')
+        .where('org_id', '=', orgId)
+        .where('session_id', '=', sessionId)
+        .execute();
       await db
         .insertInto('live_session_anchors')
         .values(anchorIds.map((anchorId) => ({ org_id: orgId, session_id: sessionId, anchor_id: anchorId })))

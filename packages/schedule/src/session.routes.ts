@@ -58,7 +58,15 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
     );
     app.get(
       '/live-sessions/:id',
-      { preHandler: canRead, schema: { tags, summary: 'One session', params: idParams, response: { 200: sessionDto, ...commonErrorResponses } } },
+      {
+        preHandler: canRead,
+        schema: {
+          tags,
+          summary: 'One session',
+          params: idParams,
+          response: { 200: sessionDto, ...commonErrorResponses },
+        },
+      },
       async (request) => sessions.get(principalOf(request).orgId, request.params.id),
     );
     app.patch(
@@ -82,7 +90,12 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/live-sessions/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Remove a planned session with its line-up', params: idParams, response: { 200: sessionDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Remove a planned session with its line-up',
+          params: idParams,
+          response: { 200: sessionDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -95,7 +108,8 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canManage,
         schema: {
           tags,
-          summary: 'Move a session along planned → live → ended → reviewed; anything else is 409 illegal_transition',
+          summary:
+            'Move a session along planned → live → ended → reviewed; anything else is 409 illegal_transition',
           params: idParams,
           body: transitionInput,
           response: { 200: sessionDto, ...errorsWithConflict },
@@ -103,7 +117,12 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       },
       async (request) => {
         const principal = principalOf(request);
-        return sessions.transition(principal.orgId, request.params.id, request.body.status, actorOf(principal));
+        return sessions.transition(
+          principal.orgId,
+          request.params.id,
+          request.body.status,
+          actorOf(principal),
+        );
       },
     );
 
@@ -116,7 +135,10 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           summary: 'The signed-in anchor’s own sessions (through the anchors linked to their membership)',
           querystring: myScheduleQuery,
           response: {
-            200: z.object({ anchors: z.array(z.object({ id: z.string(), name: z.string() })), items: z.array(sessionDto) }),
+            200: z.object({
+              anchors: z.array(z.object({ id: z.string(), name: z.string() })),
+              items: z.array(sessionDto),
+            }),
             ...commonErrorResponses,
           },
         },
@@ -131,7 +153,11 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/recurring-schedules',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'Recurring schedule rules', response: { 200: z.object({ items: z.array(recurringScheduleDto) }), ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'Recurring schedule rules',
+          response: { 200: z.object({ items: z.array(recurringScheduleDto) }), ...commonErrorResponses },
+        },
       },
       async (request) => ({ items: await recurrences.list(principalOf(request).orgId) }),
     );
@@ -141,19 +167,30 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canManage,
         schema: {
           tags,
-          summary: 'A weekly rule (days, local start time, duration, time zone); generate its sessions separately',
+          summary:
+            'A weekly rule (days, local start time, duration, time zone); generate its sessions separately',
           body: createRecurringScheduleInput,
           response: { 201: recurringScheduleDto, ...errorsWithConflict },
         },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await recurrences.create(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await recurrences.create(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.get(
       '/recurring-schedules/:id',
-      { preHandler: canRead, schema: { tags, summary: 'One recurring schedule', params: idParams, response: { 200: recurringScheduleDto, ...commonErrorResponses } } },
+      {
+        preHandler: canRead,
+        schema: {
+          tags,
+          summary: 'One recurring schedule',
+          params: idParams,
+          response: { 200: recurringScheduleDto, ...commonErrorResponses },
+        },
+      },
       async (request) => recurrences.get(principalOf(request).orgId, request.params.id),
     );
     app.post(
@@ -162,7 +199,8 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         preHandler: canManage,
         schema: {
           tags,
-          summary: 'Create the rule’s sessions for a range of local dates; all or nothing, 409 lists every clash',
+          summary:
+            'Create the rule’s sessions for a range of local dates; all or nothing, 409 lists every clash',
           params: idParams,
           body: generateSessionsInput,
           response: { 200: generateSessionsResult, ...errorsWithConflict },

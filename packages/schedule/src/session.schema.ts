@@ -20,7 +20,12 @@ export const sessionDto = z.object({
   id: z.string().describe('session id (ses_…)'),
   title: z.string(),
   status: sessionStatusSchema,
-  account: z.object({ id: z.string(), platform: platformSchema, handle: z.string(), displayName: z.string() }),
+  account: z.object({
+    id: z.string(),
+    platform: platformSchema,
+    handle: z.string(),
+    displayName: z.string(),
+  }),
   room: z.object({ id: z.string(), name: z.string() }),
   anchors: z.array(z.object({ id: z.string(), name: z.string() })),
   plannedStart: z.string(),
@@ -50,7 +55,10 @@ function plausibleWindow(v: { plannedStart?: number | undefined; plannedEnd?: nu
   if (v.plannedStart === undefined || v.plannedEnd === undefined) return true;
   return v.plannedEnd > v.plannedStart && v.plannedEnd - v.plannedStart <= maxSessionMs;
 }
-const windowIssue = { message: 'plannedEnd must be after plannedStart and at most 24 hours later', path: ['plannedEnd'] };
+const windowIssue = {
+  message: 'plannedEnd must be after plannedStart and at most 24 hours later',
+  path: ['plannedEnd'],
+};
 
 export const createSessionInput = z.object(plan).refine(plausibleWindow, windowIssue);
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
@@ -80,12 +88,18 @@ export const listSessionsQuery = z
     accountId: idSchema.optional(),
     status: sessionStatusSchema.optional(),
   })
-  .refine((v) => v.to > v.from && v.to - v.from <= maxListSpanMs, { message: 'to must be after from, at most 93 days', path: ['to'] });
+  .refine((v) => v.to > v.from && v.to - v.from <= maxListSpanMs, {
+    message: 'to must be after from, at most 93 days',
+    path: ['to'],
+  });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 
 export const myScheduleQuery = z
   .object({ from: instantSchema, to: instantSchema })
-  .refine((v) => v.to > v.from && v.to - v.from <= maxListSpanMs, { message: 'to must be after from, at most 93 days', path: ['to'] });
+  .refine((v) => v.to > v.from && v.to - v.from <= maxListSpanMs, {
+    message: 'to must be after from, at most 93 days',
+    path: ['to'],
+  });
 
 /** One clash in a `schedule_conflict` answer: which resource, which session, when. */
 export const clashDto = z.object({

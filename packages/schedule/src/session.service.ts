@@ -4,7 +4,12 @@ import { lockBooking, scheduleConflict, toClashDto } from './booking.js';
 import type { AuditRecorder } from './ports.js';
 import type { ResourceRepository } from './resource.repository.js';
 import type { SessionStatus } from './schedule.tables.js';
-import type { CreateSessionInput, ListSessionsQuery, SessionDto, UpdateSessionInput } from './session.schema.js';
+import type {
+  CreateSessionInput,
+  ListSessionsQuery,
+  SessionDto,
+  UpdateSessionInput,
+} from './session.schema.js';
 import { assertTransition } from './session-status.js';
 import type { SessionRepository, SessionRow } from './session.repository.js';
 
@@ -18,7 +23,10 @@ export function createSessionService(deps: {
   const { sessions } = deps;
 
   async function toDtos(orgId: string, rows: SessionRow[]): Promise<SessionDto[]> {
-    const anchors = await sessions.anchorsOf(orgId, rows.map((r) => r.id));
+    const anchors = await sessions.anchorsOf(
+      orgId,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) =>
       toSessionDto(
         row,
@@ -51,7 +59,11 @@ export function createSessionService(deps: {
     /** The sessions of the anchors a signed-in member is linked to (an anchor's own schedule). */
     async mySchedule(orgId: string, membershipId: string, range: { from: number; to: number }) {
       const anchors = await deps.resources.anchorsOfMember(orgId, membershipId);
-      const rows = await sessions.list(orgId, { from: new Date(range.from), to: new Date(range.to), anchorIds: anchors.map((a) => a.id) });
+      const rows = await sessions.list(orgId, {
+        from: new Date(range.from),
+        to: new Date(range.to),
+        anchorIds: anchors.map((a) => a.id),
+      });
       return { anchors: anchors.map((a) => ({ id: a.id, name: a.name })), items: await toDtos(orgId, rows) };
     },
 
@@ -91,15 +103,24 @@ export function createSessionService(deps: {
     },
 
     /** Changes a planned session; a move or a new room, account or anchor is checked for clashes again. */
-    async update(orgId: string, id: string, input: UpdateSessionInput, actor: AuditActor): Promise<SessionDto> {
+    async update(
+      orgId: string,
+      id: string,
+      input: UpdateSessionInput,
+      actor: AuditActor,
+    ): Promise<SessionDto> {
       const before = await get(orgId, id);
       await sessions.transaction(async (tx) => {
         const locked = await tx.lock(orgId, id);
         if (!locked) throw AppError.notFound('session', id);
         if (locked.status !== 'planned') {
-          throw AppError.conflict('session_not_planned', `Only a planned session can be changed; this one is ${locked.status}`, {
-            status: locked.status,
-          });
+          throw AppError.conflict(
+            'session_not_planned',
+            `Only a planned session can be changed; this one is ${locked.status}`,
+            {
+              status: locked.status,
+            },
+          );
         }
         const current = await tx.find(orgId, id);
         if (!current) throw AppError.notFound('session', id);
@@ -107,12 +128,20 @@ export function createSessionService(deps: {
         const start = input.plannedStart ?? current.planned_start.getTime();
         const end = input.plannedEnd ?? current.planned_end.getTime();
         if (end <= start || end - start > 24 * 3600_000) {
-          throw AppError.invalid('invalid_window', 'plannedEnd must be after plannedStart and at most 24 hours later', {
-            plannedStart: new Date(start).toISOString(),
-            plannedEnd: new Date(end).toISOString(),
-          });
+          throw AppError.invalid(
+            'invalid_window',
+            'plannedEnd must be after plannedStart and at most 24 hours later',
+            {
+              plannedStart: new Date(start).toISOString(),
+              plannedEnd: new Date(end).toISOString(),
+            },
+          );
         }
-        const booking = { roomId: input.roomId ?? current.room_id, accountId: input.accountId ?? current.account_id, anchorIds };
+        const booking = {
+          roomId: input.roomId ?? current.room_id,
+          accountId: input.accountId ?? current.account_id,
+          anchorIds,
+        };
         await lockBooking(tx, orgId, booking);
         const clashes = await tx.findClashes(orgId, booking, new Date(start), new Date(end), [id]);
         if (clashes.length > 0) throw scheduleConflict(clashes.map((c) => toClashDto(c)));
@@ -155,7 +184,12 @@ export function createSessionService(deps: {
           ...(to === 'ended' ? { actual_end: at } : {}),
         });
       });
-      await deps.audit.record(orgId, actor, { action: 'session.status', targetType: 'session', targetId: id, details: { from, to } });
+      await deps.audit.record(orgId, actor, {
+        action: 'session.status',
+        targetType: 'session',
+        targetId: id,
+        details: { from, to },
+      });
       return get(orgId, id);
     },
 
@@ -166,13 +200,22 @@ export function createSessionService(deps: {
         const locked = await tx.lock(orgId, id);
         if (!locked) throw AppError.notFound('session', id);
         if (locked.status !== 'planned') {
-          throw AppError.conflict('session_not_planned', `Only a planned session can be removed; this one is ${locked.status}`, {
-            status: locked.status,
-          });
+          throw AppError.conflict(
+            'session_not_planned',
+            `Only a planned session can be removed; this one is ${locked.status}`,
+            {
+              status: locked.status,
+            },
+          );
         }
         await tx.delete(orgId, id);
       });
-      await deps.audit.record(orgId, actor, { action: 'session.delete', targetType: 'session', targetId: id, details: { title: dto.title } });
+      await deps.audit.record(orgId, actor, {
+        action: 'session.delete',
+        targetType: 'session',
+        targetId: id,
+        details: { title: dto.title },
+      });
       return dto;
     },
   };
@@ -184,7 +227,12 @@ export function toSessionDto(row: SessionRow, anchors: { id: string; name: strin
     id: row.id,
     title: row.title,
     status: row.status,
-    account: { id: row.account_id, platform: row.account_platform, handle: row.account_handle, displayName: row.account_name },
+    account: {
+      id: row.account_id,
+      platform: row.account_platform,
+      handle: row.account_handle,
+      displayName: row.account_name,
+    },
     room: { id: row.room_id, name: row.room_name },
     anchors,
     plannedStart: row.planned_start.toISOString(),

@@ -11,14 +11,29 @@ describe('SOP task dependencies', () => {
   });
 
   it('finds a cycle and names it', () => {
-    expect(findCycle([task('a', 1, ['c']), task('b', 1, ['a']), task('c', 1, ['b'])])).toEqual(['a', 'c', 'b', 'a']);
-    expect(() => assertWorkableTasks([task('a', 1, ['b']), task('b', 1, ['a'])])).toThrow(expect.objectContaining({ code: 'dependency_cycle' }));
+    expect(findCycle([task('a', 1, ['c']), task('b', 1, ['a']), task('c', 1, ['b'])])).toEqual([
+      'a',
+      'c',
+      'b',
+      'a',
+    ]);
+    expect(() => assertWorkableTasks([task('a', 1, ['b']), task('b', 1, ['a'])])).toThrow(
+      expect.objectContaining({ code: 'dependency_cycle' }),
+    );
   });
 
   it('refuses unknown or self dependencies, repeated keys and a task due before what it waits for', () => {
-    expect(() => assertWorkableTasks([task('a', 1, ['nope'])])).toThrow(expect.objectContaining({ code: 'unknown_dependency' }));
-    expect(() => assertWorkableTasks([task('a', 1, ['a'])])).toThrow(expect.objectContaining({ code: 'unknown_dependency' }));
-    expect(() => assertWorkableTasks([task('a', 1), task('a', 2)])).toThrow(expect.objectContaining({ code: 'duplicate_task_key' }));
-    expect(() => assertWorkableTasks([task('a', 3), task('b', 2, ['a'])])).toThrow(expect.objectContaining({ code: 'dependency_due_later' }));
+    expect(() => assertWorkableTasks([task('a', 1, ['nope'])])).toThrow(
+      expect.objectContaining({ code: 'unknown_dependency' }),
+    );
+    expect(() => assertWorkableTasks([task('a', 1, ['a'])])).toThrow(
+      expect.objectContaining({ code: 'unknown_dependency' }),
+    );
+    expect(() => assertWorkableTasks([task('a', 1), task('a', 2)])).toThrow(
+      expect.objectContaining({ code: 'duplicate_task_key' }),
+    );
+    expect(() => assertWorkableTasks([task('a', 3), task('b', 2, ['a'])])).toThrow(
+      expect.objectContaining({ code: 'dependency_due_later' }),
+    );
   });
 });

@@ -14,28 +14,42 @@ interface TaskNode {
 export function assertWorkableTasks(tasks: readonly TaskNode[]): void {
   const byKey = new Map<string, TaskNode>();
   for (const task of tasks) {
-    if (byKey.has(task.key)) throw AppError.invalid('duplicate_task_key', `Task key ${task.key} is used twice`, { key: task.key });
+    if (byKey.has(task.key))
+      throw AppError.invalid('duplicate_task_key', `Task key ${task.key} is used twice`, { key: task.key });
     byKey.set(task.key, task);
   }
   for (const task of tasks) {
     for (const dep of task.dependsOn) {
       const target = byKey.get(dep);
       if (!target || dep === task.key) {
-        throw AppError.invalid('unknown_dependency', `Task ${task.key} depends on ${dep}, which is not another task of this template`, {
-          key: task.key,
-          dependsOn: dep,
-        });
+        throw AppError.invalid(
+          'unknown_dependency',
+          `Task ${task.key} depends on ${dep}, which is not another task of this template`,
+          {
+            key: task.key,
+            dependsOn: dep,
+          },
+        );
       }
       if (target.dueDay > task.dueDay) {
-        throw AppError.invalid('dependency_due_later', `Task ${task.key} is due on day ${task.dueDay}, before ${dep} (day ${target.dueDay})`, {
-          key: task.key,
-          dependsOn: dep,
-        });
+        throw AppError.invalid(
+          'dependency_due_later',
+          `Task ${task.key} is due on day ${task.dueDay}, before ${dep} (day ${target.dueDay})`,
+          {
+            key: task.key,
+            dependsOn: dep,
+          },
+        );
       }
     }
   }
   const cycle = findCycle(tasks);
-  if (cycle) throw AppError.invalid('dependency_cycle', `Tasks depend on each other in a circle: ${cycle.join(' → ')}`, { cycle });
+  if (cycle)
+    throw AppError.invalid(
+      'dependency_cycle',
+      `Tasks depend on each other in a circle: ${cycle.join(' → ')}`,
+      { cycle },
+    );
 }
 
 /** A dependency cycle as a list of keys (first key repeated at the end), or null. */

@@ -9,13 +9,18 @@ function sopRunQueries(db: ScheduleDb) {
   const runQuery = (orgId: string) =>
     db
       .selectFrom('sop_runs as r')
-      .innerJoin('schedule_rooms as room', (join) => join.onRef('room.org_id', '=', 'r.org_id').onRef('room.id', '=', 'r.room_id'))
+      .innerJoin('schedule_rooms as room', (join) =>
+        join.onRef('room.org_id', '=', 'r.org_id').onRef('room.id', '=', 'r.room_id'),
+      )
       .selectAll('r')
       .select('room.name as room_name')
       .where('r.org_id', '=', orgId);
 
   return {
-    async list(orgId: string, filter: { roomId?: string | undefined; status?: 'active' | 'completed' | undefined }): Promise<SopRunRow[]> {
+    async list(
+      orgId: string,
+      filter: { roomId?: string | undefined; status?: 'active' | 'completed' | undefined },
+    ): Promise<SopRunRow[]> {
       let query = runQuery(orgId);
       if (filter.roomId) query = query.where('r.room_id', '=', filter.roomId);
       if (filter.status) query = query.where('r.status', '=', filter.status);
@@ -26,7 +31,13 @@ function sopRunQueries(db: ScheduleDb) {
     },
     /** Locks the run so that its tasks change one at a time. */
     async lock(orgId: string, id: string): Promise<{ id: string } | undefined> {
-      return db.selectFrom('sop_runs').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst();
+      return db
+        .selectFrom('sop_runs')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
     },
     async tasksOf(orgId: string, runIds: readonly string[]): Promise<SopRunTaskRow[]> {
       if (runIds.length === 0) return [];
@@ -40,7 +51,12 @@ function sopRunQueries(db: ScheduleDb) {
         .execute();
     },
     async findTask(orgId: string, id: string): Promise<SopRunTaskRow | undefined> {
-      return db.selectFrom('sop_run_tasks').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('sop_run_tasks')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
     async insertRun(run: {
@@ -71,10 +87,21 @@ function sopRunQueries(db: ScheduleDb) {
     ): Promise<void> {
       await db
         .insertInto('sop_run_tasks')
-        .values(tasks.map((t) => ({ ...t, org_id: orgId, run_id: runId, depends_on: JSON.stringify(t.depends_on) })))
+        .values(
+          tasks.map((t) => ({
+            ...t,
+            org_id: orgId,
+            run_id: runId,
+            depends_on: JSON.stringify(t.depends_on),
+          })),
+        )
         .execute();
     },
-    async setTaskDone(orgId: string, id: string, done: { at: Date; by: string | null } | null): Promise<void> {
+    async setTaskDone(
+      orgId: string,
+      id: string,
+      done: { at: Date; by: string | null } | null,
+    ): Promise<void> {
       await db
         .updateTable('sop_run_tasks')
         .set({ done_at: done?.at ?? null, done_by: done ? done.by : null })
@@ -82,8 +109,18 @@ function sopRunQueries(db: ScheduleDb) {
         .where('id', '=', id)
         .execute();
     },
-    async setRunStatus(orgId: string, id: string, status: 'active' | 'completed', completedAt: Date | null): Promise<void> {
-      await db.updateTable('sop_runs').set({ status, completed_at: completedAt }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    async setRunStatus(
+      orgId: string,
+      id: string,
+      status: 'active' | 'completed',
+      completedAt: Date | null,
+    ): Promise<void> {
+      await db
+        .updateTable('sop_runs')
+        .set({ status, completed_at: completedAt })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

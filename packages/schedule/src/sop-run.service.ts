@@ -36,19 +36,30 @@ export function createSopRunService(deps: {
 
   return {
     get,
-    async list(orgId: string, filter: { roomId?: string | undefined; status?: 'active' | 'completed' | undefined }): Promise<SopRunSummaryDto[]> {
+    async list(
+      orgId: string,
+      filter: { roomId?: string | undefined; status?: 'active' | 'completed' | undefined },
+    ): Promise<SopRunSummaryDto[]> {
       const rows = await runs.list(orgId, filter);
-      const tasks = await runs.tasksOf(orgId, rows.map((r) => r.id));
+      const tasks = await runs.tasksOf(
+        orgId,
+        rows.map((r) => r.id),
+      );
       const day = today();
       return rows.map((row) => {
-        const { tasks: _tasks, ...summary } = toSopRunDto(row, tasks.filter((t) => t.run_id === row.id), day);
+        const { tasks: _tasks, ...summary } = toSopRunDto(
+          row,
+          tasks.filter((t) => t.run_id === row.id),
+          day,
+        );
         return summary;
       });
     },
 
     async start(orgId: string, input: StartSopRunInput, actor: AuditActor): Promise<SopRunDto> {
       const template = await deps.templates.get(orgId, input.templateId);
-      if (template.archived) throw AppError.conflict('sop_template_archived', 'An archived template cannot be started');
+      if (template.archived)
+        throw AppError.conflict('sop_template_archived', 'An archived template cannot be started');
       const room = await deps.resources.findRoom(orgId, input.roomId);
       if (!room) throw AppError.notFound('room', input.roomId);
       const now = deps.clock.now();
@@ -99,16 +110,26 @@ export function createSopRunService(deps: {
         if (!current || current.done_at) return;
         const open = tasks.filter((t) => current.depends_on.includes(t.key) && !t.done_at);
         if (open.length > 0) {
-          throw AppError.conflict('dependencies_not_done', `First finish: ${open.map((t) => t.title).join('、')}`, {
-            taskId,
-            blockedBy: open.map((t) => ({ id: t.id, key: t.key, title: t.title })),
-          });
+          throw AppError.conflict(
+            'dependencies_not_done',
+            `First finish: ${open.map((t) => t.title).join('、')}`,
+            {
+              taskId,
+              blockedBy: open.map((t) => ({ id: t.id, key: t.key, title: t.title })),
+            },
+          );
         }
         const at = new Date(deps.clock.now());
         await tx.setTaskDone(orgId, taskId, { at, by: actor.id });
-        if (tasks.every((t) => t.id === taskId || t.done_at)) await tx.setRunStatus(orgId, task.run_id, 'completed', at);
+        if (tasks.every((t) => t.id === taskId || t.done_at))
+          await tx.setRunStatus(orgId, task.run_id, 'completed', at);
       });
-      await deps.audit.record(orgId, actor, { action: 'sop_task.complete', targetType: 'sop_run', targetId: task.run_id, details: { taskId, key: task.key } });
+      await deps.audit.record(orgId, actor, {
+        action: 'sop_task.complete',
+        targetType: 'sop_run',
+        targetId: task.run_id,
+        details: { taskId, key: task.key },
+      });
       return get(orgId, task.run_id);
     },
 
@@ -122,15 +143,24 @@ export function createSopRunService(deps: {
         if (!current?.done_at) return;
         const dependents = tasks.filter((t) => t.depends_on.includes(current.key) && t.done_at);
         if (dependents.length > 0) {
-          throw AppError.conflict('dependents_done', `Reopen these first: ${dependents.map((t) => t.title).join('、')}`, {
-            taskId,
-            dependents: dependents.map((t) => ({ id: t.id, key: t.key, title: t.title })),
-          });
+          throw AppError.conflict(
+            'dependents_done',
+            `Reopen these first: ${dependents.map((t) => t.title).join('、')}`,
+            {
+              taskId,
+              dependents: dependents.map((t) => ({ id: t.id, key: t.key, title: t.title })),
+            },
+          );
         }
         await tx.setTaskDone(orgId, taskId, null);
         await tx.setRunStatus(orgId, task.run_id, 'active', null);
       });
-      await deps.audit.record(orgId, actor, { action: 'sop_task.reopen', targetType: 'sop_run', targetId: task.run_id, details: { taskId, key: task.key } });
+      await deps.audit.record(orgId, actor, {
+        action: 'sop_task.reopen',
+        targetType: 'sop_run',
+        targetId: task.run_id,
+        details: { taskId, key: task.key },
+      });
       return get(orgId, task.run_id);
     },
   };

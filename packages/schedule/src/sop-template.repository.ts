@@ -17,10 +17,22 @@ export interface SopTaskValues {
 
 /** SOP templates and their tasks. */
 export function createSopTemplateRepository(db: ScheduleDb) {
-  const insertTasks = async (target: ScheduleDb, orgId: string, templateId: string, tasks: readonly SopTaskValues[]) => {
+  const insertTasks = async (
+    target: ScheduleDb,
+    orgId: string,
+    templateId: string,
+    tasks: readonly SopTaskValues[],
+  ) => {
     await target
       .insertInto('sop_template_tasks')
-      .values(tasks.map((t) => ({ ...t, org_id: orgId, template_id: templateId, depends_on: JSON.stringify(t.depends_on) })))
+      .values(
+        tasks.map((t) => ({
+          ...t,
+          org_id: orgId,
+          template_id: templateId,
+          depends_on: JSON.stringify(t.depends_on),
+        })),
+      )
       .execute();
   };
 
@@ -31,7 +43,12 @@ export function createSopTemplateRepository(db: ScheduleDb) {
       return query.orderBy('is_default', 'desc').orderBy('created_at').orderBy('id').execute();
     },
     async find(orgId: string, id: string): Promise<SopTemplateRow | undefined> {
-      return db.selectFrom('sop_templates').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('sop_templates')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     async tasksOf(orgId: string, templateIds: readonly string[]): Promise<SopTemplateTaskRow[]> {
       if (templateIds.length === 0) return [];
@@ -46,7 +63,15 @@ export function createSopTemplateRepository(db: ScheduleDb) {
     },
 
     async insert(
-      template: { id: string; org_id: string; name: string; description: string | null; is_default?: boolean; created_at: Date; updated_at: Date },
+      template: {
+        id: string;
+        org_id: string;
+        name: string;
+        description: string | null;
+        is_default?: boolean;
+        created_at: Date;
+        updated_at: Date;
+      },
       tasks: readonly SopTaskValues[],
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -60,7 +85,14 @@ export function createSopTemplateRepository(db: ScheduleDb) {
      * (or concurrent) call a no-op, and an organisation that deleted it does not get it back.
      */
     async seedOnce(
-      template: { id: string; org_id: string; name: string; description: string | null; created_at: Date; updated_at: Date },
+      template: {
+        id: string;
+        org_id: string;
+        name: string;
+        description: string | null;
+        created_at: Date;
+        updated_at: Date;
+      },
       tasks: readonly SopTaskValues[],
     ): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
@@ -71,13 +103,22 @@ export function createSopTemplateRepository(db: ScheduleDb) {
           .returning('org_id')
           .executeTakeFirst();
         if (!marked) return false;
-        await trx.insertInto('sop_templates').values({ ...template, is_default: true }).execute();
+        await trx
+          .insertInto('sop_templates')
+          .values({ ...template, is_default: true })
+          .execute();
         await insertTasks(trx, template.org_id, template.id, tasks);
         return true;
       });
     },
     async isSeeded(orgId: string): Promise<boolean> {
-      return (await db.selectFrom('sop_seeded_orgs').select('org_id').where('org_id', '=', orgId).executeTakeFirst()) !== undefined;
+      return (
+        (await db
+          .selectFrom('sop_seeded_orgs')
+          .select('org_id')
+          .where('org_id', '=', orgId)
+          .executeTakeFirst()) !== undefined
+      );
     },
 
     /** Replaces name, description and tasks, and bumps the version; runs keep their own copies. */
@@ -97,13 +138,22 @@ export function createSopTemplateRepository(db: ScheduleDb) {
           .returning('id')
           .executeTakeFirst();
         if (!updated) return false;
-        await trx.deleteFrom('sop_template_tasks').where('org_id', '=', orgId).where('template_id', '=', id).execute();
+        await trx
+          .deleteFrom('sop_template_tasks')
+          .where('org_id', '=', orgId)
+          .where('template_id', '=', id)
+          .execute();
         await insertTasks(trx, orgId, id, tasks);
         return true;
       });
     },
     async archive(orgId: string, id: string, at: Date): Promise<void> {
-      await db.updateTable('sop_templates').set({ archived_at: at, updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+      await db
+        .updateTable('sop_templates')
+        .set({ archived_at: at, updated_at: at })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

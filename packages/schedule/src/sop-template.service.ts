@@ -3,14 +3,23 @@ import { AppError, newId, type Clock } from '@livecloud/core';
 import type { AuditRecorder } from './ports.js';
 import { defaultSopTemplate } from './sop-default-template.js';
 import { assertWorkableTasks } from './sop-graph.js';
-import type { SopTaskValues, SopTemplateRepository, SopTemplateRow, SopTemplateTaskRow } from './sop-template.repository.js';
+import type {
+  SopTaskValues,
+  SopTemplateRepository,
+  SopTemplateRow,
+  SopTemplateTaskRow,
+} from './sop-template.repository.js';
 import type { SopTemplateDto, SopTemplateInput } from './sop.schema.js';
 
 /**
  * Editable SOP checklist templates. Every organisation gets the default "新直播间 7 天开播"
  * template the first time it opens SOP (see docs/schedule.md for why not in a migration).
  */
-export function createSopTemplateService(deps: { templates: SopTemplateRepository; audit: AuditRecorder; clock: Clock }) {
+export function createSopTemplateService(deps: {
+  templates: SopTemplateRepository;
+  audit: AuditRecorder;
+  clock: Clock;
+}) {
   const { templates } = deps;
 
   function taskValues(input: SopTemplateInput, now: number): SopTaskValues[] {
@@ -44,8 +53,16 @@ export function createSopTemplateService(deps: { templates: SopTemplateRepositor
   }
 
   async function withTasks(orgId: string, rows: SopTemplateRow[]): Promise<SopTemplateDto[]> {
-    const tasks = await templates.tasksOf(orgId, rows.map((r) => r.id));
-    return rows.map((row) => toSopTemplateDto(row, tasks.filter((t) => t.template_id === row.id)));
+    const tasks = await templates.tasksOf(
+      orgId,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) =>
+      toSopTemplateDto(
+        row,
+        tasks.filter((t) => t.template_id === row.id),
+      ),
+    );
   }
 
   async function get(orgId: string, id: string): Promise<SopTemplateDto> {
@@ -69,16 +86,34 @@ export function createSopTemplateService(deps: { templates: SopTemplateRepositor
       const id = newId('sopt', now);
       const tasks = taskValues(input, now);
       await templates.insert(
-        { id, org_id: orgId, name: input.name, description: input.description ?? null, created_at: new Date(now), updated_at: new Date(now) },
+        {
+          id,
+          org_id: orgId,
+          name: input.name,
+          description: input.description ?? null,
+          created_at: new Date(now),
+          updated_at: new Date(now),
+        },
         tasks,
       );
-      await deps.audit.record(orgId, actor, { action: 'sop_template.create', targetType: 'sop_template', targetId: id, details: { name: input.name, tasks: tasks.length } });
+      await deps.audit.record(orgId, actor, {
+        action: 'sop_template.create',
+        targetType: 'sop_template',
+        targetId: id,
+        details: { name: input.name, tasks: tasks.length },
+      });
       return get(orgId, id);
     },
     /** Replaces the template's content and bumps its version; checklists already started keep their copy. */
-    async update(orgId: string, id: string, input: SopTemplateInput, actor: AuditActor): Promise<SopTemplateDto> {
+    async update(
+      orgId: string,
+      id: string,
+      input: SopTemplateInput,
+      actor: AuditActor,
+    ): Promise<SopTemplateDto> {
       const existing = await get(orgId, id);
-      if (existing.archived) throw AppError.conflict('sop_template_archived', 'An archived template cannot be edited');
+      if (existing.archived)
+        throw AppError.conflict('sop_template_archived', 'An archived template cannot be edited');
       const now = deps.clock.now();
       const replaced = await templates.replace(
         orgId,
@@ -86,7 +121,8 @@ export function createSopTemplateService(deps: { templates: SopTemplateRepositor
         { name: input.name, description: input.description ?? null, updated_at: new Date(now) },
         taskValues(input, now),
       );
-      if (!replaced) throw AppError.conflict('sop_template_archived', 'An archived template cannot be edited');
+      if (!replaced)
+        throw AppError.conflict('sop_template_archived', 'An archived template cannot be edited');
       await deps.audit.record(orgId, actor, {
         action: 'sop_template.update',
         targetType: 'sop_template',
@@ -99,7 +135,11 @@ export function createSopTemplateService(deps: { templates: SopTemplateRepositor
     async archive(orgId: string, id: string, actor: AuditActor): Promise<SopTemplateDto> {
       await get(orgId, id);
       await templates.archive(orgId, id, new Date(deps.clock.now()));
-      await deps.audit.record(orgId, actor, { action: 'sop_template.archive', targetType: 'sop_template', targetId: id });
+      await deps.audit.record(orgId, actor, {
+        action: 'sop_template.archive',
+        targetType: 'sop_template',
+        targetId: id,
+      });
       return get(orgId, id);
     },
   };

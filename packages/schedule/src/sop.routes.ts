@@ -33,22 +33,39 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(sopTemplateDto) }), ...commonErrorResponses },
         },
       },
-      async (request) => ({ items: await sopTemplates.list(principalOf(request).orgId, request.query.includeArchived) }),
+      async (request) => ({
+        items: await sopTemplates.list(principalOf(request).orgId, request.query.includeArchived),
+      }),
     );
     app.post(
       '/sop-templates',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Create a template (tasks with owner role, due day and dependencies)', body: sopTemplateInput, response: { 201: sopTemplateDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Create a template (tasks with owner role, due day and dependencies)',
+          body: sopTemplateInput,
+          response: { 201: sopTemplateDto, ...errorsWithConflict },
+        },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply.code(201).send(await sopTemplates.create(principal.orgId, request.body, actorOf(principal)));
+        return reply
+          .code(201)
+          .send(await sopTemplates.create(principal.orgId, request.body, actorOf(principal)));
       },
     );
     app.get(
       '/sop-templates/:id',
-      { preHandler: canRead, schema: { tags, summary: 'One template', params: idParams, response: { 200: sopTemplateDto, ...commonErrorResponses } } },
+      {
+        preHandler: canRead,
+        schema: {
+          tags,
+          summary: 'One template',
+          params: idParams,
+          response: { 200: sopTemplateDto, ...commonErrorResponses },
+        },
+      },
       async (request) => sopTemplates.get(principalOf(request).orgId, request.params.id),
     );
     app.put(
@@ -72,7 +89,12 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/sop-templates/:id',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Archive a template; runs already started go on', params: idParams, response: { 200: sopTemplateDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Archive a template; runs already started go on',
+          params: idParams,
+          response: { 200: sopTemplateDto, ...errorsWithConflict },
+        },
       },
       async (request) => {
         const principal = principalOf(request);
@@ -84,7 +106,12 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/sop-runs',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'Checklist runs with progress', querystring: listSopRunsQuery, response: { 200: z.object({ items: z.array(sopRunSummaryDto) }), ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'Checklist runs with progress',
+          querystring: listSopRunsQuery,
+          response: { 200: z.object({ items: z.array(sopRunSummaryDto) }), ...commonErrorResponses },
+        },
       },
       async (request) => ({ items: await sopRuns.list(principalOf(request).orgId, request.query) }),
     );
@@ -92,7 +119,12 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/sop-runs',
       {
         preHandler: canManage,
-        schema: { tags, summary: 'Start a template for a room; its tasks are copied with due dates', body: startSopRunInput, response: { 201: sopRunDto, ...errorsWithConflict } },
+        schema: {
+          tags,
+          summary: 'Start a template for a room; its tasks are copied with due dates',
+          body: startSopRunInput,
+          response: { 201: sopRunDto, ...errorsWithConflict },
+        },
       },
       async (request, reply) => {
         const principal = principalOf(request);
@@ -103,7 +135,12 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       '/sop-runs/:id',
       {
         preHandler: canRead,
-        schema: { tags, summary: 'One run with its tasks, progress and overdue tasks', params: idParams, response: { 200: sopRunDto, ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: 'One run with its tasks, progress and overdue tasks',
+          params: idParams,
+          response: { 200: sopRunDto, ...commonErrorResponses },
+        },
       },
       async (request) => sopRuns.get(principalOf(request).orgId, request.params.id),
     );

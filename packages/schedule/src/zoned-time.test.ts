@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDate, isoWeekday, isTimeZone, localDateOf, offsetAt, zonedToUtc } from './zoned-time.js';
+import {
+  addDays,
+  daysBetween,
+  isLocalDate,
+  isoWeekday,
+  isTimeZone,
+  localDateOf,
+  offsetAt,
+  zonedToUtc,
+} from './zoned-time.js';
 
 describe('zoned time', () => {
   it('converts Shanghai wall-clock time to UTC at a constant +08:00', () => {

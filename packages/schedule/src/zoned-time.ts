@@ -55,7 +55,11 @@ export function isWallTime(value: string): boolean {
 
 /** The wall-clock fields of an instant in a zone. */
 function fieldsAt(ms: number, timeZone: string) {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts['year']),
     month: Number(parts['month']),

@@ -2,7 +2,13 @@ import { createAccess, type Access } from '@livecloud/access';
 import { AppError, createFakeClock, type FakeClock } from '@livecloud/core';
 import type { RecordsDb, RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
-import { createSchedule, type LowestPriceProvider, type ProductCatalogue, type Schedule, type StaffDirectory } from '../src/index.js';
+import {
+  createSchedule,
+  type LowestPriceProvider,
+  type ProductCatalogue,
+  type Schedule,
+  type StaffDirectory,
+} from '../src/index.js';
 
 export const system = { type: 'system' as const, id: null };
 export const operator = { type: 'user' as const, id: 'usr_operator' };
@@ -46,16 +52,34 @@ export async function openWorld(engine: RecordsEngine): Promise<World> {
   const orgId = (await access.organisations.create({ name: '星河直播', slug: 'xinghe' })).id;
   const otherOrgId = (await access.organisations.create({ name: '对手直播', slug: 'rival' })).id;
   const withProviders = (providers: { catalogue?: ProductCatalogue; prices?: LowestPriceProvider }) =>
-    createSchedule({ db: store.db, clock, audit: access.audit, staff: staffDirectoryOf(access), ...providers });
+    createSchedule({
+      db: store.db,
+      clock,
+      audit: access.audit,
+      staff: staffDirectoryOf(access),
+      ...providers,
+    });
   return { store, clock, access, schedule: withProviders({}), orgId, otherOrgId, withProviders };
 }
 
 /** A room, an account and two anchors in the organisation. */
 export async function seedResources(schedule: Schedule, orgId: string) {
-  const room = await schedule.resources.createRoom(orgId, { name: '杭州 A 厅', location: '杭州基地 3 楼' }, system);
+  const room = await schedule.resources.createRoom(
+    orgId,
+    { name: '杭州 A 厅', location: '杭州基地 3 楼' },
+    system,
+  );
   const room2 = await schedule.resources.createRoom(orgId, { name: '杭州 B 厅' }, system);
-  const account = await schedule.resources.createAccount(orgId, { platform: 'douyin', handle: 'xinghe_beauty', displayName: '星河美妆' }, system);
-  const account2 = await schedule.resources.createAccount(orgId, { platform: 'kuaishou', handle: 'xinghe_ks', displayName: '星河快手' }, system);
+  const account = await schedule.resources.createAccount(
+    orgId,
+    { platform: 'douyin', handle: 'xinghe_beauty', displayName: '星河美妆' },
+    system,
+  );
+  const account2 = await schedule.resources.createAccount(
+    orgId,
+    { platform: 'kuaishou', handle: 'xinghe_ks', displayName: '星河快手' },
+    system,
+  );
   const li = await schedule.resources.createAnchor(orgId, { name: '李主播' }, system);
   const wang = await schedule.resources.createAnchor(orgId, { name: '王主播' }, system);
   return { room, room2, account, account2, li, wang };

@@ -4,9 +4,27 @@ import type { CatalogueProduct, ProductCatalogue } from '../src/index.js';
 import { closeWorld, hour, openWorld, operator, seedResources, t0, type World } from './fixtures.js';
 
 const products: CatalogueProduct[] = [
-  { id: 'prd_lipstick', title: '丝绒哑光口红', approved: true, status: 'approved', skus: [{ id: 'sku_red', name: '#999 正红' }] },
-  { id: 'prd_serum', title: '玻尿酸精华', approved: false, status: 'sample_requested', skus: [{ id: 'sku_30ml', name: '30ml' }] },
-  { id: 'prd_mask', title: '补水面膜', approved: true, status: 'warehoused', skus: [{ id: 'sku_box', name: '10 片装' }] },
+  {
+    id: 'prd_lipstick',
+    title: '丝绒哑光口红',
+    approved: true,
+    status: 'approved',
+    skus: [{ id: 'sku_red', name: '#999 正红' }],
+  },
+  {
+    id: 'prd_serum',
+    title: '玻尿酸精华',
+    approved: false,
+    status: 'sample_requested',
+    skus: [{ id: 'sku_30ml', name: '30ml' }],
+  },
+  {
+    id: 'prd_mask',
+    title: '补水面膜',
+    approved: true,
+    status: 'warehoused',
+    skus: [{ id: 'sku_box', name: '10 片装' }],
+  },
 ];
 const catalogue: ProductCatalogue = {
   products: async (_org, ids) => products.filter((p) => ids.includes(p.id)),
@@ -22,7 +40,14 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     const r = await seedResources(w.schedule, w.orgId);
     const session = await w.schedule.sessions.create(
       w.orgId,
-      { title: '美妆专场', roomId: r.room.id, accountId: r.account.id, anchorIds: [r.li.id], plannedStart: t0 + 4 * hour, plannedEnd: t0 + 5 * hour },
+      {
+        title: '美妆专场',
+        roomId: r.room.id,
+        accountId: r.account.id,
+        anchorIds: [r.li.id],
+        plannedStart: t0 + 4 * hour,
+        plannedEnd: t0 + 5 * hour,
+      },
       operator,
     );
     sessionId = session.id;
@@ -31,7 +56,10 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     await closeWorld(w);
   });
 
-  const add = (schedule = w.schedule, overrides: Partial<Parameters<World['schedule']['lineups']['addItem']>[2]> = {}) =>
+  const add = (
+    schedule = w.schedule,
+    overrides: Partial<Parameters<World['schedule']['lineups']['addItem']>[2]> = {},
+  ) =>
     schedule.lineups.addItem(
       w.orgId,
       sessionId,
@@ -49,8 +77,23 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
 
   it('keeps items in order: appends, inserts at a position and closes gaps on removal', async () => {
     const a = await add(w.schedule, { note: '开场引流款' });
-    const b = await add(w.schedule, { productId: 'prd_mask', skuId: 'sku_box', mechanism: { type: 'coupon', discountFen: 1000, thresholdFen: 9900 } });
-    const first = await add(w.schedule, { productId: 'prd_serum', skuId: 'sku_30ml', position: 1, mechanism: { type: 'giveaway', prize: '正装精华', winners: 5, durationMinutes: 10, condition: 'comment' } });
+    const b = await add(w.schedule, {
+      productId: 'prd_mask',
+      skuId: 'sku_box',
+      mechanism: { type: 'coupon', discountFen: 1000, thresholdFen: 9900 },
+    });
+    const first = await add(w.schedule, {
+      productId: 'prd_serum',
+      skuId: 'sku_30ml',
+      position: 1,
+      mechanism: {
+        type: 'giveaway',
+        prize: '正装精华',
+        winners: 5,
+        durationMinutes: 10,
+        condition: 'comment',
+      },
+    });
     expect(first.items.map((i) => [i.position, i.productId])).toEqual([
       [1, 'prd_serum'],
       [2, 'prd_lipstick'],
@@ -78,7 +121,9 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
       code: 'lineup_changed',
       details: { missing: [z], unknown: [] },
     });
-    await expect(w.schedule.lineups.reorder(w.orgId, sessionId, [y, x, z, 'lui_other'], operator)).rejects.toMatchObject({
+    await expect(
+      w.schedule.lineups.reorder(w.orgId, sessionId, [y, x, z, 'lui_other'], operator),
+    ).rejects.toMatchObject({
       code: 'lineup_changed',
       details: { missing: [], unknown: ['lui_other'] },
     });
@@ -87,9 +132,19 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
   it('reports problems per item with a catalogue, and says what it skipped without a price provider', async () => {
     const schedule = w.withProviders({ catalogue });
     await add(schedule, { stockAllocation: 600 });
-    const lineup = await add(schedule, { productId: 'prd_serum', skuId: 'sku_30ml', explainMinutes: 55, stockAllocation: 10 });
+    const lineup = await add(schedule, {
+      productId: 'prd_serum',
+      skuId: 'sku_30ml',
+      explainMinutes: 55,
+      stockAllocation: 10,
+    });
     const [lipstick, serum] = lineup.items;
-    expect(lipstick?.product).toEqual({ title: '丝绒哑光口红', status: 'approved', approved: true, skuName: '#999 正红' });
+    expect(lipstick?.product).toEqual({
+      title: '丝绒哑光口红',
+      status: 'approved',
+      approved: true,
+      skuName: '#999 正红',
+    });
     expect(lineup.validation.problems.map((p) => [p.itemId, p.code])).toEqual([
       [serum!.id, 'product_not_approved'],
       [lipstick!.id, 'stock_exceeded'],
@@ -102,29 +157,57 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     });
     const withPrices = w.withProviders({
       catalogue,
-      prices: { lowestPrice: async () => ({ lowestFen: 7900, source: '历史场次', observedAt: '2026-11-11T12:00:00.000Z' }) },
+      prices: {
+        lowestPrice: async () => ({
+          lowestFen: 7900,
+          source: '历史场次',
+          observedAt: '2026-11-11T12:00:00.000Z',
+        }),
+      },
     });
     const validation = await withPrices.lineups.validate(w.orgId, sessionId);
-    expect(validation.problems.filter((p) => p.code === 'price_above_lowest').map((p) => p.itemId)).toEqual([lipstick!.id, serum!.id]);
+    expect(validation.problems.filter((p) => p.code === 'price_above_lowest').map((p) => p.itemId)).toEqual([
+      lipstick!.id,
+      serum!.id,
+    ]);
   });
 
   it('changes an item and checks a flash-sale price against the live price', async () => {
     const lineup = await add();
     const id = lineup.items[0]!.id;
-    const changed = await w.schedule.lineups.updateItem(w.orgId, id, { mechanism: { type: 'flash_sale', flashPriceFen: 5900, quantity: 200, durationMinutes: 5 }, explainMinutes: 8 }, operator);
-    expect(changed.items[0]).toMatchObject({ explainMinutes: 8, mechanism: { type: 'flash_sale', flashPriceFen: 5900 } });
-    await expect(w.schedule.lineups.updateItem(w.orgId, id, { livePriceFen: 5000 }, operator)).rejects.toMatchObject({ code: 'flash_price_not_below_live' });
+    const changed = await w.schedule.lineups.updateItem(
+      w.orgId,
+      id,
+      {
+        mechanism: { type: 'flash_sale', flashPriceFen: 5900, quantity: 200, durationMinutes: 5 },
+        explainMinutes: 8,
+      },
+      operator,
+    );
+    expect(changed.items[0]).toMatchObject({
+      explainMinutes: 8,
+      mechanism: { type: 'flash_sale', flashPriceFen: 5900 },
+    });
+    await expect(
+      w.schedule.lineups.updateItem(w.orgId, id, { livePriceFen: 5000 }, operator),
+    ).rejects.toMatchObject({ code: 'flash_price_not_below_live' });
   });
 
   it('refuses line-up changes once the session has ended, and another organisation’s items', async () => {
     const lineup = await add();
-    await expect(w.schedule.lineups.get(w.otherOrgId, sessionId)).rejects.toMatchObject({ code: 'session_not_found' });
-    await expect(w.schedule.lineups.removeItem(w.otherOrgId, lineup.items[0]!.id, operator)).rejects.toMatchObject({ code: 'lineup_item_not_found' });
+    await expect(w.schedule.lineups.get(w.otherOrgId, sessionId)).rejects.toMatchObject({
+      code: 'session_not_found',
+    });
+    await expect(
+      w.schedule.lineups.removeItem(w.otherOrgId, lineup.items[0]!.id, operator),
+    ).rejects.toMatchObject({ code: 'lineup_item_not_found' });
     await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator);
     await add();
     await w.schedule.sessions.transition(w.orgId, sessionId, 'ended', operator);
     await expect(add()).rejects.toMatchObject({ code: 'session_closed' });
-    await expect(w.schedule.lineups.removeItem(w.orgId, lineup.items[0]!.id, operator)).rejects.toMatchObject({ code: 'session_closed' });
+    await expect(w.schedule.lineups.removeItem(w.orgId, lineup.items[0]!.id, operator)).rejects.toMatchObject(
+      { code: 'session_closed' },
+    );
   });
 
   it('stores product-pool requirements per session and replaces them as a set', async () => {
@@ -133,7 +216,14 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
       sessionId,
       {
         items: [
-          { categories: ['美妆', '护肤'], priceMinFen: 5000, priceMaxFen: 20000, minMarginBp: 3000, count: 8, note: '主推国货' },
+          {
+            categories: ['美妆', '护肤'],
+            priceMinFen: 5000,
+            priceMaxFen: 20000,
+            minMarginBp: 3000,
+            count: 8,
+            note: '主推国货',
+          },
           { categories: ['个护'], count: 2 },
         ],
       },
@@ -143,8 +233,17 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
       [['美妆', '护肤'], 5000, 20000, 3000, 8],
       [['个护'], null, null, null, 2],
     ]);
-    await w.schedule.requirements.replace(w.orgId, sessionId, { items: [{ categories: ['食品'], count: 5 }] }, operator);
-    expect((await w.schedule.requirements.list(w.orgId, sessionId)).map((s) => s.categories)).toEqual([['食品']]);
-    await expect(w.schedule.requirements.list(w.otherOrgId, sessionId)).rejects.toMatchObject({ code: 'session_not_found' });
+    await w.schedule.requirements.replace(
+      w.orgId,
+      sessionId,
+      { items: [{ categories: ['食品'], count: 5 }] },
+      operator,
+    );
+    expect((await w.schedule.requirements.list(w.orgId, sessionId)).map((s) => s.categories)).toEqual([
+      ['食品'],
+    ]);
+    await expect(w.schedule.requirements.list(w.otherOrgId, sessionId)).rejects.toMatchObject({
+      code: 'session_not_found',
+    });
   });
 });

@@ -34,20 +34,37 @@ describe.each(recordsEngines)('recurring schedules on %s', (engine) => {
 
   it('generates a week of sessions at 20:00 Shanghai time', async () => {
     const rule = await weekly();
-    const result = await w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-11-30', to: '2026-12-06' }, operator);
+    const result = await w.schedule.recurrences.generate(
+      w.orgId,
+      rule.id,
+      { from: '2026-11-30', to: '2026-12-06' },
+      operator,
+    );
     expect(result.skipped).toEqual([]);
     expect(result.created.map((s) => [s.plannedStart, s.plannedEnd])).toEqual([
       ['2026-12-01T12:00:00.000Z', '2026-12-01T15:00:00.000Z'],
       ['2026-12-03T12:00:00.000Z', '2026-12-03T15:00:00.000Z'],
       ['2026-12-05T12:00:00.000Z', '2026-12-05T15:00:00.000Z'],
     ]);
-    expect(result.created.every((s) => s.recurringScheduleId === rule.id && s.anchors[0]?.id === r.li.id)).toBe(true);
+    expect(
+      result.created.every((s) => s.recurringScheduleId === rule.id && s.anchors[0]?.id === r.li.id),
+    ).toBe(true);
   });
 
   it('skips dates it already generated, so generating twice is harmless', async () => {
     const rule = await weekly();
-    await w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-11-30', to: '2026-12-03' }, operator);
-    const again = await w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-11-30', to: '2026-12-06' }, operator);
+    await w.schedule.recurrences.generate(
+      w.orgId,
+      rule.id,
+      { from: '2026-11-30', to: '2026-12-03' },
+      operator,
+    );
+    const again = await w.schedule.recurrences.generate(
+      w.orgId,
+      rule.id,
+      { from: '2026-11-30', to: '2026-12-06' },
+      operator,
+    );
     expect(again.created.map((s) => s.plannedStart)).toEqual(['2026-12-05T12:00:00.000Z']);
     expect(again.skipped).toEqual([
       { date: '2026-12-01', reason: 'already_generated' },
@@ -69,21 +86,37 @@ describe.each(recordsEngines)('recurring schedules on %s', (engine) => {
       operator,
     );
     const rule = await weekly();
-    await expect(w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-11-30', to: '2026-12-06' }, operator)).rejects.toMatchObject({
+    await expect(
+      w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-11-30', to: '2026-12-06' }, operator),
+    ).rejects.toMatchObject({
       code: 'schedule_conflict',
       details: { clashes: [{ resource: 'room', sessionId: blocker.id, occurrenceDate: '2026-12-03' }] },
     });
-    const sessions = await w.schedule.sessions.list(w.orgId, { from: Date.UTC(2026, 10, 30), to: Date.UTC(2026, 11, 7) });
+    const sessions = await w.schedule.sessions.list(w.orgId, {
+      from: Date.UTC(2026, 10, 30),
+      to: Date.UTC(2026, 11, 7),
+    });
     expect(sessions.map((s) => s.id)).toEqual([blocker.id]);
   });
 
   it('refuses a rule for another organisation’s room and an over-long range', async () => {
     const rule = await weekly();
-    await expect(w.schedule.recurrences.get(w.otherOrgId, rule.id)).rejects.toMatchObject({ code: 'recurring_schedule_not_found' });
-    await expect(w.schedule.recurrences.generate(w.otherOrgId, rule.id, { from: '2026-12-01', to: '2026-12-02' }, operator)).rejects.toMatchObject({
+    await expect(w.schedule.recurrences.get(w.otherOrgId, rule.id)).rejects.toMatchObject({
       code: 'recurring_schedule_not_found',
     });
-    await expect(w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-12-01', to: '2027-06-01' }, operator)).rejects.toMatchObject({
+    await expect(
+      w.schedule.recurrences.generate(
+        w.otherOrgId,
+        rule.id,
+        { from: '2026-12-01', to: '2026-12-02' },
+        operator,
+      ),
+    ).rejects.toMatchObject({
+      code: 'recurring_schedule_not_found',
+    });
+    await expect(
+      w.schedule.recurrences.generate(w.orgId, rule.id, { from: '2026-12-01', to: '2027-06-01' }, operator),
+    ).rejects.toMatchObject({
       code: 'range_too_long',
     });
     const foreignRoom = await w.schedule.resources.createRoom(w.otherOrgId, { name: '对手直播间' }, operator);

@@ -3,13 +3,30 @@ import type { schedulingZhCN } from './scheduling.zh-cn';
 /** Before the live · schedule, line-ups, account matrix and SOP (English). */
 export const schedulingEnUS: typeof schedulingZhCN = {
   minutes: 'min',
-  platform: { douyin: 'Douyin', kuaishou: 'Kuaishou', taobao: 'Taobao Live', xiaohongshu: 'Xiaohongshu', wechat_channels: 'WeChat Channels' },
+  platform: {
+    douyin: 'Douyin',
+    kuaishou: 'Kuaishou',
+    taobao: 'Taobao Live',
+    xiaohongshu: 'Xiaohongshu',
+    wechat_channels: 'WeChat Channels',
+  },
   status: { planned: 'Planned', live: 'Live', ended: 'Ended', reviewed: 'Reviewed' },
   transition: { planned: 'Back to planned', live: 'Go live', ended: 'End live', reviewed: 'Mark reviewed' },
   resource: { room: 'Room', anchor: 'Anchor', account: 'Account' },
   weekday: { d1: 'Mon', d2: 'Tue', d3: 'Wed', d4: 'Thu', d5: 'Fri', d6: 'Sat', d7: 'Sun' },
-  mechanism: { none: 'No mechanism', coupon: 'Coupon', gift: 'Gift', flash_sale: 'Flash sale', giveaway: 'Giveaway' },
-  check: { approval: 'Products approved', stock: 'Enough stock', lowest_price: 'Lowest price', explain_time: 'Explain time' },
+  mechanism: {
+    none: 'No mechanism',
+    coupon: 'Coupon',
+    gift: 'Gift',
+    flash_sale: 'Flash sale',
+    giveaway: 'Giveaway',
+  },
+  check: {
+    approval: 'Products approved',
+    stock: 'Enough stock',
+    lowest_price: 'Lowest price',
+    explain_time: 'Explain time',
+  },
   checkStatus: { passed: 'Passed', failed: 'Problems', skipped: 'Not checked' },
   problem: {
     product_not_found: 'Not in the product catalogue',
@@ -47,7 +64,8 @@ export const schedulingEnUS: typeof schedulingZhCN = {
   },
   schedule: {
     title: 'Schedule',
-    subtitle: 'Plan sessions per room, anchor and account. Overlapping bookings of the same room, anchor or account are refused. Times are Beijing time.',
+    subtitle:
+      'Plan sessions per room, anchor and account. Overlapping bookings of the same room, anchor or account are refused. Times are Beijing time.',
     new: 'New session',
     newTitle: 'New session',
     editTitle: 'Change session',
@@ -108,12 +126,14 @@ export const schedulingEnUS: typeof schedulingZhCN = {
     rangeHint: 'Up to 92 days at a time; dates already generated are skipped.',
     submit: 'Generate sessions',
     retry: 'Retry with these dates',
-    ruleSaved: 'The rule is saved, but some dates clash, so no session was created. Change the dates and retry.',
+    ruleSaved:
+      'The rule is saved, but some dates clash, so no session was created. Change the dates and retry.',
     generated: '{{created}} sessions created, {{skipped}} already there',
   },
   lineups: {
     title: 'Line-ups',
-    subtitle: 'Order the products of each session with explain time, live price, mechanism and stock; drag to reorder. Problems show under each product.',
+    subtitle:
+      'Order the products of each session with explain time, live price, mechanism and stock; drag to reorder. Problems show under each product.',
     pickSession: 'Pick a session',
     noSessions: 'No sessions soon; schedule one first.',
     goSchedule: 'Go to Schedule',
@@ -187,7 +207,8 @@ export const schedulingEnUS: typeof schedulingZhCN = {
   },
   accounts: {
     title: 'Account matrix',
-    subtitle: 'Platform accounts, live rooms and anchors in one place; the schedule books them. Archived ones cannot be booked; past sessions keep them.',
+    subtitle:
+      'Platform accounts, live rooms and anchors in one place; the schedule books them. Archived ones cannot be booked; past sessions keep them.',
     tabs: { account: 'Platform accounts', room: 'Rooms', anchor: 'Anchors' },
     add: { account: 'Add account', room: 'Add room', anchor: 'Add anchor' },
     edit: { account: 'Change account', room: 'Change room', anchor: 'Change anchor' },
@@ -215,7 +236,8 @@ export const schedulingEnUS: typeof schedulingZhCN = {
   },
   sop: {
     title: 'SOP',
-    subtitle: 'Standard operating procedures as checklist templates, such as “new room live in 7 days”; start one for a room and follow it day by day, tasks in dependency order.',
+    subtitle:
+      'Standard operating procedures as checklist templates, such as “new room live in 7 days”; start one for a room and follow it day by day, tasks in dependency order.',
     runsTab: 'Running',
     templatesTab: 'Templates',
     newTemplate: 'New template',
@@ -250,7 +272,8 @@ export const schedulingEnUS: typeof schedulingZhCN = {
     archiveConfirm: 'An archived template cannot start new checklists; running ones go on. Archive it?',
     archivedTemplate: 'Template archived',
     templateSaved: 'Template saved as v{{version}}',
-    versionNote: 'Saving makes this v{{next}} (now v{{version}}); running checklists keep the tasks they started with.',
+    versionNote:
+      'Saving makes this v{{next}} (now v{{version}}); running checklists keep the tasks they started with.',
     key: 'Key',
     keyRule: 'lower-case letters, digits, _ or -',
     taskTitle: 'Task',

@@ -1,7 +1,13 @@
 /** 直播前 · 排期、排品、账号矩阵与 SOP 的文案（简体中文，其形状即英文版必须满足的类型）。 */
 export const schedulingZhCN = {
   minutes: '分钟',
-  platform: { douyin: '抖音', kuaishou: '快手', taobao: '淘宝直播', xiaohongshu: '小红书', wechat_channels: '视频号' },
+  platform: {
+    douyin: '抖音',
+    kuaishou: '快手',
+    taobao: '淘宝直播',
+    xiaohongshu: '小红书',
+    wechat_channels: '视频号',
+  },
   status: { planned: '待开播', live: '直播中', ended: '已下播', reviewed: '已复盘' },
   transition: { planned: '恢复待播', live: '开播', ended: '下播', reviewed: '完成复盘' },
   resource: { room: '直播间', anchor: '主播', account: '账号' },
@@ -111,7 +117,8 @@ export const schedulingZhCN = {
   },
   lineups: {
     title: '排品',
-    subtitle: '为每场直播编排商品顺序、讲解时长、直播价、机制与库存；拖动即可调整顺序，问题会在对应商品下提示。',
+    subtitle:
+      '为每场直播编排商品顺序、讲解时长、直播价、机制与库存；拖动即可调整顺序，问题会在对应商品下提示。',
     pickSession: '选择场次',
     noSessions: '近期还没有场次，先去排期吧。',
     goSchedule: '去排期',
@@ -213,7 +220,8 @@ export const schedulingZhCN = {
   },
   sop: {
     title: 'SOP',
-    subtitle: '把标准作业流程沉淀为清单模板，例如「新直播间 7 天开播」；为直播间启动后按天跟踪进度，任务按依赖顺序完成。',
+    subtitle:
+      '把标准作业流程沉淀为清单模板，例如「新直播间 7 天开播」；为直播间启动后按天跟踪进度，任务按依赖顺序完成。',
     runsTab: '执行中',
     templatesTab: '模板',
     newTemplate: '新建模板',
@@ -248,7 +256,8 @@ export const schedulingZhCN = {
     archiveConfirm: '归档后不能再启动新清单，已启动的清单不受影响。确定归档？',
     archivedTemplate: '模板已归档',
     templateSaved: '模板已保存为 v{{version}}',
-    versionNote: '保存后模板升级为 v{{next}}；当前版本 v{{version}}，已启动的清单保留启动时的任务，不受修改影响。',
+    versionNote:
+      '保存后模板升级为 v{{next}}；当前版本 v{{version}}，已启动的清单保留启动时的任务，不受修改影响。',
     key: '标识',
     keyRule: '小写字母、数字、_ 或 -',
     taskTitle: '任务',

@@ -34,7 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       unique (org_id, id)
     )`.execute(db);
-  await sql`create unique index schedule_anchors_member_key on schedule_anchors (org_id, membership_id) where membership_id is not null`.execute(db);
+  await sql`create unique index schedule_anchors_member_key on schedule_anchors (org_id, membership_id) where membership_id is not null`.execute(
+    db,
+  );
 
   await sql`
     create table platform_accounts (
@@ -47,7 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       unique (org_id, id)
     )`.execute(db);
-  await sql`create unique index platform_accounts_handle_key on platform_accounts (org_id, platform, lower(handle))`.execute(db);
+  await sql`create unique index platform_accounts_handle_key on platform_accounts (org_id, platform, lower(handle))`.execute(
+    db,
+  );
 
   await sql`
     create table recurring_schedules (
@@ -93,8 +97,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (org_id, recurring_schedule_id) references recurring_schedules (org_id, id)
     )`.execute(db);
   await sql`create index live_sessions_org_start_idx on live_sessions (org_id, planned_start)`.execute(db);
-  await sql`create index live_sessions_room_idx on live_sessions (org_id, room_id, planned_start)`.execute(db);
-  await sql`create index live_sessions_account_idx on live_sessions (org_id, account_id, planned_start)`.execute(db);
+  await sql`create index live_sessions_room_idx on live_sessions (org_id, room_id, planned_start)`.execute(
+    db,
+  );
+  await sql`create index live_sessions_account_idx on live_sessions (org_id, account_id, planned_start)`.execute(
+    db,
+  );
 
   await sql`
     create table live_session_anchors (
@@ -105,7 +113,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (org_id, session_id) references live_sessions (org_id, id) on delete cascade,
       foreign key (org_id, anchor_id) references schedule_anchors (org_id, id)
     )`.execute(db);
-  await sql`create index live_session_anchors_anchor_idx on live_session_anchors (org_id, anchor_id)`.execute(db);
+  await sql`create index live_session_anchors_anchor_idx on live_session_anchors (org_id, anchor_id)`.execute(
+    db,
+  );
 
   await sql`
     create table session_pool_requirements (
@@ -121,7 +131,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       note text,
       foreign key (org_id, session_id) references live_sessions (org_id, id) on delete cascade
     )`.execute(db);
-  await sql`create index session_pool_requirements_session_idx on session_pool_requirements (org_id, session_id, position)`.execute(db);
+  await sql`create index session_pool_requirements_session_idx on session_pool_requirements (org_id, session_id, position)`.execute(
+    db,
+  );
 
   await sql`
     create table lineup_items (

@@ -1,5 +1,20 @@
 import { ApartmentOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import {
+  App,
+  Avatar,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Statistic,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../api/types';
@@ -10,7 +25,16 @@ import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
 import { shanghaiDateTime } from '../schedule/shanghai-time';
 import { staffApi } from '../settings/settings.api';
-import { accountsApi, anchorsApi, loadResources, platforms, roomsApi, type Anchor, type PlatformAccount, type Room } from './accounts.api';
+import {
+  accountsApi,
+  anchorsApi,
+  loadResources,
+  platforms,
+  roomsApi,
+  type Anchor,
+  type PlatformAccount,
+  type Room,
+} from './accounts.api';
 import { platformColor, PlatformTag } from './platform-tag';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 
@@ -22,13 +46,17 @@ export function AccountsPage() {
   const canManage = can('commerce:manage');
   const { data, error, loading, reload } = useApiQuery(loadResources);
   const loadStaff = useCallback(
-    async (signal: AbortSignal): Promise<Staff[]> => (can('staff:read') ? (await staffApi.list(signal)).items : []),
+    async (signal: AbortSignal): Promise<Staff[]> =>
+      can('staff:read') ? (await staffApi.list(signal)).items : [],
     [can],
   );
   const staff = useApiQuery(loadStaff);
   const [tab, setTab] = useState<ResourceKind>('account');
   const [target, setTarget] = useState<ResourceTarget | null>(null);
-  const anchorStaff = useMemo(() => (staff.data ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'), [staff.data]);
+  const anchorStaff = useMemo(
+    () => (staff.data ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'),
+    [staff.data],
+  );
 
   const archive = async (work: () => Promise<unknown>, archived: boolean) => {
     try {
@@ -40,7 +68,9 @@ export function AccountsPage() {
     }
   };
 
-  const statusColumn = <T extends { id: string; archived: boolean }>(toggle: (item: T, archived: boolean) => Promise<unknown>) => ({
+  const statusColumn = <T extends { id: string; archived: boolean }>(
+    toggle: (item: T, archived: boolean) => Promise<unknown>,
+  ) => ({
     key: 'status',
     title: t('scheduling.accounts.inUse'),
     width: 110,
@@ -64,18 +94,48 @@ export function AccountsPage() {
       </Button>
     ),
   });
-  const created = { key: 'created', title: t('scheduling.accounts.createdAt'), width: 170, render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt) };
+  const created = {
+    key: 'created',
+    title: t('scheduling.accounts.createdAt'),
+    width: 170,
+    render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt),
+  };
 
   const accountColumns: TableProps<PlatformAccount>['columns'] = [
-    { key: 'platform', title: t('scheduling.accounts.platform'), width: 120, render: (_, a) => <PlatformTag platform={a.platform} /> },
-    { key: 'name', title: t('scheduling.accounts.displayName'), render: (_, a) => <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>{a.displayName}</Typography.Text> },
-    { key: 'handle', title: t('scheduling.accounts.handle'), render: (_, a) => <span className="lc-mono">@{a.handle}</span> },
+    {
+      key: 'platform',
+      title: t('scheduling.accounts.platform'),
+      width: 120,
+      render: (_, a) => <PlatformTag platform={a.platform} />,
+    },
+    {
+      key: 'name',
+      title: t('scheduling.accounts.displayName'),
+      render: (_, a) => (
+        <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
+          {a.displayName}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'handle',
+      title: t('scheduling.accounts.handle'),
+      render: (_, a) => <span className="lc-mono">@{a.handle}</span>,
+    },
     created,
     statusColumn<PlatformAccount>((a, archived) => accountsApi.update(a.id, { archived })),
     ...(canManage ? [editColumn<PlatformAccount>('account')] : []),
   ];
   const roomColumns: TableProps<Room>['columns'] = [
-    { key: 'name', title: t('scheduling.accounts.name'), render: (_, r) => <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>{r.name}</Typography.Text> },
+    {
+      key: 'name',
+      title: t('scheduling.accounts.name'),
+      render: (_, r) => (
+        <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>
+          {r.name}
+        </Typography.Text>
+      ),
+    },
     { key: 'location', title: t('scheduling.accounts.location'), render: (_, r) => r.location ?? '—' },
     created,
     statusColumn<Room>((r, archived) => roomsApi.update(r.id, { archived })),
@@ -100,7 +160,8 @@ export function AccountsPage() {
       key: 'member',
       title: t('scheduling.accounts.member'),
       render: (_, a) => {
-        if (!a.membershipId) return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
+        if (!a.membershipId)
+          return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
         const person = staff.data?.find((s) => s.id === a.membershipId);
         return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
       },
@@ -111,7 +172,11 @@ export function AccountsPage() {
   ];
 
   const activeAccounts = data?.accounts.filter((a) => !a.archived) ?? [];
-  const table = <T extends { id: string }>(columns: TableProps<T>['columns'], rows: T[], kind: ResourceKind) => (
+  const table = <T extends { id: string }>(
+    columns: TableProps<T>['columns'],
+    rows: T[],
+    kind: ResourceKind,
+  ) => (
     <Table<T>
       rowKey="id"
       columns={columns}
@@ -131,7 +196,12 @@ export function AccountsPage() {
         subtitle={t('scheduling.accounts.subtitle')}
         extra={
           canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ kind: tab, item: null })} data-testid="resource-add">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ kind: tab, item: null })}
+              data-testid="resource-add"
+            >
               {t(`scheduling.accounts.add.${tab}`)}
             </Button>
           ) : null
@@ -146,7 +216,11 @@ export function AccountsPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} md={8}>
               <Card className="lc-card">
-                <Statistic title={t('scheduling.accounts.tabs.account')} value={activeAccounts.length} prefix={<ApartmentOutlined />} />
+                <Statistic
+                  title={t('scheduling.accounts.tabs.account')}
+                  value={activeAccounts.length}
+                  prefix={<ApartmentOutlined />}
+                />
                 <Flex gap={6} wrap style={{ marginTop: 12 }}>
                   {platforms.map((p) => {
                     const count = activeAccounts.filter((a) => a.platform === p).length;
@@ -161,12 +235,20 @@ export function AccountsPage() {
             </Col>
             <Col xs={12} md={8}>
               <Card className="lc-card">
-                <Statistic title={t('scheduling.accounts.tabs.room')} value={data?.rooms.filter((r) => !r.archived).length ?? 0} prefix={<HomeOutlined />} />
+                <Statistic
+                  title={t('scheduling.accounts.tabs.room')}
+                  value={data?.rooms.filter((r) => !r.archived).length ?? 0}
+                  prefix={<HomeOutlined />}
+                />
               </Card>
             </Col>
             <Col xs={12} md={8}>
               <Card className="lc-card">
-                <Statistic title={t('scheduling.accounts.tabs.anchor')} value={data?.anchors.filter((a) => !a.archived).length ?? 0} prefix={<UserOutlined />} />
+                <Statistic
+                  title={t('scheduling.accounts.tabs.anchor')}
+                  value={data?.anchors.filter((a) => !a.archived).length ?? 0}
+                  prefix={<UserOutlined />}
+                />
               </Card>
             </Col>
           </Row>
@@ -175,9 +257,21 @@ export function AccountsPage() {
               activeKey={tab}
               onChange={(key) => setTab(key as ResourceKind)}
               items={[
-                { key: 'account', label: t('scheduling.accounts.tabs.account'), children: table(accountColumns, data?.accounts ?? [], 'account') },
-                { key: 'room', label: t('scheduling.accounts.tabs.room'), children: table(roomColumns, data?.rooms ?? [], 'room') },
-                { key: 'anchor', label: t('scheduling.accounts.tabs.anchor'), children: table(anchorColumns, data?.anchors ?? [], 'anchor') },
+                {
+                  key: 'account',
+                  label: t('scheduling.accounts.tabs.account'),
+                  children: table(accountColumns, data?.accounts ?? [], 'account'),
+                },
+                {
+                  key: 'room',
+                  label: t('scheduling.accounts.tabs.room'),
+                  children: table(roomColumns, data?.rooms ?? [], 'room'),
+                },
+                {
+                  key: 'anchor',
+                  label: t('scheduling.accounts.tabs.anchor'),
+                  children: table(anchorColumns, data?.anchors ?? [], 'anchor'),
+                },
               ]}
             />
           </Card>

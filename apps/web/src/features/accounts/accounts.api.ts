@@ -41,13 +41,15 @@ export const roomsApi = {
 
 export const anchorsApi = {
   list: (signal?: AbortSignal) => api.get<ListResponse<Anchor>>(`/api/v1/anchors${withArchived}`, { signal }),
-  create: (input: { name: string; membershipId?: string | null }) => api.post<Anchor>('/api/v1/anchors', input),
+  create: (input: { name: string; membershipId?: string | null }) =>
+    api.post<Anchor>('/api/v1/anchors', input),
   update: (id: string, patch: { name?: string; membershipId?: string | null; archived?: boolean }) =>
     api.patch<Anchor>(`/api/v1/anchors/${encodeURIComponent(id)}`, patch),
 };
 
 export const accountsApi = {
-  list: (signal?: AbortSignal) => api.get<ListResponse<PlatformAccount>>(`/api/v1/platform-accounts${withArchived}`, { signal }),
+  list: (signal?: AbortSignal) =>
+    api.get<ListResponse<PlatformAccount>>(`/api/v1/platform-accounts${withArchived}`, { signal }),
   create: (input: { platform: Platform; handle: string; displayName: string }) =>
     api.post<PlatformAccount>('/api/v1/platform-accounts', input),
   update: (id: string, patch: { handle?: string; displayName?: string; archived?: boolean }) =>
@@ -62,6 +64,10 @@ export interface Resources {
 
 /** Rooms, anchors and accounts in one load, for pages that book them. */
 export async function loadResources(signal: AbortSignal): Promise<Resources> {
-  const [rooms, anchors, accounts] = await Promise.all([roomsApi.list(signal), anchorsApi.list(signal), accountsApi.list(signal)]);
+  const [rooms, anchors, accounts] = await Promise.all([
+    roomsApi.list(signal),
+    anchorsApi.list(signal),
+    accountsApi.list(signal),
+  ]);
   return { rooms: rooms.items, anchors: anchors.items, accounts: accounts.items };
 }

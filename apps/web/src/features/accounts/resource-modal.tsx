@@ -3,7 +3,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../api/types';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { accountsApi, anchorsApi, platforms, roomsApi, type Anchor, type Platform, type PlatformAccount, type Room } from './accounts.api';
+import {
+  accountsApi,
+  anchorsApi,
+  platforms,
+  roomsApi,
+  type Anchor,
+  type Platform,
+  type PlatformAccount,
+  type Room,
+} from './accounts.api';
 
 export type ResourceKind = 'account' | 'room' | 'anchor';
 
@@ -40,7 +49,11 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
     if (!target?.item) return target?.kind === 'account' ? { platform: 'douyin' } : {};
     switch (target.kind) {
       case 'account':
-        return { platform: target.item.platform, handle: target.item.handle, displayName: target.item.displayName };
+        return {
+          platform: target.item.platform,
+          handle: target.item.handle,
+          displayName: target.item.displayName,
+        };
       case 'room':
         return { name: target.item.name, location: target.item.location ?? '' };
       case 'anchor':
@@ -54,7 +67,9 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
     switch (target.kind) {
       case 'account': {
         const input = { handle: text(values.handle), displayName: text(values.displayName) };
-        await (target.item ? accountsApi.update(target.item.id, input) : accountsApi.create({ ...input, platform: values.platform ?? 'douyin' }));
+        await (target.item
+          ? accountsApi.update(target.item.id, input)
+          : accountsApi.create({ ...input, platform: values.platform ?? 'douyin' }));
         return;
       }
       case 'room': {
@@ -84,7 +99,9 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
   };
 
   const kind = target?.kind ?? 'room';
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('scheduling.accounts.required', { field: label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('scheduling.accounts.required', { field: label }) },
+  ];
   return (
     <Modal
       open={target !== null}
@@ -97,22 +114,58 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'resource-submit' }}
     >
-      <Form<FormValues> form={form} layout="vertical" requiredMark initialValues={initialValues} onFinish={(values) => void onSubmit(values)} style={{ marginTop: 16 }}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={initialValues}
+        onFinish={(values) => void onSubmit(values)}
+        style={{ marginTop: 16 }}
+      >
         {kind === 'account' ? (
           <>
             <Form.Item name="platform" label={t('scheduling.accounts.platform')} rules={[{ required: true }]}>
-              <Select disabled={Boolean(target?.item)} options={platforms.map((p) => ({ value: p, label: t(`scheduling.platform.${p}`) }))} data-testid="account-platform" />
+              <Select
+                disabled={Boolean(target?.item)}
+                options={platforms.map((p) => ({ value: p, label: t(`scheduling.platform.${p}`) }))}
+                data-testid="account-platform"
+              />
             </Form.Item>
-            <Form.Item name="displayName" label={t('scheduling.accounts.displayName')} rules={required(t('scheduling.accounts.displayName'))}>
-              <Input maxLength={100} placeholder={t('scheduling.accounts.displayNamePlaceholder')} data-testid="account-display-name" />
+            <Form.Item
+              name="displayName"
+              label={t('scheduling.accounts.displayName')}
+              rules={required(t('scheduling.accounts.displayName'))}
+            >
+              <Input
+                maxLength={100}
+                placeholder={t('scheduling.accounts.displayNamePlaceholder')}
+                data-testid="account-display-name"
+              />
             </Form.Item>
-            <Form.Item name="handle" label={t('scheduling.accounts.handle')} rules={required(t('scheduling.accounts.handle'))} extra={t('scheduling.accounts.handleHint')}>
+            <Form.Item
+              name="handle"
+              label={t('scheduling.accounts.handle')}
+              rules={required(t('scheduling.accounts.handle'))}
+              extra={t('scheduling.accounts.handleHint')}
+            >
               <Input maxLength={100} placeholder="xinghe_beauty" data-testid="account-handle" />
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="name" label={t('scheduling.accounts.name')} rules={required(t('scheduling.accounts.name'))}>
-            <Input maxLength={100} placeholder={kind === 'room' ? t('scheduling.accounts.roomPlaceholder') : t('scheduling.accounts.anchorPlaceholder')} data-testid="resource-name" />
+          <Form.Item
+            name="name"
+            label={t('scheduling.accounts.name')}
+            rules={required(t('scheduling.accounts.name'))}
+          >
+            <Input
+              maxLength={100}
+              placeholder={
+                kind === 'room'
+                  ? t('scheduling.accounts.roomPlaceholder')
+                  : t('scheduling.accounts.anchorPlaceholder')
+              }
+              data-testid="resource-name"
+            />
           </Form.Item>
         )}
         {kind === 'room' ? (
@@ -121,8 +174,16 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
           </Form.Item>
         ) : null}
         {kind === 'anchor' ? (
-          <Form.Item name="membershipId" label={t('scheduling.accounts.member')} extra={t('scheduling.accounts.memberHint')}>
-            <Select allowClear placeholder={t('scheduling.accounts.memberNone')} options={anchorStaff.map((s) => ({ value: s.id, label: `${s.name} · ${s.email}` }))} />
+          <Form.Item
+            name="membershipId"
+            label={t('scheduling.accounts.member')}
+            extra={t('scheduling.accounts.memberHint')}
+          >
+            <Select
+              allowClear
+              placeholder={t('scheduling.accounts.memberNone')}
+              options={anchorStaff.map((s) => ({ value: s.id, label: `${s.name} · ${s.email}` }))}
+            />
           </Form.Item>
         ) : null}
       </Form>

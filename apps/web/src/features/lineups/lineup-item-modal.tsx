@@ -47,7 +47,9 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
     const controller = new AbortController();
     const timer = setTimeout(() => {
       api
-        .get<{ items: CatalogueProduct[] }>(`/api/v1/products?q=${encodeURIComponent(query)}`, { signal: controller.signal })
+        .get<{ items: CatalogueProduct[] }>(`/api/v1/products?q=${encodeURIComponent(query)}`, {
+          signal: controller.signal,
+        })
         .then((result) => setCatalogue(result.items.slice(0, 20)))
         .catch(() => setCatalogue([]));
     }, 250);
@@ -58,7 +60,8 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
   }, [query, target]);
 
   const initialValues = useMemo((): Partial<FormValues> => {
-    if (!editing) return { explainMinutes: 10, stockAllocation: 100, mechanismType: 'none', condition: 'comment' };
+    if (!editing)
+      return { explainMinutes: 10, stockAllocation: 100, mechanismType: 'none', condition: 'comment' };
     return {
       productId: editing.productId,
       skuId: editing.skuId,
@@ -82,7 +85,9 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
     };
     setSaving(true);
     try {
-      const lineup = editing ? await lineupsApi.update(editing.id, input) : await lineupsApi.add(sessionId, input);
+      const lineup = editing
+        ? await lineupsApi.update(editing.id, input)
+        : await lineupsApi.add(sessionId, input);
       void message.success(editing ? t('common.saved') : t('scheduling.lineups.added'));
       onSaved(lineup);
     } catch (cause) {
@@ -106,10 +111,22 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
       width={640}
       okButtonProps={{ 'data-testid': 'lineup-item-submit' }}
     >
-      <Form<FormValues> form={form} layout="vertical" requiredMark initialValues={initialValues} onFinish={(values) => void onSubmit(values)} style={{ marginTop: 16 }}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={initialValues}
+        onFinish={(values) => void onSubmit(values)}
+        style={{ marginTop: 16 }}
+      >
         <Row gutter={12}>
           <Col span={14}>
-            <Form.Item name="productId" label={t('scheduling.lineups.product')} rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.productRequired') }]} extra={t('scheduling.lineups.productHint')}>
+            <Form.Item
+              name="productId"
+              label={t('scheduling.lineups.product')}
+              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.productRequired') }]}
+              extra={t('scheduling.lineups.productHint')}
+            >
               <AutoComplete
                 onSearch={setQuery}
                 options={catalogue.map((p) => ({ value: p.id, label: `${p.title} · ${p.id}` }))}
@@ -118,13 +135,22 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
                   if (sku) form.setFieldsValue({ skuId: sku.id, livePriceYuan: fenToYuan(sku.livePriceFen) });
                 }}
               >
-                <Input placeholder={t('scheduling.lineups.productPlaceholder')} data-testid="lineup-product" />
+                <Input
+                  placeholder={t('scheduling.lineups.productPlaceholder')}
+                  data-testid="lineup-product"
+                />
               </AutoComplete>
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="skuId" label={t('scheduling.lineups.sku')} rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.skuRequired') }]}>
-              <AutoComplete options={(picked?.skus ?? []).map((s) => ({ value: s.id, label: `${s.spec} · ${s.id}` }))}>
+            <Form.Item
+              name="skuId"
+              label={t('scheduling.lineups.sku')}
+              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.skuRequired') }]}
+            >
+              <AutoComplete
+                options={(picked?.skus ?? []).map((s) => ({ value: s.id, label: `${s.spec} · ${s.id}` }))}
+              >
                 <Input data-testid="lineup-sku" />
               </AutoComplete>
             </Form.Item>
@@ -135,18 +161,48 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
             <Form.Item
               name="livePriceYuan"
               label={t('scheduling.lineups.livePrice')}
-              rules={[{ required: true, validator: async (_, value: unknown) => { if (yuanToFen(value as string) === null) throw new Error(t('scheduling.lineups.yuanInvalid')); } }]}
+              rules={[
+                {
+                  required: true,
+                  validator: async (_, value: unknown) => {
+                    if (yuanToFen(value as string) === null)
+                      throw new Error(t('scheduling.lineups.yuanInvalid'));
+                  },
+                },
+              ]}
             >
-              <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="lineup-price" />
+              <InputNumber<string>
+                stringMode
+                min="0"
+                precision={2}
+                prefix="¥"
+                style={{ width: '100%' }}
+                data-testid="lineup-price"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="explainMinutes" label={t('scheduling.lineups.explainMinutes')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={600} precision={0} suffix={t('scheduling.minutes')} style={{ width: '100%' }} data-testid="lineup-minutes" />
+            <Form.Item
+              name="explainMinutes"
+              label={t('scheduling.lineups.explainMinutes')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber
+                min={1}
+                max={600}
+                precision={0}
+                suffix={t('scheduling.minutes')}
+                style={{ width: '100%' }}
+                data-testid="lineup-minutes"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="stockAllocation" label={t('scheduling.lineups.stock')} rules={[{ required: true }]}>
+            <Form.Item
+              name="stockAllocation"
+              label={t('scheduling.lineups.stock')}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="lineup-stock" />
             </Form.Item>
           </Col>

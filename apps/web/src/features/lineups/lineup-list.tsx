@@ -1,4 +1,11 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HolderOutlined, WarningFilled } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  HolderOutlined,
+  WarningFilled,
+} from '@ant-design/icons';
 import { Button, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +23,13 @@ export interface LineupListProps {
   onRemove: (item: LineupItem) => void;
 }
 
-const mechanismColor: Record<Mechanism['type'], string> = { none: 'default', coupon: 'orange', gift: 'green', flash_sale: 'red', giveaway: 'purple' };
+const mechanismColor: Record<Mechanism['type'], string> = {
+  none: 'default',
+  coupon: 'orange',
+  gift: 'green',
+  flash_sale: 'red',
+  giveaway: 'purple',
+};
 
 function useMechanismText() {
   const { t } = useTranslation();
@@ -26,20 +39,39 @@ function useMechanismText() {
         return '';
       case 'coupon':
         return m.thresholdFen > 0
-          ? t('scheduling.lineups.couponText', { threshold: formatFen(m.thresholdFen), discount: formatFen(m.discountFen) })
+          ? t('scheduling.lineups.couponText', {
+              threshold: formatFen(m.thresholdFen),
+              discount: formatFen(m.discountFen),
+            })
           : t('scheduling.lineups.couponPlain', { discount: formatFen(m.discountFen) });
       case 'gift':
         return t('scheduling.lineups.giftText', { name: m.giftName, count: m.quantity });
       case 'flash_sale':
-        return t('scheduling.lineups.flashText', { price: formatFen(m.flashPriceFen), count: m.quantity, minutes: m.durationMinutes });
+        return t('scheduling.lineups.flashText', {
+          price: formatFen(m.flashPriceFen),
+          count: m.quantity,
+          minutes: m.durationMinutes,
+        });
       case 'giveaway':
-        return t('scheduling.lineups.giveawayText', { prize: m.prize, count: m.winners, minutes: m.durationMinutes });
+        return t('scheduling.lineups.giveawayText', {
+          prize: m.prize,
+          count: m.winners,
+          minutes: m.durationMinutes,
+        });
     }
   };
 }
 
 /** The ordered line-up; drag a row (or use the arrows) to reorder, problems shown under each item. */
-export function LineupList({ items, problems, canManage, busy, onReorder, onEdit, onRemove }: LineupListProps) {
+export function LineupList({
+  items,
+  problems,
+  canManage,
+  busy,
+  onReorder,
+  onEdit,
+  onRemove,
+}: LineupListProps) {
   const { t } = useTranslation();
   const mechanismText = useMechanismText();
   const [dragged, setDragged] = useState<string | null>(null);
@@ -68,9 +100,14 @@ export function LineupList({ items, problems, canManage, busy, onReorder, onEdit
     setDropAt(null);
   };
 
-  if (items.length === 0) return <Empty description={t('scheduling.lineups.empty')} data-testid="lineup-empty" />;
+  if (items.length === 0)
+    return <Empty description={t('scheduling.lineups.empty')} data-testid="lineup-empty" />;
   return (
-    <div className={`lc-lineup${busy ? ' lc-lineup-busy' : ''}`} data-testid="lineup-list" onDragLeave={(e) => e.currentTarget === e.target && setDropAt(null)}>
+    <div
+      className={`lc-lineup${busy ? ' lc-lineup-busy' : ''}`}
+      data-testid="lineup-list"
+      onDragLeave={(e) => e.currentTarget === e.target && setDropAt(null)}
+    >
       {items.map((item, index) => {
         const itemProblems = problems.filter((p) => p.itemId === item.id);
         return (
@@ -137,14 +174,46 @@ export function LineupList({ items, problems, canManage, busy, onReorder, onEdit
             {canManage ? (
               <Space size={0} className="lc-lineup-actions">
                 <Tooltip title={t('scheduling.lineups.up')}>
-                  <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0 || busy} onClick={() => move(index, index - 1)} aria-label={t('scheduling.lineups.up')} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<ArrowUpOutlined />}
+                    disabled={index === 0 || busy}
+                    onClick={() => move(index, index - 1)}
+                    aria-label={t('scheduling.lineups.up')}
+                  />
                 </Tooltip>
                 <Tooltip title={t('scheduling.lineups.down')}>
-                  <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === items.length - 1 || busy} onClick={() => move(index, index + 1)} aria-label={t('scheduling.lineups.down')} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    disabled={index === items.length - 1 || busy}
+                    onClick={() => move(index, index + 1)}
+                    aria-label={t('scheduling.lineups.down')}
+                  />
                 </Tooltip>
-                <Button type="text" size="small" icon={<EditOutlined />} onClick={() => onEdit(item)} aria-label={t('scheduling.lineups.editTitle')} />
-                <Popconfirm title={t('scheduling.lineups.removeConfirm')} okText={t('scheduling.lineups.remove')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => onRemove(item)}>
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('scheduling.lineups.remove')} />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => onEdit(item)}
+                  aria-label={t('scheduling.lineups.editTitle')}
+                />
+                <Popconfirm
+                  title={t('scheduling.lineups.removeConfirm')}
+                  okText={t('scheduling.lineups.remove')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => onRemove(item)}
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('scheduling.lineups.remove')}
+                  />
                 </Popconfirm>
               </Space>
             ) : null}

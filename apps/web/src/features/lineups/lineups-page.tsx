@@ -1,5 +1,19 @@
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -47,7 +61,11 @@ export function LineupsPage() {
   const open = session !== null && (session.status === 'planned' || session.status === 'live');
   const canManage = can('commerce:manage') && open;
 
-  const load = useCallback(async (signal: AbortSignal): Promise<Lineup | null> => (sessionId ? lineupsApi.get(sessionId, signal) : null), [sessionId]);
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<Lineup | null> =>
+      sessionId ? lineupsApi.get(sessionId, signal) : null,
+    [sessionId],
+  );
   const lineup = useApiQuery(load);
   const [editing, setEditing] = useState<LineupItem | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -129,7 +147,12 @@ export function LineupsPage() {
               }
               extra={
                 canManage ? (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lineup-add">
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => setEditing('new')}
+                    data-testid="lineup-add"
+                  >
                     {t('scheduling.lineups.add')}
                   </Button>
                 ) : null
@@ -140,9 +163,18 @@ export function LineupsPage() {
               ) : (
                 <Flex vertical gap={12}>
                   {overall.map((p) => (
-                    <Alert key={p.code} type="warning" showIcon title={t(`scheduling.problem.${p.code}`)} description={p.message} data-testid="lineup-overall-problem" />
+                    <Alert
+                      key={p.code}
+                      type="warning"
+                      showIcon
+                      title={t(`scheduling.problem.${p.code}`)}
+                      description={p.message}
+                      data-testid="lineup-overall-problem"
+                    />
                   ))}
-                  {canManage && data && data.items.length > 1 ? <Typography.Text type="secondary">{t('scheduling.lineups.dragTip')}</Typography.Text> : null}
+                  {canManage && data && data.items.length > 1 ? (
+                    <Typography.Text type="secondary">{t('scheduling.lineups.dragTip')}</Typography.Text>
+                  ) : null}
                   <LineupList
                     items={data?.items ?? []}
                     problems={data?.validation.problems ?? []}
@@ -150,7 +182,9 @@ export function LineupsPage() {
                     busy={busy}
                     onReorder={onReorder}
                     onEdit={setEditing}
-                    onRemove={(item) => void change(() => lineupsApi.remove(item.id), t('scheduling.lineups.removed'))}
+                    onRemove={(item) =>
+                      void change(() => lineupsApi.remove(item.id), t('scheduling.lineups.removed'))
+                    }
                   />
                 </Flex>
               )}
@@ -159,26 +193,50 @@ export function LineupsPage() {
           <Col xs={24} xl={8}>
             <Flex vertical gap={16}>
               {session ? (
-                <Card className="lc-card" title={session.title} extra={<StatusTag status={session.status} />} data-testid="lineup-session-card">
+                <Card
+                  className="lc-card"
+                  title={session.title}
+                  extra={<StatusTag status={session.status} />}
+                  data-testid="lineup-session-card"
+                >
                   <Flex vertical gap={10}>
                     <Typography.Text>
-                      {shanghaiDateTime(session.plannedStart)} – {shanghaiTime(Date.parse(session.plannedEnd))}
+                      {shanghaiDateTime(session.plannedStart)} –{' '}
+                      {shanghaiTime(Date.parse(session.plannedEnd))}
                     </Typography.Text>
                     <Space wrap size={6}>
                       <PlatformTag platform={session.account.platform} />
                       <Typography.Text>{session.account.displayName}</Typography.Text>
                       <Typography.Text type="secondary">· {session.room.name}</Typography.Text>
-                      <Typography.Text type="secondary">· {session.anchors.map((a) => a.name).join('、')}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        · {session.anchors.map((a) => a.name).join('、')}
+                      </Typography.Text>
                     </Space>
                     {data ? (
                       <div>
                         <Flex justify="space-between">
-                          <Typography.Text type="secondary">{t('scheduling.lineups.explainTotal')}</Typography.Text>
-                          <Typography.Text strong type={over ? 'danger' : undefined} data-testid="lineup-minutes-total">
-                            {t('scheduling.lineups.ofMinutes', { used: data.totalExplainMinutes, total: data.sessionMinutes })}
+                          <Typography.Text type="secondary">
+                            {t('scheduling.lineups.explainTotal')}
+                          </Typography.Text>
+                          <Typography.Text
+                            strong
+                            type={over ? 'danger' : undefined}
+                            data-testid="lineup-minutes-total"
+                          >
+                            {t('scheduling.lineups.ofMinutes', {
+                              used: data.totalExplainMinutes,
+                              total: data.sessionMinutes,
+                            })}
                           </Typography.Text>
                         </Flex>
-                        <Progress percent={Math.min(100, Math.round((data.totalExplainMinutes / Math.max(1, data.sessionMinutes)) * 100))} status={over ? 'exception' : 'normal'} showInfo={false} />
+                        <Progress
+                          percent={Math.min(
+                            100,
+                            Math.round((data.totalExplainMinutes / Math.max(1, data.sessionMinutes)) * 100),
+                          )}
+                          status={over ? 'exception' : 'normal'}
+                          showInfo={false}
+                        />
                       </div>
                     ) : null}
                     {!open ? <Alert type="info" showIcon title={t('scheduling.lineups.closed')} /> : null}
@@ -186,7 +244,11 @@ export function LineupsPage() {
                 </Card>
               ) : null}
               {data ? (
-                <Card className="lc-card" title={t('scheduling.lineups.checksTitle')} data-testid="lineup-checks">
+                <Card
+                  className="lc-card"
+                  title={t('scheduling.lineups.checksTitle')}
+                  data-testid="lineup-checks"
+                >
                   <Flex vertical gap={8}>
                     {data.validation.checks.map((c) => (
                       <Flex key={c.check} justify="space-between" align="center">
@@ -194,7 +256,13 @@ export function LineupsPage() {
                           {checkIcon[c.status]}
                           {t(`scheduling.check.${c.check}`)}
                         </Space>
-                        <Typography.Text type={c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'}>{t(`scheduling.checkStatus.${c.status}`)}</Typography.Text>
+                        <Typography.Text
+                          type={
+                            c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'
+                          }
+                        >
+                          {t(`scheduling.checkStatus.${c.status}`)}
+                        </Typography.Text>
                       </Flex>
                     ))}
                     {skipped.length > 0 ? (
@@ -204,8 +272,12 @@ export function LineupsPage() {
                         style={{ marginTop: 8 }}
                         title={t('scheduling.lineups.skippedNote')}
                         description={[
-                          ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock') ? [t('scheduling.lineups.skippedCatalogue')] : []),
-                          ...(skipped.some((c) => c.check === 'lowest_price') ? [t('scheduling.lineups.skippedPrices')] : []),
+                          ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock')
+                            ? [t('scheduling.lineups.skippedCatalogue')]
+                            : []),
+                          ...(skipped.some((c) => c.check === 'lowest_price')
+                            ? [t('scheduling.lineups.skippedPrices')]
+                            : []),
                         ].join(' ')}
                       />
                     ) : null}

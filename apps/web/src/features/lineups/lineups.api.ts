@@ -6,7 +6,13 @@ export type Mechanism =
   | { type: 'coupon'; discountFen: number; thresholdFen: number; quantity?: number | null }
   | { type: 'gift'; giftName: string; giftValueFen?: number | null; quantity: number }
   | { type: 'flash_sale'; flashPriceFen: number; quantity: number; durationMinutes: number }
-  | { type: 'giveaway'; prize: string; winners: number; durationMinutes: number; condition: 'comment' | 'follow' | 'fanclub' };
+  | {
+      type: 'giveaway';
+      prize: string;
+      winners: number;
+      durationMinutes: number;
+      condition: 'comment' | 'follow' | 'fanclub';
+    };
 export type MechanismType = Mechanism['type'];
 export const mechanismTypes: MechanismType[] = ['none', 'coupon', 'gift', 'flash_sale', 'giveaway'];
 
@@ -36,7 +42,11 @@ export type ProblemCode =
 export interface LineupValidation {
   ok: boolean;
   problems: { itemId: string | null; code: ProblemCode; message: string; details: Record<string, unknown> }[];
-  checks: { check: 'approval' | 'stock' | 'lowest_price' | 'explain_time'; status: 'passed' | 'failed' | 'skipped'; reason: string | null }[];
+  checks: {
+    check: 'approval' | 'stock' | 'lowest_price' | 'explain_time';
+    status: 'passed' | 'failed' | 'skipped';
+    reason: string | null;
+  }[];
 }
 
 export interface Lineup {
@@ -72,12 +82,17 @@ export type PoolRequirementInput = Omit<PoolRequirement, 'id'>;
 const session = (id: string) => `/api/v1/live-sessions/${encodeURIComponent(id)}`;
 
 export const lineupsApi = {
-  get: (sessionId: string, signal?: AbortSignal) => api.get<Lineup>(`${session(sessionId)}/lineup`, { signal }),
-  add: (sessionId: string, input: LineupItemInput) => api.post<Lineup>(`${session(sessionId)}/lineup/items`, input),
-  update: (itemId: string, patch: Partial<LineupItemInput>) => api.patch<Lineup>(`/api/v1/lineup-items/${encodeURIComponent(itemId)}`, patch),
+  get: (sessionId: string, signal?: AbortSignal) =>
+    api.get<Lineup>(`${session(sessionId)}/lineup`, { signal }),
+  add: (sessionId: string, input: LineupItemInput) =>
+    api.post<Lineup>(`${session(sessionId)}/lineup/items`, input),
+  update: (itemId: string, patch: Partial<LineupItemInput>) =>
+    api.patch<Lineup>(`/api/v1/lineup-items/${encodeURIComponent(itemId)}`, patch),
   remove: (itemId: string) => api.delete<Lineup>(`/api/v1/lineup-items/${encodeURIComponent(itemId)}`),
-  reorder: (sessionId: string, itemIds: string[]) => api.put<Lineup>(`${session(sessionId)}/lineup/order`, { itemIds }),
-  requirements: (sessionId: string, signal?: AbortSignal) => api.get<ListResponse<PoolRequirement>>(`${session(sessionId)}/requirements`, { signal }),
+  reorder: (sessionId: string, itemIds: string[]) =>
+    api.put<Lineup>(`${session(sessionId)}/lineup/order`, { itemIds }),
+  requirements: (sessionId: string, signal?: AbortSignal) =>
+    api.get<ListResponse<PoolRequirement>>(`${session(sessionId)}/requirements`, { signal }),
   saveRequirements: (sessionId: string, items: PoolRequirementInput[]) =>
     api.put<ListResponse<PoolRequirement>>(`${session(sessionId)}/requirements`, { items }),
 };

@@ -25,13 +25,34 @@ export function toMechanism(v: MechanismValues): Mechanism {
     case 'none':
       return { type: 'none' };
     case 'coupon':
-      return { type: 'coupon', discountFen: yuanToFen(v.discountYuan) ?? 0, thresholdFen: yuanToFen(v.thresholdYuan) ?? 0, quantity: v.couponQuantity ?? null };
+      return {
+        type: 'coupon',
+        discountFen: yuanToFen(v.discountYuan) ?? 0,
+        thresholdFen: yuanToFen(v.thresholdYuan) ?? 0,
+        quantity: v.couponQuantity ?? null,
+      };
     case 'gift':
-      return { type: 'gift', giftName: (v.giftName ?? '').trim(), giftValueFen: yuanToFen(v.giftValueYuan), quantity: v.giftQuantity ?? 1 };
+      return {
+        type: 'gift',
+        giftName: (v.giftName ?? '').trim(),
+        giftValueFen: yuanToFen(v.giftValueYuan),
+        quantity: v.giftQuantity ?? 1,
+      };
     case 'flash_sale':
-      return { type: 'flash_sale', flashPriceFen: yuanToFen(v.flashPriceYuan) ?? 0, quantity: v.flashQuantity ?? 1, durationMinutes: v.flashMinutes ?? 5 };
+      return {
+        type: 'flash_sale',
+        flashPriceFen: yuanToFen(v.flashPriceYuan) ?? 0,
+        quantity: v.flashQuantity ?? 1,
+        durationMinutes: v.flashMinutes ?? 5,
+      };
     case 'giveaway':
-      return { type: 'giveaway', prize: (v.prize ?? '').trim(), winners: v.winners ?? 1, durationMinutes: v.giveawayMinutes ?? 5, condition: v.condition ?? 'comment' };
+      return {
+        type: 'giveaway',
+        prize: (v.prize ?? '').trim(),
+        winners: v.winners ?? 1,
+        durationMinutes: v.giveawayMinutes ?? 5,
+        condition: v.condition ?? 'comment',
+      };
   }
 }
 
@@ -40,13 +61,34 @@ export function mechanismValues(m: Mechanism): MechanismValues {
     case 'none':
       return { mechanismType: 'none' };
     case 'coupon':
-      return { mechanismType: 'coupon', discountYuan: fenToYuan(m.discountFen), thresholdYuan: fenToYuan(m.thresholdFen), couponQuantity: m.quantity ?? null };
+      return {
+        mechanismType: 'coupon',
+        discountYuan: fenToYuan(m.discountFen),
+        thresholdYuan: fenToYuan(m.thresholdFen),
+        couponQuantity: m.quantity ?? null,
+      };
     case 'gift':
-      return { mechanismType: 'gift', giftName: m.giftName, giftValueYuan: fenToYuan(m.giftValueFen), giftQuantity: m.quantity };
+      return {
+        mechanismType: 'gift',
+        giftName: m.giftName,
+        giftValueYuan: fenToYuan(m.giftValueFen),
+        giftQuantity: m.quantity,
+      };
     case 'flash_sale':
-      return { mechanismType: 'flash_sale', flashPriceYuan: fenToYuan(m.flashPriceFen), flashQuantity: m.quantity, flashMinutes: m.durationMinutes };
+      return {
+        mechanismType: 'flash_sale',
+        flashPriceYuan: fenToYuan(m.flashPriceFen),
+        flashQuantity: m.quantity,
+        flashMinutes: m.durationMinutes,
+      };
     case 'giveaway':
-      return { mechanismType: 'giveaway', prize: m.prize, winners: m.winners, giveawayMinutes: m.durationMinutes, condition: m.condition };
+      return {
+        mechanismType: 'giveaway',
+        prize: m.prize,
+        winners: m.winners,
+        giveawayMinutes: m.durationMinutes,
+        condition: m.condition,
+      };
   }
 }
 
@@ -69,23 +111,38 @@ export function MechanismFields() {
       <Form.Item name="mechanismType" label={t('scheduling.lineups.mechanism')}>
         <Select
           data-testid="lineup-mechanism"
-          options={(['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const).map((m) => ({ value: m, label: t(`scheduling.mechanism.${m}`) }))}
+          options={(['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const).map((m) => ({
+            value: m,
+            label: t(`scheduling.mechanism.${m}`),
+          }))}
         />
       </Form.Item>
       {type === 'coupon' ? (
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="discountYuan" label={t('scheduling.lineups.couponDiscount')} rules={[yuanRule(yuanMessage)]}>
+            <Form.Item
+              name="discountYuan"
+              label={t('scheduling.lineups.couponDiscount')}
+              rules={[yuanRule(yuanMessage)]}
+            >
               {yuan}
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="thresholdYuan" label={t('scheduling.lineups.couponThreshold')} rules={[yuanRule(yuanMessage, false)]}>
+            <Form.Item
+              name="thresholdYuan"
+              label={t('scheduling.lineups.couponThreshold')}
+              rules={[yuanRule(yuanMessage, false)]}
+            >
               {yuan}
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="couponQuantity" label={t('scheduling.lineups.quantity')} extra={t('scheduling.lineups.unlimited')}>
+            <Form.Item
+              name="couponQuantity"
+              label={t('scheduling.lineups.quantity')}
+              extra={t('scheduling.lineups.unlimited')}
+            >
               {count()}
             </Form.Item>
           </Col>
@@ -94,17 +151,29 @@ export function MechanismFields() {
       {type === 'gift' ? (
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="giftName" label={t('scheduling.lineups.giftName')} rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.giftName') }]}>
+            <Form.Item
+              name="giftName"
+              label={t('scheduling.lineups.giftName')}
+              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.giftName') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={7}>
-            <Form.Item name="giftValueYuan" label={t('scheduling.lineups.giftValue')} rules={[yuanRule(yuanMessage, false)]}>
+            <Form.Item
+              name="giftValueYuan"
+              label={t('scheduling.lineups.giftValue')}
+              rules={[yuanRule(yuanMessage, false)]}
+            >
               {yuan}
             </Form.Item>
           </Col>
           <Col span={7}>
-            <Form.Item name="giftQuantity" label={t('scheduling.lineups.quantity')} rules={[{ required: true }]}>
+            <Form.Item
+              name="giftQuantity"
+              label={t('scheduling.lineups.quantity')}
+              rules={[{ required: true }]}
+            >
               {count()}
             </Form.Item>
           </Col>
@@ -113,18 +182,36 @@ export function MechanismFields() {
       {type === 'flash_sale' ? (
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="flashPriceYuan" label={t('scheduling.lineups.flashPrice')} rules={[yuanRule(yuanMessage)]}>
+            <Form.Item
+              name="flashPriceYuan"
+              label={t('scheduling.lineups.flashPrice')}
+              rules={[yuanRule(yuanMessage)]}
+            >
               {yuan}
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="flashQuantity" label={t('scheduling.lineups.quantity')} rules={[{ required: true }]}>
+            <Form.Item
+              name="flashQuantity"
+              label={t('scheduling.lineups.quantity')}
+              rules={[{ required: true }]}
+            >
               {count()}
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="flashMinutes" label={t('scheduling.lineups.duration')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={120} precision={0} suffix={t('scheduling.minutes')} style={{ width: '100%' }} />
+            <Form.Item
+              name="flashMinutes"
+              label={t('scheduling.lineups.duration')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber
+                min={1}
+                max={120}
+                precision={0}
+                suffix={t('scheduling.minutes')}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -132,7 +219,11 @@ export function MechanismFields() {
       {type === 'giveaway' ? (
         <Row gutter={12}>
           <Col span={9}>
-            <Form.Item name="prize" label={t('scheduling.lineups.prize')} rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.prize') }]}>
+            <Form.Item
+              name="prize"
+              label={t('scheduling.lineups.prize')}
+              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.prize') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -142,13 +233,26 @@ export function MechanismFields() {
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="giveawayMinutes" label={t('scheduling.lineups.duration')} rules={[{ required: true }]}>
+            <Form.Item
+              name="giveawayMinutes"
+              label={t('scheduling.lineups.duration')}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="condition" label={t('scheduling.lineups.condition')} rules={[{ required: true }]}>
-              <Select options={(['comment', 'follow', 'fanclub'] as const).map((c) => ({ value: c, label: t(`scheduling.lineups.conditions.${c}`) }))} />
+            <Form.Item
+              name="condition"
+              label={t('scheduling.lineups.condition')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                options={(['comment', 'follow', 'fanclub'] as const).map((c) => ({
+                  value: c,
+                  label: t(`scheduling.lineups.conditions.${c}`),
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>

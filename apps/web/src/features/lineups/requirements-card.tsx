@@ -1,5 +1,19 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Table,
+  Tag,
+} from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
@@ -27,7 +41,9 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
   const [form] = Form.useForm<{ rows: RowValues[] }>();
 
   const band = (r: PoolRequirement) =>
-    r.priceMinFen === null && r.priceMaxFen === null ? '—' : `${r.priceMinFen === null ? '' : formatFen(r.priceMinFen)} ~ ${r.priceMaxFen === null ? '' : formatFen(r.priceMaxFen)}`;
+    r.priceMinFen === null && r.priceMaxFen === null
+      ? '—'
+      : `${r.priceMinFen === null ? '' : formatFen(r.priceMinFen)} ~ ${r.priceMaxFen === null ? '' : formatFen(r.priceMaxFen)}`;
 
   const save = async ({ rows }: { rows: RowValues[] }) => {
     setSaving(true);
@@ -38,7 +54,10 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
           categories: r.categories,
           priceMinFen: yuanToFen(r.priceMin),
           priceMaxFen: yuanToFen(r.priceMax),
-          minMarginBp: r.marginPercent === null || r.marginPercent === undefined ? null : Math.round(r.marginPercent * 100),
+          minMarginBp:
+            r.marginPercent === null || r.marginPercent === undefined
+              ? null
+              : Math.round(r.marginPercent * 100),
           count: r.count,
           note: r.note?.trim() || null,
         })),
@@ -58,7 +77,13 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
     <Card
       className="lc-card"
       title={t('scheduling.requirements.title')}
-      extra={canManage ? <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('scheduling.requirements.edit')}</Button> : null}
+      extra={
+        canManage ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('scheduling.requirements.edit')}
+          </Button>
+        ) : null
+      }
     >
       {items.length === 0 && !loading ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.requirements.empty')} />
@@ -70,10 +95,27 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
           pagination={false}
           dataSource={items}
           columns={[
-            { key: 'categories', title: t('scheduling.requirements.categories'), render: (_, r) => r.categories.map((c) => <Tag key={c}>{c}</Tag>) },
-            { key: 'band', title: t('scheduling.requirements.priceBand'), render: (_, r) => <span className="lc-nowrap">{band(r)}</span> },
-            { key: 'margin', title: t('scheduling.requirements.margin'), render: (_, r) => (r.minMarginBp === null ? '—' : `≥ ${r.minMarginBp / 100}%`) },
-            { key: 'count', title: t('scheduling.requirements.count'), align: 'right', render: (_, r) => r.count },
+            {
+              key: 'categories',
+              title: t('scheduling.requirements.categories'),
+              render: (_, r) => r.categories.map((c) => <Tag key={c}>{c}</Tag>),
+            },
+            {
+              key: 'band',
+              title: t('scheduling.requirements.priceBand'),
+              render: (_, r) => <span className="lc-nowrap">{band(r)}</span>,
+            },
+            {
+              key: 'margin',
+              title: t('scheduling.requirements.margin'),
+              render: (_, r) => (r.minMarginBp === null ? '—' : `≥ ${r.minMarginBp / 100}%`),
+            },
+            {
+              key: 'count',
+              title: t('scheduling.requirements.count'),
+              align: 'right',
+              render: (_, r) => r.count,
+            },
           ]}
         />
       )}
@@ -110,33 +152,76 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                 {fields.map((field) => (
                   <Row key={field.key} gutter={8} align="top">
                     <Col span={8}>
-                      <Form.Item name={[field.name, 'categories']} label={t('scheduling.requirements.categories')} rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.requirements.categoriesRequired') }]}>
+                      <Form.Item
+                        name={[field.name, 'categories']}
+                        label={t('scheduling.requirements.categories')}
+                        rules={[
+                          {
+                            required: true,
+                            type: 'array',
+                            min: 1,
+                            message: t('scheduling.requirements.categoriesRequired'),
+                          },
+                        ]}
+                      >
                         <Select mode="tags" tokenSeparators={[',', '，']} placeholder="美妆、护肤" />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item name={[field.name, 'priceMin']} label={t('scheduling.requirements.priceMin')}>
-                        <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />
+                      <Form.Item
+                        name={[field.name, 'priceMin']}
+                        label={t('scheduling.requirements.priceMin')}
+                      >
+                        <InputNumber<string>
+                          stringMode
+                          min="0"
+                          precision={2}
+                          prefix="¥"
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item name={[field.name, 'priceMax']} label={t('scheduling.requirements.priceMax')}>
-                        <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />
+                      <Form.Item
+                        name={[field.name, 'priceMax']}
+                        label={t('scheduling.requirements.priceMax')}
+                      >
+                        <InputNumber<string>
+                          stringMode
+                          min="0"
+                          precision={2}
+                          prefix="¥"
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={3}>
-                      <Form.Item name={[field.name, 'marginPercent']} label={t('scheduling.requirements.margin')}>
+                      <Form.Item
+                        name={[field.name, 'marginPercent']}
+                        label={t('scheduling.requirements.margin')}
+                      >
                         <InputNumber min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col span={3}>
-                      <Form.Item name={[field.name, 'count']} label={t('scheduling.requirements.count')} rules={[{ required: true }]} initialValue={5}>
+                      <Form.Item
+                        name={[field.name, 'count']}
+                        label={t('scheduling.requirements.count')}
+                        rules={[{ required: true }]}
+                        initialValue={5}
+                      >
                         <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col span={2}>
                       <Form.Item label=" ">
-                        <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('scheduling.lineups.remove')} />
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                          aria-label={t('scheduling.lineups.remove')}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={24}>

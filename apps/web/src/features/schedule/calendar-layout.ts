@@ -34,7 +34,10 @@ function belongs(column: CalendarColumn, session: LiveSession): boolean {
  * Where each session goes: cut at midnight into the columns of the days it covers, and laid
  * side by side where pieces in one column overlap.
  */
-export function layoutSessions(columns: readonly CalendarColumn[], sessions: readonly LiveSession[]): Placement[] {
+export function layoutSessions(
+  columns: readonly CalendarColumn[],
+  sessions: readonly LiveSession[],
+): Placement[] {
   const out: Placement[] = [];
   columns.forEach((column, columnIndex) => {
     const dayStart = fromShanghai(column.date);
@@ -78,7 +81,8 @@ function assignLanes(pieces: Placement[]): void {
       clusterEnd = -1;
     }
     const laneEnds = new Map<number, number>();
-    for (const other of cluster) laneEnds.set(other.lane, Math.max(laneEnds.get(other.lane) ?? 0, other.endMin));
+    for (const other of cluster)
+      laneEnds.set(other.lane, Math.max(laneEnds.get(other.lane) ?? 0, other.endMin));
     let lane = 0;
     while ((laneEnds.get(lane) ?? -1) > piece.startMin) lane += 1;
     piece.lane = lane;

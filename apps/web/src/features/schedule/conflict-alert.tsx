@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Clash } from './schedule.api';
 import { shanghaiDateTime, shanghaiTime } from './shanghai-time';
 
-const resourceColor: Record<Clash['resource'], string> = { room: 'geekblue', anchor: 'magenta', account: 'orange' };
+const resourceColor: Record<Clash['resource'], string> = {
+  room: 'geekblue',
+  anchor: 'magenta',
+  account: 'orange',
+};
 
 /** Every clash of a refused booking: which room, anchor or account, taken by which session, when. */
 export function ConflictAlert({ clashes }: { clashes: Clash[] }) {
@@ -20,7 +24,10 @@ export function ConflictAlert({ clashes }: { clashes: Clash[] }) {
           split={false}
           dataSource={clashes}
           renderItem={(clash) => (
-            <List.Item style={{ padding: '4px 0', justifyContent: 'flex-start' }} data-testid="schedule-clash">
+            <List.Item
+              style={{ padding: '4px 0', justifyContent: 'flex-start' }}
+              data-testid="schedule-clash"
+            >
               <Flex wrap align="center" gap={6}>
                 <Tag color={resourceColor[clash.resource]} style={{ marginInlineEnd: 0 }}>
                   {t(`scheduling.resource.${clash.resource}`)}
@@ -28,11 +35,15 @@ export function ConflictAlert({ clashes }: { clashes: Clash[] }) {
                 <Typography.Text strong className="lc-nowrap">
                   {clash.resourceName}
                 </Typography.Text>
-                <Typography.Text className="lc-nowrap">{t('scheduling.schedule.clashBy', { title: clash.sessionTitle })}</Typography.Text>
+                <Typography.Text className="lc-nowrap">
+                  {t('scheduling.schedule.clashBy', { title: clash.sessionTitle })}
+                </Typography.Text>
                 <Typography.Text type="secondary" className="lc-nowrap">
                   {shanghaiDateTime(clash.plannedStart)}–{shanghaiTime(Date.parse(clash.plannedEnd))}
                 </Typography.Text>
-                {clash.occurrenceDate ? <Tag style={{ marginInlineEnd: 0 }}>{clash.occurrenceDate}</Tag> : null}
+                {clash.occurrenceDate ? (
+                  <Tag style={{ marginInlineEnd: 0 }}>{clash.occurrenceDate}</Tag>
+                ) : null}
               </Flex>
             </List.Item>
           )}

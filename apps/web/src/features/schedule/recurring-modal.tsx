@@ -66,7 +66,12 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
         }));
       setRule(saved);
       const result = await recurringApi.generate(saved.id, { from: values.from, to: values.to });
-      void message.success(t('scheduling.recurring.generated', { created: result.created.length, skipped: result.skipped.length }));
+      void message.success(
+        t('scheduling.recurring.generated', {
+          created: result.created.length,
+          skipped: result.skipped.length,
+        }),
+      );
       onGenerated();
       close();
     } catch (cause) {
@@ -97,52 +102,132 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
         layout="vertical"
         requiredMark
         style={{ marginTop: 16 }}
-        initialValues={{ daysOfWeek: [2, 4, 6], startTime: '20:00', durationMinutes: 180, from: today, to: addDays(today, 27), anchorIds: [] }}
+        initialValues={{
+          daysOfWeek: [2, 4, 6],
+          startTime: '20:00',
+          durationMinutes: 180,
+          from: today,
+          to: addDays(today, 27),
+          anchorIds: [],
+        }}
         onFinish={(values) => void onSubmit(values)}
         disabled={saving}
       >
-        {rule ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('scheduling.recurring.ruleSaved')} /> : null}
-        <Form.Item name="title" label={t('scheduling.schedule.sessionTitle')} rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}>
-          <Input maxLength={200} placeholder={t('scheduling.recurring.titlePlaceholder')} disabled={rule !== null} />
+        {rule ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('scheduling.recurring.ruleSaved')}
+          />
+        ) : null}
+        <Form.Item
+          name="title"
+          label={t('scheduling.schedule.sessionTitle')}
+          rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}
+        >
+          <Input
+            maxLength={200}
+            placeholder={t('scheduling.recurring.titlePlaceholder')}
+            disabled={rule !== null}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="roomId" label={t('scheduling.resource.room')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
-              <Select disabled={rule !== null} options={live(resources.rooms).map((r) => ({ value: r.id, label: r.name }))} />
+            <Form.Item
+              name="roomId"
+              label={t('scheduling.resource.room')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
+              <Select
+                disabled={rule !== null}
+                options={live(resources.rooms).map((r) => ({ value: r.id, label: r.name }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="accountId" label={t('scheduling.resource.account')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
-              <Select disabled={rule !== null} options={live(resources.accounts).map((a) => ({ value: a.id, label: `${t(`scheduling.platform.${a.platform}`)} · ${a.displayName}` }))} />
+            <Form.Item
+              name="accountId"
+              label={t('scheduling.resource.account')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
+              <Select
+                disabled={rule !== null}
+                options={live(resources.accounts).map((a) => ({
+                  value: a.id,
+                  label: `${t(`scheduling.platform.${a.platform}`)} · ${a.displayName}`,
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="anchorIds" label={t('scheduling.resource.anchor')} rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') }]}>
-          <Select mode="multiple" disabled={rule !== null} options={live(resources.anchors).map((a) => ({ value: a.id, label: a.name }))} />
+        <Form.Item
+          name="anchorIds"
+          label={t('scheduling.resource.anchor')}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') },
+          ]}
+        >
+          <Select
+            mode="multiple"
+            disabled={rule !== null}
+            options={live(resources.anchors).map((a) => ({ value: a.id, label: a.name }))}
+          />
         </Form.Item>
-        <Form.Item name="daysOfWeek" label={t('scheduling.recurring.days')} rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.recurring.daysRequired') }]}>
-          <Checkbox.Group disabled={rule !== null} options={weekdays.map((d) => ({ value: d, label: t(`scheduling.weekday.d${d}`) }))} />
+        <Form.Item
+          name="daysOfWeek"
+          label={t('scheduling.recurring.days')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.recurring.daysRequired') }]}
+        >
+          <Checkbox.Group
+            disabled={rule !== null}
+            options={weekdays.map((d) => ({ value: d, label: t(`scheduling.weekday.d${d}`) }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="startTime" label={t('scheduling.schedule.start')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="startTime"
+              label={t('scheduling.schedule.start')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Input type="time" step={300} disabled={rule !== null} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="durationMinutes" label={t('scheduling.recurring.duration')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
-              <InputNumber min={15} max={720} step={15} suffix={t('scheduling.minutes')} style={{ width: '100%' }} disabled={rule !== null} />
+            <Form.Item
+              name="durationMinutes"
+              label={t('scheduling.recurring.duration')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
+              <InputNumber
+                min={15}
+                max={720}
+                step={15}
+                suffix={t('scheduling.minutes')}
+                style={{ width: '100%' }}
+                disabled={rule !== null}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="from" label={t('scheduling.recurring.from')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="from"
+              label={t('scheduling.recurring.from')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Input type="date" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="to" label={t('scheduling.recurring.to')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]} extra={t('scheduling.recurring.rangeHint')}>
+            <Form.Item
+              name="to"
+              label={t('scheduling.recurring.to')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              extra={t('scheduling.recurring.rangeHint')}
+            >
               <Input type="date" />
             </Form.Item>
           </Col>

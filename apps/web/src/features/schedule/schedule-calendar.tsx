@@ -64,7 +64,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
 
   const startDrag = (event: PointerEvent<HTMLDivElement>, placement: Placement) => {
     if (event.button !== 0) return;
-    const column = (event.currentTarget.parentElement)?.getBoundingClientRect();
+    const column = event.currentTarget.parentElement?.getBoundingClientRect();
     event.currentTarget.setPointerCapture(event.pointerId);
     setDrag({
       sessionId: placement.session.id,
@@ -94,10 +94,13 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     const target = Math.min(columns.length - 1, Math.max(0, placement.columnIndex + cols));
     const dayShift = sideways === 'day' ? (target - placement.columnIndex) * 24 * 60 : 0;
     const column = columns[target];
-    if (column && (minutes !== 0 || target !== placement.columnIndex)) onMove(placement.session, { minutes: minutes + dayShift, column });
+    if (column && (minutes !== 0 || target !== placement.columnIndex))
+      onMove(placement.session, { minutes: minutes + dayShift, column });
   };
 
-  const nowColumn = columns.findIndex((c) => now >= fromShanghai(c.date) && now < fromShanghai(c.date) + 86_400_000);
+  const nowColumn = columns.findIndex(
+    (c) => now >= fromShanghai(c.date) && now < fromShanghai(c.date) + 86_400_000,
+  );
   const gridTemplate = `56px repeat(${columns.length}, minmax(132px, 1fr))`;
 
   return (
@@ -130,7 +133,9 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
                 onCreateAt(column, Math.min(23 * 60 + 30, Math.floor((y / hourHeight) * 2) * 30));
               }}
             >
-              {index === nowColumn ? <div className="lc-cal-now" style={{ top: (shanghaiMinutes(now) / 60) * hourHeight }} /> : null}
+              {index === nowColumn ? (
+                <div className="lc-cal-now" style={{ top: (shanghaiMinutes(now) / 60) * hourHeight }} />
+              ) : null}
               {placements
                 .filter((p) => p.columnIndex === index)
                 .map((p) => {
@@ -149,7 +154,9 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
                         height: Math.max(22, ((p.endMin - p.startMin) / 60) * hourHeight - 2),
                         left: `calc(${p.lane * width}% + 2px)`,
                         width: `calc(${width}% - 4px)`,
-                        transform: dragging ? `translateX(${offset.cols * (drag?.columnWidth ?? 0)}px)` : undefined,
+                        transform: dragging
+                          ? `translateX(${offset.cols * (drag?.columnWidth ?? 0)}px)`
+                          : undefined,
                       }}
                       data-testid={`session-block-${p.session.id}`}
                       onPointerDown={draggable ? (event) => startDrag(event, p) : undefined}
@@ -170,7 +177,9 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
                         {p.session.title}
                       </Typography.Text>
                       <div className="lc-cal-block-meta">
-                        {sideways === 'room' ? p.session.anchors.map((a) => a.name).join('、') : p.session.room.name}
+                        {sideways === 'room'
+                          ? p.session.anchors.map((a) => a.name).join('、')
+                          : p.session.room.name}
                       </div>
                     </div>
                   );

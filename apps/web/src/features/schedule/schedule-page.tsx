@@ -1,4 +1,10 @@
-import { CalendarOutlined, LeftOutlined, PlusOutlined, RetweetOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  LeftOutlined,
+  PlusOutlined,
+  RetweetOutlined,
+  RightOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Modal, Segmented, Select, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +48,13 @@ export function SchedulePage() {
 
   const first = view === 'week' ? mondayOf(date) : date;
   const days = view === 'week' ? 7 : 1;
-  const range = useMemo(() => ({ from: new Date(fromShanghai(first)).toISOString(), to: new Date(fromShanghai(addDays(first, days))).toISOString() }), [first, days]);
+  const range = useMemo(
+    () => ({
+      from: new Date(fromShanghai(first)).toISOString(),
+      to: new Date(fromShanghai(addDays(first, days))).toISOString(),
+    }),
+    [first, days],
+  );
   const resources = useApiQuery(loadResources);
   const loadSessions = useCallback(
     async (signal: AbortSignal) => (mine ? sessionsApi.mine(range, signal) : sessionsApi.list(range, signal)),
@@ -56,7 +68,12 @@ export function SchedulePage() {
     if (view === 'week') {
       return Array.from({ length: 7 }, (_, i) => {
         const day = addDays(first, i);
-        return { key: day, date: day, ...(roomFilter ? { roomId: roomFilter } : {}), ...(anchorFilter ? { anchorId: anchorFilter } : {}) };
+        return {
+          key: day,
+          date: day,
+          ...(roomFilter ? { roomId: roomFilter } : {}),
+          ...(anchorFilter ? { anchorId: anchorFilter } : {}),
+        };
       });
     }
     return dayGroup === 'room'
@@ -65,14 +82,19 @@ export function SchedulePage() {
   }, [view, first, dayGroup, rooms, anchors, roomFilter, anchorFilter]);
 
   const items = sessions.data?.items ?? [];
-  const hours = items.reduce((sum, s) => sum + (Date.parse(s.plannedEnd) - Date.parse(s.plannedStart)) / 3600_000, 0);
+  const hours = items.reduce(
+    (sum, s) => sum + (Date.parse(s.plannedEnd) - Date.parse(s.plannedStart)) / 3600_000,
+    0,
+  );
 
   const onMove = async (session: LiveSession, move: CalendarMove) => {
     const shift = move.minutes * 60_000;
     const patch = {
       plannedStart: new Date(Date.parse(session.plannedStart) + shift).toISOString(),
       plannedEnd: new Date(Date.parse(session.plannedEnd) + shift).toISOString(),
-      ...(move.column.roomId && move.column.roomId !== session.room.id && view === 'day' ? { roomId: move.column.roomId } : {}),
+      ...(move.column.roomId && move.column.roomId !== session.room.id && view === 'day'
+        ? { roomId: move.column.roomId }
+        : {}),
     };
     setPendingId(session.id);
     try {
@@ -93,15 +115,25 @@ export function SchedulePage() {
       return (
         <div>
           <div className="lc-cal-day-name">{t(`scheduling.weekday.d${isoWeekday(column.date)}`)}</div>
-          <div className={`lc-cal-day-date${column.date === today ? ' lc-cal-day-date-today' : ''}`}>{column.date.slice(5).replace('-', '/')}</div>
+          <div className={`lc-cal-day-date${column.date === today ? ' lc-cal-day-date-today' : ''}`}>
+            {column.date.slice(5).replace('-', '/')}
+          </div>
         </div>
       );
     }
-    const name = column.roomId ? rooms.find((r) => r.id === column.roomId)?.name : anchors.find((a) => a.id === column.anchorId)?.name;
-    return <Typography.Text strong ellipsis>{name}</Typography.Text>;
+    const name = column.roomId
+      ? rooms.find((r) => r.id === column.roomId)?.name
+      : anchors.find((a) => a.id === column.anchorId)?.name;
+    return (
+      <Typography.Text strong ellipsis>
+        {name}
+      </Typography.Text>
+    );
   };
 
-  const noResources = resources.data && (rooms.length === 0 || anchors.length === 0 || resources.data.accounts.every((a) => a.archived));
+  const noResources =
+    resources.data &&
+    (rooms.length === 0 || anchors.length === 0 || resources.data.accounts.every((a) => a.archived));
   const step = (direction: number) => setDate(addDays(date, direction * days));
 
   return (
@@ -112,14 +144,27 @@ export function SchedulePage() {
         extra={
           canManage && resources.data ? (
             <>
-              <Button icon={<RetweetOutlined />} onClick={() => setRecurring(true)} disabled={Boolean(noResources)} data-testid="recurring-open">
+              <Button
+                icon={<RetweetOutlined />}
+                onClick={() => setRecurring(true)}
+                disabled={Boolean(noResources)}
+                data-testid="recurring-open"
+              >
                 {t('scheduling.recurring.open')}
               </Button>
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
                 disabled={Boolean(noResources)}
-                onClick={() => setForm({ draft: { date: view === 'week' && first <= today && today < addDays(first, 7) ? today : first, start: '20:00', end: '23:00' } })}
+                onClick={() =>
+                  setForm({
+                    draft: {
+                      date: view === 'week' && first <= today && today < addDays(first, 7) ? today : first,
+                      start: '20:00',
+                      end: '23:00',
+                    },
+                  })
+                }
                 data-testid="session-new"
               >
                 {t('scheduling.schedule.new')}
@@ -154,13 +199,25 @@ export function SchedulePage() {
                   data-testid="schedule-view"
                 />
                 <Space.Compact>
-                  <Button icon={<LeftOutlined />} onClick={() => step(-1)} aria-label={t('scheduling.schedule.previous')} data-testid="schedule-prev" />
+                  <Button
+                    icon={<LeftOutlined />}
+                    onClick={() => step(-1)}
+                    aria-label={t('scheduling.schedule.previous')}
+                    data-testid="schedule-prev"
+                  />
                   <Button onClick={() => setDate(today)}>{t('scheduling.schedule.today')}</Button>
-                  <Button icon={<RightOutlined />} onClick={() => step(1)} aria-label={t('scheduling.schedule.next')} data-testid="schedule-next" />
+                  <Button
+                    icon={<RightOutlined />}
+                    onClick={() => step(1)}
+                    aria-label={t('scheduling.schedule.next')}
+                    data-testid="schedule-next"
+                  />
                 </Space.Compact>
                 <Typography.Text strong data-testid="schedule-range">
                   <CalendarOutlined style={{ marginInlineEnd: 6 }} />
-                  {view === 'week' ? `${first} – ${addDays(first, 6)}` : `${first} ${t(`scheduling.weekday.d${isoWeekday(first)}`)}`}
+                  {view === 'week'
+                    ? `${first} – ${addDays(first, 6)}`
+                    : `${first} ${t(`scheduling.weekday.d${isoWeekday(first)}`)}`}
                 </Typography.Text>
               </Space>
               <Space wrap>
@@ -176,8 +233,22 @@ export function SchedulePage() {
                 ) : null}
                 {view === 'week' ? (
                   <>
-                    <Select allowClear placeholder={t('scheduling.schedule.allRooms')} value={roomFilter} onChange={setRoomFilter} style={{ width: 160 }} options={rooms.map((r) => ({ value: r.id, label: r.name }))} />
-                    <Select allowClear placeholder={t('scheduling.schedule.allAnchors')} value={anchorFilter} onChange={setAnchorFilter} style={{ width: 160 }} options={anchors.map((a) => ({ value: a.id, label: a.name }))} />
+                    <Select
+                      allowClear
+                      placeholder={t('scheduling.schedule.allRooms')}
+                      value={roomFilter}
+                      onChange={setRoomFilter}
+                      style={{ width: 160 }}
+                      options={rooms.map((r) => ({ value: r.id, label: r.name }))}
+                    />
+                    <Select
+                      allowClear
+                      placeholder={t('scheduling.schedule.allAnchors')}
+                      value={anchorFilter}
+                      onChange={setAnchorFilter}
+                      style={{ width: 160 }}
+                      options={anchors.map((a) => ({ value: a.id, label: a.name }))}
+                    />
                   </>
                 ) : (
                   <Segmented<DayGroup>
@@ -193,7 +264,10 @@ export function SchedulePage() {
             </Flex>
             <Flex justify="space-between" wrap gap={8}>
               <Typography.Text type="secondary" data-testid="schedule-summary">
-                {t('scheduling.schedule.summary', { count: items.length, hours: Math.round(hours * 10) / 10 })}
+                {t('scheduling.schedule.summary', {
+                  count: items.length,
+                  hours: Math.round(hours * 10) / 10,
+                })}
                 {canManage ? ` · ${t('scheduling.schedule.dragTip')}` : ''}
               </Typography.Text>
               <Space size={16}>
@@ -221,7 +295,15 @@ export function SchedulePage() {
                 onCreateAt={
                   canManage && !noResources
                     ? (column, minute) =>
-                        setForm({ draft: { date: column.date, start: clockOf(minute), end: clockOf(Math.min(minute + 180, 23 * 60 + 55)), ...(column.roomId ? { roomId: column.roomId } : {}), ...(column.anchorId ? { anchorIds: [column.anchorId] } : {}) } })
+                        setForm({
+                          draft: {
+                            date: column.date,
+                            start: clockOf(minute),
+                            end: clockOf(Math.min(minute + 180, 23 * 60 + 55)),
+                            ...(column.roomId ? { roomId: column.roomId } : {}),
+                            ...(column.anchorId ? { anchorIds: [column.anchorId] } : {}),
+                          },
+                        })
                     : undefined
                 }
               />
@@ -241,7 +323,13 @@ export function SchedulePage() {
               sessions.reload();
             }}
           />
-          <RecurringModal open={recurring} today={today} resources={resources.data} onClose={() => setRecurring(false)} onGenerated={sessions.reload} />
+          <RecurringModal
+            open={recurring}
+            today={today}
+            resources={resources.data}
+            onClose={() => setRecurring(false)}
+            onGenerated={sessions.reload}
+          />
         </>
       ) : null}
       <SessionDrawer

@@ -65,7 +65,9 @@ const path = (id: string) => `/api/v1/live-sessions/${encodeURIComponent(id)}`;
 
 export const sessionsApi = {
   list: (range: { from: string; to: string }, signal?: AbortSignal) =>
-    api.get<ListResponse<LiveSession>>(`/api/v1/live-sessions?${new URLSearchParams(range).toString()}`, { signal }),
+    api.get<ListResponse<LiveSession>>(`/api/v1/live-sessions?${new URLSearchParams(range).toString()}`, {
+      signal,
+    }),
   mine: (range: { from: string; to: string }, signal?: AbortSignal) =>
     api.get<ListResponse<LiveSession> & { anchors: { id: string; name: string }[] }>(
       `/api/v1/me/schedule?${new URLSearchParams(range).toString()}`,

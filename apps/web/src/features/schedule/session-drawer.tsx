@@ -9,7 +9,12 @@ import { schedulingErrorMessage } from './scheduling-error';
 import { shanghaiDateTime } from './shanghai-time';
 import { StatusTag } from './status-tag';
 
-const nextStatus: Record<SessionStatus, SessionStatus | null> = { planned: 'live', live: 'ended', ended: 'reviewed', reviewed: null };
+const nextStatus: Record<SessionStatus, SessionStatus | null> = {
+  planned: 'live',
+  live: 'ended',
+  ended: 'reviewed',
+  reviewed: null,
+};
 
 export interface SessionDrawerProps {
   session: LiveSession | null;
@@ -71,23 +76,37 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
             </Descriptions.Item>
             {session.actualStart ? (
               <Descriptions.Item label={t('scheduling.schedule.actual')}>
-                {shanghaiDateTime(session.actualStart)} – {session.actualEnd ? shanghaiDateTime(session.actualEnd) : '…'}
+                {shanghaiDateTime(session.actualStart)} –{' '}
+                {session.actualEnd ? shanghaiDateTime(session.actualEnd) : '…'}
               </Descriptions.Item>
             ) : null}
             {session.recurringScheduleId ? (
-              <Descriptions.Item label={t('scheduling.schedule.recurringRule')}>{t('scheduling.schedule.fromRecurring')}</Descriptions.Item>
+              <Descriptions.Item label={t('scheduling.schedule.recurringRule')}>
+                {t('scheduling.schedule.fromRecurring')}
+              </Descriptions.Item>
             ) : null}
           </Descriptions>
           <Flex gap={8} wrap>
-            <Button icon={<OrderedListOutlined />} onClick={() => void navigate(`/before/lineups?session=${encodeURIComponent(session.id)}`)} data-testid="session-open-lineup">
+            <Button
+              icon={<OrderedListOutlined />}
+              onClick={() => void navigate(`/before/lineups?session=${encodeURIComponent(session.id)}`)}
+              data-testid="session-open-lineup"
+            >
               {t('scheduling.schedule.openLineup')}
             </Button>
             {canManage && next ? (
               <Popconfirm
-                title={t('scheduling.schedule.transitionConfirm', { action: t(`scheduling.transition.${next}`) })}
+                title={t('scheduling.schedule.transitionConfirm', {
+                  action: t(`scheduling.transition.${next}`),
+                })}
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => void run(() => sessionsApi.transition(session.id, next), t('scheduling.schedule.transitioned', { status: t(`scheduling.status.${next}`) }))}
+                onConfirm={() =>
+                  void run(
+                    () => sessionsApi.transition(session.id, next),
+                    t('scheduling.schedule.transitioned', { status: t(`scheduling.status.${next}`) }),
+                  )
+                }
               >
                 <Button type="primary" loading={busy} data-testid="session-transition">
                   {t(`scheduling.transition.${next}`)}
@@ -105,7 +124,12 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
                   okText={t('scheduling.schedule.delete')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common.cancel')}
-                  onConfirm={() => void run(async () => (await sessionsApi.remove(session.id), null), t('scheduling.schedule.deleted'))}
+                  onConfirm={() =>
+                    void run(
+                      async () => (await sessionsApi.remove(session.id), null),
+                      t('scheduling.schedule.deleted'),
+                    )
+                  }
                 >
                   <Button danger icon={<DeleteOutlined />} loading={busy}>
                     {t('scheduling.schedule.delete')}

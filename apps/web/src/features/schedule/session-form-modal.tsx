@@ -36,7 +36,9 @@ export interface SessionFormModalProps {
 }
 
 /** The times a form describes; an end at or before the start is on the next day. */
-function windowOf(values: Pick<FormValues, 'date' | 'start' | 'end'>): { plannedStart: string; plannedEnd: string } | null {
+function windowOf(
+  values: Pick<FormValues, 'date' | 'start' | 'end'>,
+): { plannedStart: string; plannedEnd: string } | null {
   const start = parseClock(values.start);
   const end = parseClock(values.end);
   if (start === null || end === null || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return null;
@@ -81,12 +83,20 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
   const onSubmit = async (values: FormValues) => {
     const window = windowOf(values);
     if (!window) return;
-    const input: SessionInput = { title: values.title.trim(), accountId: values.accountId, roomId: values.roomId, anchorIds: values.anchorIds, ...window };
+    const input: SessionInput = {
+      title: values.title.trim(),
+      accountId: values.accountId,
+      roomId: values.roomId,
+      anchorIds: values.anchorIds,
+      ...window,
+    };
     setSaving(true);
     setClashes(null);
     try {
       const saved = editing ? await sessionsApi.update(editing.id, input) : await sessionsApi.create(input);
-      void message.success(editing ? t('scheduling.schedule.updated') : t('scheduling.schedule.created', { title: saved.title }));
+      void message.success(
+        editing ? t('scheduling.schedule.updated') : t('scheduling.schedule.created', { title: saved.title }),
+      );
       onSaved(saved);
     } catch (cause) {
       const found = clashesOf(cause);
@@ -113,21 +123,48 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
       width={620}
       okButtonProps={{ 'data-testid': 'session-submit' }}
     >
-      <Form<FormValues> form={form} layout="vertical" requiredMark initialValues={initialValues} onFinish={(values) => void onSubmit(values)} style={{ marginTop: 16 }} data-testid="session-form">
-        <Form.Item name="title" label={t('scheduling.schedule.sessionTitle')} rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}>
-          <Input maxLength={200} placeholder={t('scheduling.schedule.titlePlaceholder')} data-testid="session-title" />
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={initialValues}
+        onFinish={(values) => void onSubmit(values)}
+        style={{ marginTop: 16 }}
+        data-testid="session-form"
+      >
+        <Form.Item
+          name="title"
+          label={t('scheduling.schedule.sessionTitle')}
+          rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}
+        >
+          <Input
+            maxLength={200}
+            placeholder={t('scheduling.schedule.titlePlaceholder')}
+            data-testid="session-title"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="roomId" label={t('scheduling.resource.room')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="roomId"
+              label={t('scheduling.resource.room')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Select
                 data-testid="session-room"
-                options={active(resources.rooms, editing ? [editing.room.id] : []).map((r) => ({ value: r.id, label: r.name }))}
+                options={active(resources.rooms, editing ? [editing.room.id] : []).map((r) => ({
+                  value: r.id,
+                  label: r.name,
+                }))}
               />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="accountId" label={t('scheduling.resource.account')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="accountId"
+              label={t('scheduling.resource.account')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Select
                 data-testid="session-account"
                 options={active(resources.accounts, editing ? [editing.account.id] : []).map((a) => ({
@@ -142,21 +179,38 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="anchorIds" label={t('scheduling.resource.anchor')} rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') }]}>
+        <Form.Item
+          name="anchorIds"
+          label={t('scheduling.resource.anchor')}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') },
+          ]}
+        >
           <Select
             mode="multiple"
             data-testid="session-anchors"
-            options={active(resources.anchors, editing ? editing.anchors.map((a) => a.id) : []).map((a) => ({ value: a.id, label: a.name }))}
+            options={active(resources.anchors, editing ? editing.anchors.map((a) => a.id) : []).map((a) => ({
+              value: a.id,
+              label: a.name,
+            }))}
           />
         </Form.Item>
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="date" label={t('scheduling.schedule.date')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="date"
+              label={t('scheduling.schedule.date')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Input type="date" data-testid="session-date" />
             </Form.Item>
           </Col>
           <Col span={7}>
-            <Form.Item name="start" label={t('scheduling.schedule.start')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
+            <Form.Item
+              name="start"
+              label={t('scheduling.schedule.start')}
+              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+            >
               <Input type="time" step={300} data-testid="session-start" />
             </Form.Item>
           </Col>

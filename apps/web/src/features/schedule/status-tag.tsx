@@ -2,7 +2,12 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from './schedule.api';
 
-const statusColor: Record<SessionStatus, string> = { planned: 'processing', live: 'error', ended: 'default', reviewed: 'purple' };
+const statusColor: Record<SessionStatus, string> = {
+  planned: 'processing',
+  live: 'error',
+  ended: 'default',
+  reviewed: 'purple',
+};
 
 export function StatusTag({ status }: { status: SessionStatus }) {
   const { t } = useTranslation();

@@ -1,5 +1,22 @@
 import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Col, Empty, Flex, List, Popconfirm, Progress, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
@@ -17,7 +34,11 @@ import { SopTemplateModal } from './sop-template-modal';
 import './sop.css';
 
 async function loadAll(signal: AbortSignal) {
-  const [templates, runs, rooms] = await Promise.all([sopApi.templates(signal), sopApi.runs(signal), roomsApi.list(signal)]);
+  const [templates, runs, rooms] = await Promise.all([
+    sopApi.templates(signal),
+    sopApi.runs(signal),
+    roomsApi.list(signal),
+  ]);
   return { templates: templates.items, runs: runs.items, rooms: rooms.items };
 }
 
@@ -33,7 +54,10 @@ export function SopPage() {
   const [starting, setStarting] = useState(false);
   const [template, setTemplate] = useState<SopTemplate | 'new' | null>(null);
   const runId = selected ?? data?.runs[0]?.id ?? null;
-  const loadRun = useCallback(async (signal: AbortSignal): Promise<SopRun | null> => (runId ? sopApi.run(runId, signal) : null), [runId]);
+  const loadRun = useCallback(
+    async (signal: AbortSignal): Promise<SopRun | null> => (runId ? sopApi.run(runId, signal) : null),
+    [runId],
+  );
   const run = useApiQuery(loadRun);
 
   const archive = async (tpl: SopTemplate) => {
@@ -53,7 +77,11 @@ export function SopPage() {
           <List
             dataSource={data?.runs ?? []}
             loading={loading}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.sop.noRuns')} /> }}
+            locale={{
+              emptyText: (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.sop.noRuns')} />
+              ),
+            }}
             renderItem={(item) => (
               <List.Item
                 className={`lc-sop-run-item${item.id === runId ? ' lc-sop-run-item-active' : ''}`}
@@ -65,12 +93,26 @@ export function SopPage() {
                     <Typography.Text strong ellipsis>
                       {item.name}
                     </Typography.Text>
-                    {item.status === 'completed' ? <Tag color="success">{t('scheduling.sop.completed')}</Tag> : item.progress.overdue > 0 ? <Badge count={item.progress.overdue} title={t('scheduling.sop.overdue')} /> : null}
+                    {item.status === 'completed' ? (
+                      <Tag color="success">{t('scheduling.sop.completed')}</Tag>
+                    ) : item.progress.overdue > 0 ? (
+                      <Badge count={item.progress.overdue} title={t('scheduling.sop.overdue')} />
+                    ) : null}
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {item.room.name} · {t('scheduling.sop.startsOn', { date: item.startDate })}
                   </Typography.Text>
-                  <Progress percent={item.progress.percent} size="small" status={item.status === 'completed' ? 'success' : item.progress.overdue > 0 ? 'exception' : 'active'} />
+                  <Progress
+                    percent={item.progress.percent}
+                    size="small"
+                    status={
+                      item.status === 'completed'
+                        ? 'success'
+                        : item.progress.overdue > 0
+                          ? 'exception'
+                          : 'active'
+                    }
+                  />
                 </Flex>
               </List.Item>
             )}
@@ -121,7 +163,11 @@ export function SopPage() {
                     <Tag color="blue">{roleLabel(t, task.ownerRole)}</Tag>
                     {task.dependsOn.length > 0 ? (
                       <Typography.Text type="secondary">
-                        {t('scheduling.sop.after', { tasks: task.dependsOn.map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k).join('、') })}
+                        {t('scheduling.sop.after', {
+                          tasks: task.dependsOn
+                            .map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k)
+                            .join('、'),
+                        })}
                       </Typography.Text>
                     ) : null}
                   </Space>
@@ -141,9 +187,25 @@ export function SopPage() {
               </Space>
             ),
           },
-          { key: 'version', title: t('scheduling.sop.version'), width: 90, render: (_, tpl) => `v${tpl.version}` },
-          { key: 'tasks', title: t('scheduling.sop.taskCount'), width: 100, render: (_, tpl) => tpl.tasks.length },
-          { key: 'days', title: t('scheduling.sop.span'), width: 110, render: (_, tpl) => t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }) },
+          {
+            key: 'version',
+            title: t('scheduling.sop.version'),
+            width: 90,
+            render: (_, tpl) => `v${tpl.version}`,
+          },
+          {
+            key: 'tasks',
+            title: t('scheduling.sop.taskCount'),
+            width: 100,
+            render: (_, tpl) => tpl.tasks.length,
+          },
+          {
+            key: 'days',
+            title: t('scheduling.sop.span'),
+            width: 110,
+            render: (_, tpl) =>
+              t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }),
+          },
           ...(canManage
             ? [
                 {
@@ -152,10 +214,20 @@ export function SopPage() {
                   width: 170,
                   render: (_: unknown, tpl: SopTemplate) => (
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTemplate(tpl)}>
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setTemplate(tpl)}
+                      >
                         {t('scheduling.accounts.editAction')}
                       </Button>
-                      <Popconfirm title={t('scheduling.sop.archiveConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void archive(tpl)}>
+                      <Popconfirm
+                        title={t('scheduling.sop.archiveConfirm')}
+                        okText={t('common.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => void archive(tpl)}
+                      >
                         <Button type="link" size="small" danger icon={<InboxOutlined />}>
                           {t('scheduling.sop.archive')}
                         </Button>
@@ -181,7 +253,13 @@ export function SopPage() {
               <Button icon={<PlusOutlined />} onClick={() => setTemplate('new')}>
                 {t('scheduling.sop.newTemplate')}
               </Button>
-              <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)} disabled={data.templates.length === 0} data-testid="sop-start">
+              <Button
+                type="primary"
+                icon={<PlayCircleOutlined />}
+                onClick={() => setStarting(true)}
+                disabled={data.templates.length === 0}
+                data-testid="sop-start"
+              >
                 {t('scheduling.sop.startTitle')}
               </Button>
             </>

@@ -1,5 +1,17 @@
 import { ClockCircleOutlined, LockOutlined } from '@ant-design/icons';
-import { App, Card, Checkbox, Flex, Progress, Space, Statistic, Tag, Timeline, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Card,
+  Checkbox,
+  Flex,
+  Progress,
+  Space,
+  Statistic,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
@@ -45,13 +57,31 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
               {run.name}
             </Typography.Title>
             <Typography.Text type="secondary">
-              {t('scheduling.sop.runMeta', { room: run.room.name, date: run.startDate, version: run.templateVersion })}
+              {t('scheduling.sop.runMeta', {
+                room: run.room.name,
+                date: run.startDate,
+                version: run.templateVersion,
+              })}
             </Typography.Text>
           </div>
           <Space size={32}>
-            <Statistic title={t('scheduling.sop.done')} value={run.progress.done} suffix={`/ ${run.progress.total}`} />
-            <Statistic title={t('scheduling.sop.overdue')} value={run.progress.overdue} styles={{ content: { color: run.progress.overdue > 0 ? '#f5222d' : undefined } }} />
-            <Progress type="circle" size={64} percent={run.progress.percent} status={run.status === 'completed' ? 'success' : 'normal'} data-testid="sop-run-progress" />
+            <Statistic
+              title={t('scheduling.sop.done')}
+              value={run.progress.done}
+              suffix={`/ ${run.progress.total}`}
+            />
+            <Statistic
+              title={t('scheduling.sop.overdue')}
+              value={run.progress.overdue}
+              styles={{ content: { color: run.progress.overdue > 0 ? '#f5222d' : undefined } }}
+            />
+            <Progress
+              type="circle"
+              size={64}
+              percent={run.progress.percent}
+              status={run.status === 'completed' ? 'success' : 'normal'}
+              data-testid="sop-run-progress"
+            />
           </Space>
         </Flex>
         <Timeline
@@ -73,8 +103,22 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                     {tasks.map((task) => {
                       const blocked = !task.done && task.blockedBy.length > 0;
                       return (
-                        <Flex key={task.id} align="flex-start" gap={10} className="lc-sop-task" data-testid={`sop-task-${task.key}`}>
-                          <Tooltip title={blocked ? t('scheduling.sop.waitingFor', { tasks: task.blockedBy.map(titleOf).join('、') }) : undefined}>
+                        <Flex
+                          key={task.id}
+                          align="flex-start"
+                          gap={10}
+                          className="lc-sop-task"
+                          data-testid={`sop-task-${task.key}`}
+                        >
+                          <Tooltip
+                            title={
+                              blocked
+                                ? t('scheduling.sop.waitingFor', {
+                                    tasks: task.blockedBy.map(titleOf).join('、'),
+                                  })
+                                : undefined
+                            }
+                          >
                             <Checkbox
                               checked={task.done}
                               disabled={!canManage || busyTask !== null}
@@ -84,7 +128,11 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                           </Tooltip>
                           <div style={{ flex: 1, minWidth: 0 }}>
                             <Space size={6} wrap>
-                              <Typography.Text delete={task.done} type={task.done ? 'secondary' : undefined} strong={!task.done}>
+                              <Typography.Text
+                                delete={task.done}
+                                type={task.done ? 'secondary' : undefined}
+                                strong={!task.done}
+                              >
                                 {task.title}
                               </Typography.Text>
                               <Tag>{roleLabel(t, task.ownerRole)}</Tag>
@@ -95,7 +143,10 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                               ) : null}
                               {blocked ? (
                                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                                  <LockOutlined /> {t('scheduling.sop.waitingFor', { tasks: task.blockedBy.map(titleOf).join('、') })}
+                                  <LockOutlined />{' '}
+                                  {t('scheduling.sop.waitingFor', {
+                                    tasks: task.blockedBy.map(titleOf).join('、'),
+                                  })}
                                 </Typography.Text>
                               ) : null}
                             </Space>

@@ -31,7 +31,12 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
   const onSubmit = async (values: FormValues) => {
     setSaving(true);
     try {
-      const run = await sopApi.start({ templateId: values.templateId, roomId: values.roomId, startDate: values.startDate, ...(values.name?.trim() ? { name: values.name.trim() } : {}) });
+      const run = await sopApi.start({
+        templateId: values.templateId,
+        roomId: values.roomId,
+        startDate: values.startDate,
+        ...(values.name?.trim() ? { name: values.name.trim() } : {}),
+      });
       void message.success(t('scheduling.sop.started'));
       onStarted(run);
     } catch (cause) {
@@ -62,12 +67,26 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
         onFinish={(values) => void onSubmit(values)}
       >
         <Form.Item name="templateId" label={t('scheduling.sop.template')} rules={[{ required: true }]}>
-          <Select options={templates.map((tpl) => ({ value: tpl.id, label: `${tpl.name} · v${tpl.version}` }))} />
+          <Select
+            options={templates.map((tpl) => ({ value: tpl.id, label: `${tpl.name} · v${tpl.version}` }))}
+          />
         </Form.Item>
-        <Form.Item name="roomId" label={t('scheduling.resource.room')} rules={[{ required: true, message: t('scheduling.schedule.pick') }]}>
-          <Select options={rooms.filter((r) => !r.archived).map((r) => ({ value: r.id, label: r.name }))} data-testid="sop-start-room" />
+        <Form.Item
+          name="roomId"
+          label={t('scheduling.resource.room')}
+          rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+        >
+          <Select
+            options={rooms.filter((r) => !r.archived).map((r) => ({ value: r.id, label: r.name }))}
+            data-testid="sop-start-room"
+          />
         </Form.Item>
-        <Form.Item name="startDate" label={t('scheduling.sop.startDate')} rules={[{ required: true }]} extra={t('scheduling.sop.startDateHint')}>
+        <Form.Item
+          name="startDate"
+          label={t('scheduling.sop.startDate')}
+          rules={[{ required: true }]}
+          extra={t('scheduling.sop.startDateHint')}
+        >
           <Input type="date" />
         </Form.Item>
         <Form.Item name="name" label={t('scheduling.sop.runName')}>

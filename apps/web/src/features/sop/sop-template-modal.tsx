@@ -24,13 +24,18 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
   const [saving, setSaving] = useState(false);
   const editing = target !== null && target !== 'new' ? target : null;
   const tasks = Form.useWatch('tasks', form);
-  const keys = (tasks ?? []).map((task) => task?.key).filter((key): key is string => typeof key === 'string' && key !== '');
+  const keys = (tasks ?? [])
+    .map((task) => task?.key)
+    .filter((key): key is string => typeof key === 'string' && key !== '');
 
   const initialValues = useMemo(
     (): Partial<FormValues> =>
       editing
         ? { name: editing.name, description: editing.description, tasks: editing.tasks }
-        : { name: '', tasks: [{ key: 'task_1', title: '', ownerRole: 'operator', dueDay: 0, dependsOn: [] }] },
+        : {
+            name: '',
+            tasks: [{ key: 'task_1', title: '', ownerRole: 'operator', dueDay: 0, dependsOn: [] }],
+          },
     [editing],
   );
 
@@ -38,12 +43,21 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
     const input: SopTemplateInput = {
       name: values.name.trim(),
       description: values.description?.trim() || null,
-      tasks: values.tasks.map((task) => ({ ...task, title: task.title.trim(), description: task.description?.trim() || null, dependsOn: task.dependsOn ?? [] })),
+      tasks: values.tasks.map((task) => ({
+        ...task,
+        title: task.title.trim(),
+        description: task.description?.trim() || null,
+        dependsOn: task.dependsOn ?? [],
+      })),
     };
     setSaving(true);
     try {
-      const saved = editing ? await sopApi.updateTemplate(editing.id, input) : await sopApi.createTemplate(input);
-      void message.success(editing ? t('scheduling.sop.templateSaved', { version: saved.version }) : t('common.saved'));
+      const saved = editing
+        ? await sopApi.updateTemplate(editing.id, input)
+        : await sopApi.createTemplate(input);
+      void message.success(
+        editing ? t('scheduling.sop.templateSaved', { version: saved.version }) : t('common.saved'),
+      );
       onSaved(saved);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -69,10 +83,20 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
           {t('scheduling.sop.versionNote', { version: editing.version, next: editing.version + 1 })}
         </Typography.Paragraph>
       ) : null}
-      <Form<FormValues> form={form} layout="vertical" requiredMark initialValues={initialValues} onFinish={(values) => void onSubmit(values)}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={initialValues}
+        onFinish={(values) => void onSubmit(values)}
+      >
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="name" label={t('scheduling.sop.templateName')} rules={[{ required: true, whitespace: true, message: t('scheduling.sop.templateName') }]}>
+            <Form.Item
+              name="name"
+              label={t('scheduling.sop.templateName')}
+              rules={[{ required: true, whitespace: true, message: t('scheduling.sop.templateName') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -97,18 +121,34 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                 return (
                   <Row key={field.key} gutter={8}>
                     <Col span={3}>
-                      <Form.Item name={[field.name, 'key']} rules={[{ required: true, pattern: /^[a-z0-9_-]{1,40}$/, message: t('scheduling.sop.keyRule') }]}>
+                      <Form.Item
+                        name={[field.name, 'key']}
+                        rules={[
+                          {
+                            required: true,
+                            pattern: /^[a-z0-9_-]{1,40}$/,
+                            message: t('scheduling.sop.keyRule'),
+                          },
+                        ]}
+                      >
                         <Input className="lc-mono" />
                       </Form.Item>
                     </Col>
                     <Col span={6}>
-                      <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('scheduling.sop.taskTitle') }]}>
+                      <Form.Item
+                        name={[field.name, 'title']}
+                        rules={[{ required: true, whitespace: true, message: t('scheduling.sop.taskTitle') }]}
+                      >
                         <Input maxLength={100} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
                       <Form.Item name={[field.name, 'ownerRole']} rules={[{ required: true }]}>
-                        <Select options={roleCodes.filter((r) => r !== 'merchant' && r !== 'partner').map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+                        <Select
+                          options={roleCodes
+                            .filter((r) => r !== 'merchant' && r !== 'partner')
+                            .map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={3}>
@@ -118,11 +158,22 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                     </Col>
                     <Col span={7}>
                       <Form.Item name={[field.name, 'dependsOn']}>
-                        <Select mode="multiple" maxTagCount="responsive" options={keys.filter((k) => k !== own).map((k) => ({ value: k, label: k }))} />
+                        <Select
+                          mode="multiple"
+                          maxTagCount="responsive"
+                          options={keys.filter((k) => k !== own).map((k) => ({ value: k, label: k }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={1}>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length === 1} aria-label={t('scheduling.lineups.remove')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(field.name)}
+                        disabled={fields.length === 1}
+                        aria-label={t('scheduling.lineups.remove')}
+                      />
                     </Col>
                   </Row>
                 );
@@ -131,7 +182,15 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                 type="dashed"
                 block
                 icon={<PlusOutlined />}
-                onClick={() => add({ key: `task_${fields.length + 1}`, title: '', ownerRole: 'operator', dueDay: 0, dependsOn: [] })}
+                onClick={() =>
+                  add({
+                    key: `task_${fields.length + 1}`,
+                    title: '',
+                    ownerRole: 'operator',
+                    dueDay: 0,
+                    dependsOn: [],
+                  })
+                }
               >
                 {t('scheduling.sop.addTask')}
               </Button>

@@ -66,13 +66,17 @@ export interface SopRunTask {
 export type SopRun = SopRunSummary & { tasks: SopRunTask[] };
 
 export const sopApi = {
-  templates: (signal?: AbortSignal) => api.get<ListResponse<SopTemplate>>('/api/v1/sop-templates', { signal }),
+  templates: (signal?: AbortSignal) =>
+    api.get<ListResponse<SopTemplate>>('/api/v1/sop-templates', { signal }),
   createTemplate: (input: SopTemplateInput) => api.post<SopTemplate>('/api/v1/sop-templates', input),
-  updateTemplate: (id: string, input: SopTemplateInput) => api.put<SopTemplate>(`/api/v1/sop-templates/${encodeURIComponent(id)}`, input),
+  updateTemplate: (id: string, input: SopTemplateInput) =>
+    api.put<SopTemplate>(`/api/v1/sop-templates/${encodeURIComponent(id)}`, input),
   archiveTemplate: (id: string) => api.delete<SopTemplate>(`/api/v1/sop-templates/${encodeURIComponent(id)}`),
   runs: (signal?: AbortSignal) => api.get<ListResponse<SopRunSummary>>('/api/v1/sop-runs', { signal }),
-  run: (id: string, signal?: AbortSignal) => api.get<SopRun>(`/api/v1/sop-runs/${encodeURIComponent(id)}`, { signal }),
-  start: (input: { templateId: string; roomId: string; startDate?: string; name?: string }) => api.post<SopRun>('/api/v1/sop-runs', input),
+  run: (id: string, signal?: AbortSignal) =>
+    api.get<SopRun>(`/api/v1/sop-runs/${encodeURIComponent(id)}`, { signal }),
+  start: (input: { templateId: string; roomId: string; startDate?: string; name?: string }) =>
+    api.post<SopRun>('/api/v1/sop-runs', input),
   complete: (taskId: string) => api.post<SopRun>(`/api/v1/sop-tasks/${encodeURIComponent(taskId)}/complete`),
   reopen: (taskId: string) => api.post<SopRun>(`/api/v1/sop-tasks/${encodeURIComponent(taskId)}/reopen`),
 };
