@@ -77,7 +77,7 @@ export const navGroups: NavGroup[] = [
     key: 'audience',
     icon: <TeamOutlined />,
     items: [
-      item('events', '/audience/events', 'audience:read'),
+      item('events', '/audience/events', 'events:read'),
       item('profiles', '/audience/profiles', 'audience:read'),
       item('segments', '/audience/segments', 'audience:read'),
       item('journeys', '/audience/journeys', 'audience:read'),

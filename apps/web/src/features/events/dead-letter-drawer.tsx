@@ -1,0 +1,179 @@
+import { Alert, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { sourceLabel } from '../../i18n/labels';
+import { DeadLetterActions } from './dead-letter-actions';
+import { DeadLetterStatusTag } from './dead-letter-status-tag';
+import {
+  payloadForDisplay,
+  shanghaiDateTimeSeconds,
+  type DeadLetter,
+  type EventIssue,
+  type ReplayResult,
+} from './dead-letters.api';
+
+export interface DeadLetterDrawerProps {
+  letter: DeadLetter | null;
+  canManage: boolean;
+  busy: 'replay' | 'discard' | null;
+  onReplay: (letter: DeadLetter) => void;
+  onDiscard: (letter: DeadLetter) => void;
+  onClose: () => void;
+}
+
+function ReplayOutcome({ result }: { result: ReplayResult }) {
+  const { t } = useTranslation();
+  const at = shanghaiDateTimeSeconds(result.at);
+  if (result.outcome === 'rejected') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('deadLetters.outcome.rejected', { time: at })}
+        description={result.reason}
+        data-testid="dead-letter-replay-outcome"
+      />
+    );
+  }
+  return (
+    <Alert
+      type="success"
+      showIcon
+      title={t(`deadLetters.outcome.${result.outcome}`, { time: at })}
+      description={result.eventId ? t('deadLetters.outcome.eventId', { id: result.eventId }) : undefined}
+      data-testid="dead-letter-replay-outcome"
+    />
+  );
+}
+
+/** One dead letter: why it was rejected, every validation issue and the original item as sent. */
+export function DeadLetterDrawer({
+  letter,
+  canManage,
+  busy,
+  onReplay,
+  onDiscard,
+  onClose,
+}: DeadLetterDrawerProps) {
+  const { t } = useTranslation();
+  const payload = letter ? payloadForDisplay(letter) : null;
+  return (
+    <Drawer
+      open={letter !== null}
+      onClose={onClose}
+      size={720}
+      title={t('deadLetters.detailTitle')}
+      destroyOnHidden
+      extra={
+        letter && canManage ? (
+          <DeadLetterActions
+            letter={letter}
+            busy={busy}
+            onReplay={onReplay}
+            onDiscard={onDiscard}
+            testIdPrefix="dead-letter-drawer"
+          />
+        ) : null
+      }
+    >
+      {letter ? (
+        <div data-testid="dead-letter-detail" style={{ display: 'flex', flexDirection: 'column', gap: 20 }}>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('deadLetters.id')} span={2}>
+              <Typography.Text className="lc-mono" copyable>
+                {letter.id}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.receivedAt')}>
+              {shanghaiDateTimeSeconds(letter.receivedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.statusLabel')}>
+              <DeadLetterStatusTag status={letter.status} testId="dead-letter-detail-status" />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.source')}>
+              {letter.source ? sourceLabel(t, letter.source) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.format')}>
+              {t(`deadLetters.formats.${letter.format}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.eventId')}>
+              {letter.eventId ? <Typography.Text className="lc-mono">{letter.eventId}</Typography.Text> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('deadLetters.attempts')}>{letter.attempts}</Descriptions.Item>
+          </Descriptions>
+
+          <div>
+            <Typography.Title level={5}>{t('deadLetters.reason')}</Typography.Title>
+            <Alert
+              type={letter.status === 'new' ? 'error' : 'info'}
+              title={letter.reason}
+              data-testid="dead-letter-detail-reason"
+            />
+          </div>
+
+          {letter.replayResult ? (
+            <div>
+              <Typography.Title level={5}>{t('deadLetters.lastReplay')}</Typography.Title>
+              <ReplayOutcome result={letter.replayResult} />
+            </div>
+          ) : null}
+
+          <div>
+            <Typography.Title level={5}>
+              {t('deadLetters.issues', { count: letter.issues.length })}
+            </Typography.Title>
+            <Table<EventIssue>
+              size="small"
+              rowKey={(issue) => `${issue.path}|${issue.code}|${issue.message}`}
+              dataSource={letter.issues}
+              pagination={false}
+              locale={{ emptyText: t('deadLetters.noIssues') }}
+              data-testid="dead-letter-issues"
+              columns={[
+                {
+                  key: 'path',
+                  title: t('deadLetters.issuePath'),
+                  width: 180,
+                  render: (_, issue) => (
+                    <Typography.Text code className="lc-mono">
+                      {issue.path === '' ? '(root)' : issue.path}
+                    </Typography.Text>
+                  ),
+                },
+                { key: 'code', title: t('deadLetters.issueCode'), width: 150, dataIndex: 'code' },
+                { key: 'message', title: t('deadLetters.issueMessage'), dataIndex: 'message' },
+              ]}
+            />
+          </div>
+
+          <div>
+            <Typography.Title level={5}>
+              {letter.payloadText !== null ? t('deadLetters.payloadRaw') : t('deadLetters.payload')}
+            </Typography.Title>
+            {payload === null ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deadLetters.noPayload')} />
+            ) : (
+              <pre
+                className="lc-mono"
+                data-testid="dead-letter-payload"
+                style={{
+                  margin: 0,
+                  padding: 12,
+                  maxHeight: 420,
+                  overflow: 'auto',
+                  background: '#f6f8fa',
+                  border: '1px solid #e5e8ef',
+                  borderRadius: 6,
+                  fontSize: 12,
+                  whiteSpace: 'pre-wrap',
+                  wordBreak: 'break-all',
+                }}
+              >
+                {payload}
+              </pre>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,84 @@
+import { api } from '../../api/client';
+
+/** The shapes of `/api/v1/dead-letters` (packages/events/src/dead-letter.schema.ts). */
+export type DeadLetterStatus = 'new' | 'replayed' | 'discarded';
+
+export const deadLetterStatuses: readonly DeadLetterStatus[] = ['new', 'replayed', 'discarded'];
+
+export interface EventIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface ReplayResult {
+  outcome: 'ingested' | 'duplicate' | 'rejected';
+  at: string;
+  eventId?: string;
+  reason?: string;
+}
+
+export interface DeadLetter {
+  id: string;
+  receivedAt: string;
+  source: string | null;
+  keyId: string | null;
+  format: 'native' | 'segment';
+  eventId: string | null;
+  reason: string;
+  issues: EventIssue[];
+  payload?: unknown;
+  payloadText: string | null;
+  status: DeadLetterStatus;
+  attempts: number;
+  replayedAt: string | null;
+  replayResult: ReplayResult | null;
+}
+
+export interface DeadLetterPage {
+  items: DeadLetter[];
+  nextCursor: string | null;
+}
+
+export interface DeadLetterFilters {
+  status?: DeadLetterStatus;
+  source?: string;
+  q?: string;
+}
+
+function listPath(filters: DeadLetterFilters, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.source) params.set('source', filters.source);
+  if (filters.q) params.set('q', filters.q);
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return query === '' ? '/api/v1/dead-letters' : `/api/v1/dead-letters?${query}`;
+}
+
+const itemPath = (id: string) => `/api/v1/dead-letters/${encodeURIComponent(id)}`;
+
+export const deadLettersApi = {
+  list: (filters: DeadLetterFilters, signal?: AbortSignal, cursor?: string) =>
+    api.get<DeadLetterPage>(listPath(filters, cursor), { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<DeadLetter>(itemPath(id), { signal }),
+  replay: (id: string) => api.post<DeadLetter>(`${itemPath(id)}/replay`),
+  discard: (id: string) => api.post<DeadLetter>(`${itemPath(id)}/discard`),
+};
+
+const shanghaiOffsetMs = 8 * 3600_000;
+
+/** `YYYY-MM-DD HH:mm:ss` on the Asia/Shanghai clock (UTC+8, no summer time), whatever the browser's zone. */
+export function shanghaiDateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '—';
+  return new Date(ms + shanghaiOffsetMs).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The original item for display: pretty JSON when it was JSON, else the raw text as received. */
+export function payloadForDisplay(letter: DeadLetter): string | null {
+  if (letter.payloadText !== null) return letter.payloadText;
+  if (letter.payload === undefined) return null;
+  return JSON.stringify(letter.payload, null, 2);
+}
