@@ -120,6 +120,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
           startedAt: Date.now(),
           records: services.records,
           events: services.events,
+          bus: services.collection.bus,
+          liveState: services.live.state,
         }),
       );
       await api.register(

@@ -16,11 +16,13 @@ describe('a server on the embedded engines', () => {
     try {
       const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as {
         status: string;
-        stores: { records: { engine: string; ok: boolean }; events: { engine: string; ok: boolean } };
+        stores: Record<'records' | 'events' | 'bus' | 'liveState', { engine: string; ok: boolean }>;
       };
       expect(health.status).toBe('ok');
       expect(health.stores.records).toMatchObject({ engine: 'pglite', ok: true });
       expect(health.stores.events).toMatchObject({ engine: 'chdb', ok: true });
+      expect(health.stores.bus).toMatchObject({ engine: 'in-process', ok: true });
+      expect(health.stores.liveState).toMatchObject({ engine: 'memory', ok: true });
       const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
         openapi: string;
         paths: object;
