@@ -9,7 +9,7 @@ import { RequireSession } from './features/auth/require-session';
 import { SessionProvider } from './features/auth/session-context';
 import { bigScreenRoute } from './features/big-screen/big-screen-paths';
 import { BigScreenRoute } from './features/big-screen/big-screen-route';
-import { isPendingItem, ModuleUnavailablePage } from './features/placeholder/module-unavailable-page';
+import { isPendingItem, ModuleUnavailablePage } from './features/unbuilt-module/module-unavailable-page';
 import { HomeRoute } from './features/portal/home-route';
 import { MerchantApplyPage } from './features/portal/merchant-apply-page';
 import { AppShell } from './features/shell/app-shell';

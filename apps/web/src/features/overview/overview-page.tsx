@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roleLabel } from '../../i18n/labels';
 import { useCurrentSession, useSession } from '../auth/session-context';
-import { isPendingItem } from '../placeholder/module-unavailable-page';
+import { isPendingItem } from '../unbuilt-module/module-unavailable-page';
 import { navGroups, type NavItemKey } from '../shell/navigation';
 import { SystemStatusCard } from './system-status-card';
 
