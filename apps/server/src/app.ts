@@ -21,7 +21,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
-import { openCommerce, openSchedule, type AppServices } from './services.js';
+import type { AppServices } from './services.js';
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -132,8 +132,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       await api.register(apiKeyRoutes(services.access));
       await api.register(roleRoutes());
       await api.register(auditRoutes(services.access));
-      await api.register(commerceRoutes(openCommerce(services)));
-      await api.register(scheduleRoutes(openSchedule(services)));
+      await api.register(commerceRoutes(services.commerce));
+      await api.register(scheduleRoutes(services.schedule));
       await api.register(deadLetterRoutes(services.collection.deadLetters));
       await api.register(services.live.routes());
     },

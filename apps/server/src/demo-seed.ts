@@ -1,5 +1,7 @@
 import type { Access, OrganisationDto, Role } from '@livecloud/access';
 import type { Commerce } from '@livecloud/commerce';
+import type { Schedule } from '@livecloud/schedule';
+import { seedDemoOperation, type DemoOperation } from './demo-operation.js';
 
 export interface DemoLogin {
   email: string;
@@ -80,20 +82,23 @@ async function seedCatalogue(orgId: string, commerce: Commerce): Promise<void> {
 }
 
 /**
- * Creates the demo organisation with staff in several roles and, when commerce is given, its
- * categories and QC checklists; returns the logins to print.
+ * Creates the demo organisation with staff in several roles, its categories and QC checklists,
+ * and (see {@link seedDemoOperation}) a merchant, approved and warehoused products, a room, an
+ * account and a planned session with its line-up. Returns the logins to print and, when the
+ * organisation was made now, the operation the simulated sessions build on.
  */
 export async function seedDemo(
-  access: Access,
-  commerce?: Commerce,
-): Promise<{ org: OrganisationDto; logins: DemoLogin[] }> {
+  services: { access: Access; commerce: Commerce; schedule: Schedule },
+  now: number = Date.now(),
+): Promise<{ org: OrganisationDto; logins: DemoLogin[]; operation?: DemoOperation }> {
+  const { access, commerce } = services;
   const existing = await access.organisations.findBySlugOrId('demo');
-  const org = existing ?? (await access.organisations.create({ name: '星河直播 (演示)', slug: 'demo' }));
-  if (!existing) {
-    for (const person of demoPeople) {
-      await access.staff.onboard(org.id, person, system);
-    }
-    if (commerce) await seedCatalogue(org.id, commerce);
+  if (existing) return { org: existing, logins: demoPeople };
+  const org = await access.organisations.create({ name: '星河直播 (演示)', slug: 'demo' });
+  for (const person of demoPeople) {
+    await access.staff.onboard(org.id, person, system);
   }
-  return { org, logins: demoPeople };
+  await seedCatalogue(org.id, commerce);
+  const operation = await seedDemoOperation(services, org.id, now);
+  return { org, logins: demoPeople, operation };
 }

@@ -4,7 +4,12 @@ import { createAccess, type Access } from '@livecloud/access';
 import { createCommerce, type Commerce } from '@livecloud/commerce';
 import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
-import { createSchedule, type Schedule } from '@livecloud/schedule';
+import {
+  createSchedule,
+  type LowestPriceProvider,
+  type ProductCatalogue,
+  type Schedule,
+} from '@livecloud/schedule';
 import {
   createEventStore,
   openCollection,
@@ -26,6 +31,10 @@ export interface AppServices {
   collection: Collection;
   /** The big screen: live state (memory | Redis), board, stream feed; `live.attach(bus)` feeds it. */
   live: Live;
+  /** Before the live: merchants, deposits, products, submissions, QC, warehouse, catalogue. */
+  commerce: Commerce;
+  /** Scheduling: rooms, accounts, sessions, line-ups (validated against the catalogue), SOP. */
+  schedule: Schedule;
   version: string;
   /** Closes every store; safe to call twice. */
   close(): Promise<void>;
@@ -90,15 +99,17 @@ export async function openServices(
     throw error;
   }
   let closed = false;
+  const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   return {
     config,
     logger,
     clock,
     records,
     events: eventStore,
-    access: createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 }),
+    access,
     collection: openedCollection,
     live,
+    ...openContexts({ records, clock, config, access, events: eventStore }),
     version,
     async close() {
       if (closed) return;
@@ -131,6 +142,15 @@ export function collectionOptions(
   };
 }
 
+/** The business contexts over the stores, wired to each other through their ports. */
+export function openContexts(
+  base: Pick<AppServices, 'records' | 'clock' | 'config' | 'access' | 'events'>,
+): Pick<AppServices, 'commerce' | 'schedule'> {
+  const commerce = openCommerce(base);
+  const schedule = openSchedule(base, { catalogue: lineupCatalogue(commerce) });
+  return { commerce, schedule };
+}
+
 /**
  * The commerce context over the records store. Merchant portal logins are made by access
  * (role `merchant`), so password and membership rules stay in one place.
@@ -160,12 +180,16 @@ export function openCommerce(
  * The scheduling context over the records store: access provides the audit log and the staff
  * directory (an anchor links to a member with the anchor role).
  */
-export function openSchedule(services: Pick<AppServices, 'records' | 'clock' | 'access'>): Schedule {
+export function openSchedule(
+  services: Pick<AppServices, 'records' | 'clock' | 'access'>,
+  providers: { catalogue?: ProductCatalogue; prices?: LowestPriceProvider } = {},
+): Schedule {
   const { access } = services;
   return createSchedule({
     db: services.records.db,
     clock: services.clock,
     audit: access.audit,
+    ...providers,
     staff: {
       async member(orgId, membershipId) {
         try {
@@ -178,4 +202,23 @@ export function openSchedule(services: Pick<AppServices, 'records' | 'clock' | '
       },
     },
   });
+}
+
+/**
+ * The commerce catalogue as line-up validation asks it: approval by the furthest submission
+ * status, stock net of allocations. A product never submitted reports status `not_submitted`.
+ */
+export function lineupCatalogue(commerce: Pick<Commerce, 'catalogue'>): ProductCatalogue {
+  return {
+    async products(orgId, productIds) {
+      return (await commerce.catalogue.products(orgId, productIds)).map((p) => ({
+        id: p.id,
+        title: p.title,
+        approved: p.approved,
+        status: p.status ?? 'not_submitted',
+        skus: p.skus.map((s) => ({ id: s.id, name: s.spec })),
+      }));
+    },
+    availableStock: (orgId, skuId) => commerce.catalogue.availableStock(orgId, skuId),
+  };
 }

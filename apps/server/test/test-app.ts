@@ -16,7 +16,7 @@ import { createEventStore, openCollection, type EventStore } from '@livecloud/ev
 import { openLive } from '@livecloud/live';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { collectionOptions, version, type AppServices } from '../src/services.js';
+import { collectionOptions, openContexts, version, type AppServices } from '../src/services.js';
 
 let sharedEvents: Promise<EventStore> | undefined;
 
@@ -80,6 +80,7 @@ export async function createTestApp(
     access,
     collection,
     live,
+    ...openContexts({ records, clock, config, access, events }),
     version,
     close: async () => {
       await live.close();

@@ -5,66 +5,55 @@ import { streamToCollector } from '@livecloud/platforms';
 import {
   closeOnSignals,
   dataDirHolder,
-  openCommerce,
+  demoHistoryPlans,
+  demoLivePlan,
   seedDemo,
   startServer,
+  type DemoOperation,
   type RunningServer,
 } from '@livecloud/server';
 import type { Command } from 'commander';
 import { printError } from './output.js';
-import { simulationPlans } from './simulate.command.js';
 import type { ServeOptions } from './start.command.js';
 
-const day = 24 * 3600_000;
+/** How many past sessions the demo streams beside the live one: selection's and the forecast's history. */
+const pastSessions = 8;
 
 /**
- * Gives the demo a history and a live session: three shorter past sessions of the same account
- * (so the big screen has past sessions to compare with), then one session streaming in real
- * time, all sent over HTTP with a collector key as a platform would.
+ * Gives the demo a history and a live session: past sessions of the demo account selling the
+ * catalogue's products (so the big screen has past sessions to compare with and the forecast
+ * has something to learn from) streamed as fast as the server takes them, beside one session
+ * streaming in real time, all sent over HTTP with a collector key as a platform would.
  */
-async function streamDemoSessions(server: RunningServer, orgId: string, signal: AbortSignal): Promise<void> {
+async function streamDemoSessions(
+  server: RunningServer,
+  orgId: string,
+  operation: DemoOperation,
+  signal: AbortSignal,
+): Promise<void> {
   const key = await server.services.access.apiKeys.create(
     orgId,
     { name: '演示模拟器 demo simulator', purpose: 'collector', source: 'simulator' },
     { type: 'system', id: null },
   );
   const now = Date.now();
-  const past = [3, 2, 1].flatMap((daysAgo, i) =>
-    simulationPlans({
-      orgId,
-      sessions: 1,
-      seed: 100 + i,
-      durationMin: 60,
-      scale: 150,
-      platform: 'douyin',
-      accountId: 'acct_demo_douyin',
-      startAt: now - daysAgo * day,
+  // The live session starts at once; the history streams beside it as fast as the server takes it.
+  await Promise.all([
+    streamToCollector({
+      baseUrl: server.url,
+      collectorKey: key.secret,
+      sessions: demoHistoryPlans({ orgId, operation, now, sessions: pastSessions, scale: 80 }),
+      speed: 0,
+      signal,
     }),
-  );
-  await streamToCollector({
-    baseUrl: server.url,
-    collectorKey: key.secret,
-    sessions: past,
-    speed: 0,
-    signal,
-  });
-  const live = simulationPlans({
-    orgId,
-    sessions: 1,
-    seed: 7,
-    durationMin: 120,
-    scale: 1500,
-    platform: 'douyin',
-    accountId: 'acct_demo_douyin',
-    startAt: Date.now(),
-  });
-  await streamToCollector({
-    baseUrl: server.url,
-    collectorKey: key.secret,
-    sessions: live,
-    speed: 1,
-    signal,
-  });
+    streamToCollector({
+      baseUrl: server.url,
+      collectorKey: key.secret,
+      sessions: [demoLivePlan({ orgId, operation, now })],
+      speed: 1,
+      signal,
+    }),
+  ]);
 }
 
 /**
@@ -93,11 +82,11 @@ export function registerDemoCommand(program: Command): void {
         const logger = createLogger({ level: process.env['LOG_LEVEL'] ? config.logLevel : 'warn' });
         const server = await startServer(config, { logger });
         closeOnSignals(server, logger);
-        const { org, logins } = await seedDemo(server.services.access, openCommerce(server.services));
-        if (options.simulate) {
+        const { org, logins, operation } = await seedDemo(server.services);
+        if (options.simulate && operation) {
           const controller = new AbortController();
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-          streamDemoSessions(server, org.id, controller.signal).catch((error: unknown) => {
+          streamDemoSessions(server, org.id, operation, controller.signal).catch((error: unknown) => {
             if (!controller.signal.aborted) logger.error({ err: error }, 'demo simulation stopped');
           });
         }
@@ -114,7 +103,7 @@ export function registerDemoCommand(program: Command): void {
             `  Organisation: ${org.name} (${org.slug})   data: ${dataDir}`,
             '',
             options.simulate
-              ? '  A simulated Douyin session is streaming now (three past sessions first): open 直播中 → 数据大屏.'
+              ? `  A simulated Douyin session is streaming now (${pastSessions} past sessions stream beside it): open 直播中 → 数据大屏.`
               : '  No simulation (--no-simulate).',
             '',
             '  Sign in as:',

@@ -1,5 +1,6 @@
 import type { Clock } from '@livecloud/core';
 import type { Database, Kysely } from '@livecloud/db';
+import { createCatalogueService } from './catalogue.service.js';
 import { createCategoryService } from './category.service.js';
 import { commerceDb } from './commerce.tables.js';
 import { createDepositService } from './deposit.service.js';
@@ -26,7 +27,8 @@ export interface CommerceDeps {
 /** Everything before the live: merchants, deposits, products, submissions, QC and warehousing. */
 export function createCommerce(deps: CommerceDeps) {
   const { clock, audit, accounts } = deps;
-  const uow = createUnitOfWork(commerceDb(deps.db));
+  const db = commerceDb(deps.db);
+  const uow = createUnitOfWork(db);
   const categories = createCategoryService({ categories: uow.repos.categories, audit, clock });
   const deposits = createDepositService({ uow, audit, clock });
   const merchants = createMerchantService({ uow, categories, deposits, accounts, audit, clock });
@@ -42,6 +44,8 @@ export function createCommerce(deps: CommerceDeps) {
     imports: createSubmissionImportService({ uow, audit, clock }),
     qc: createQcService({ uow, categories, audit, clock }),
     warehouse: createWarehouseService({ uow, audit, clock }),
+    /** The read model other contexts use: category path, approval and stock per product. */
+    catalogue: createCatalogueService({ db, repos: uow.repos, categories }),
   };
 }
 export type Commerce = ReturnType<typeof createCommerce>;

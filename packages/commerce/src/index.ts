@@ -13,3 +13,9 @@ export type { ProductDto, SkuDto } from './product.schema.js';
 export type { SubmissionDto, SubmissionDetailDto } from './submission.schema.js';
 export type { InspectionDto, QcTemplateDto } from './qc.schema.js';
 export type { ReceiptDto, StockDto, AllocateStockInput, StockAllocationDto } from './warehouse.schema.js';
+export {
+  furthestStatus,
+  type CatalogueEntry,
+  type CatalogueService,
+  type CatalogueSku,
+} from './catalogue.service.js';

@@ -43,6 +43,14 @@ export function createProductRepository(db: CommerceDb) {
       }
       return query.orderBy('p.id', 'desc').limit(filter.limit).execute();
     },
+    async findByIds(orgId: string, ids: readonly string[]): Promise<ProductRow[]> {
+      if (ids.length === 0) return [];
+      return productQuery()
+        .where('p.org_id', '=', orgId)
+        .where('p.id', 'in', [...ids])
+        .orderBy('p.id', 'desc')
+        .execute();
+    },
     async findById(orgId: string, id: string): Promise<ProductRow | undefined> {
       return productQuery().where('p.org_id', '=', orgId).where('p.id', '=', id).executeTakeFirst();
     },

@@ -1,0 +1,209 @@
+import type { Commerce } from '@livecloud/commerce';
+import { beautyLineup, foodLineup, type LineupItem } from '@livecloud/platforms';
+import type { Schedule } from '@livecloud/schedule';
+
+const system = { type: 'system' as const, id: null };
+const day = 24 * 3600_000;
+
+/** Where a simulator fixture product lives in the demo's commerce catalogue. */
+export interface DemoProductRef {
+  productId: string;
+  skuId: string;
+  categoryName: string;
+}
+
+/** What the demo's before-the-live data gives the simulation and the pages. */
+export interface DemoOperation {
+  /** The Douyin account (账号) the simulated sessions broadcast on, as scheduling knows it. */
+  accountId: string;
+  /** Catalogue ids of the simulator's fixture products, keyed by the fixture's product id. */
+  products: ReadonlyMap<string, DemoProductRef>;
+  /** Tomorrow evening's planned session with requirements and a line-up, ready to forecast. */
+  plannedSessionId: string;
+}
+
+/** Which demo category a fixture product is filed under (护肤 is a child of 美妆). */
+function categoryNameOf(item: LineupItem): string {
+  if (item.category === 'food') return '食品饮料';
+  return /serum|cream|toner|mask/.test(item.productId) ? '护肤' : '美妆';
+}
+
+/** `sku_serum_30ml` → `30ml`: the fixture's SKU id tail reads as a spec. */
+function specOf(item: LineupItem): string {
+  return (item.skuId ?? item.productId).replace(/^sku_[a-z]+_/, '').slice(0, 50) || '标准装';
+}
+
+/** 8:00 pm Shanghai time `daysAhead` days from `now`, as an ISO string with offset. */
+function shanghaiEvening(now: number, daysAhead: number, hour = 20): string {
+  const local = new Date(now + 8 * 3600_000 + daysAhead * day);
+  const date = local.toISOString().slice(0, 10);
+  return `${date}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+}
+
+/**
+ * The demo's supply side and schedule, made through the same services the API uses: one
+ * approved merchant with its deposit paid, the simulator's beauty and food products taken
+ * through submission → QC → approval → warehouse (one left waiting for a sample, so the
+ * pages show work in progress), a room, an anchor, a Douyin account, and tomorrow evening's
+ * session with pool requirements and a line-up. The simulated past sessions sell these very
+ * products, so selection and the forecast have a history on first run.
+ */
+export async function seedDemoOperation(
+  services: { commerce: Commerce; schedule: Schedule },
+  orgId: string,
+  now: number,
+): Promise<DemoOperation> {
+  const { commerce, schedule } = services;
+  const { rows: categories } = await commerce.categories.tree(orgId);
+  const categoryId = (name: string): string => {
+    const found = categories.find((c) => c.name === name);
+    if (!found) throw new Error(`demo category ${name} is missing`);
+    return found.id;
+  };
+
+  const merchant = await commerce.merchants.create(
+    orgId,
+    {
+      companyName: '杭州星选优品供应链有限公司',
+      licenceNo: '91330106MA2DEMO001',
+      contact: { name: '钱经理', phone: '13800138000', email: 'supply@demo.livecloud.dev' },
+      categoryIds: [categoryId('美妆'), categoryId('食品饮料')],
+    },
+    system,
+  );
+  await commerce.merchants.transition(orgId, merchant.id, { to: 'approved' }, system);
+  await commerce.deposits.record(
+    orgId,
+    merchant.id,
+    {
+      kind: 'paid',
+      amountFen: 3_000_000,
+      reason: '入驻保证金（美妆 2 万 + 食品 1 万）',
+      reference: 'DEMO-DEP-001',
+    },
+    system,
+  );
+
+  const fixtures = [...beautyLineup, ...foodLineup];
+  const products = new Map<string, DemoProductRef>();
+  for (const [index, item] of fixtures.entries()) {
+    const categoryName = categoryNameOf(item);
+    const created = await commerce.products.create(
+      orgId,
+      merchant.id,
+      {
+        categoryId: categoryId(categoryName),
+        title: item.title,
+        brand: null,
+        claims: null,
+        imageIds: [],
+        skus: [
+          {
+            spec: specOf(item),
+            listPriceFen: Math.round((item.priceFen * 1.4) / 100) * 100,
+            livePriceFen: item.priceFen,
+            costFen: item.costFen ?? Math.round(item.priceFen * 0.4),
+            commissionBp: item.category === 'food' ? 1500 : 2000,
+            stock: item.stock ?? 3_000,
+          },
+        ],
+      },
+      system,
+    );
+    const skuId = created.skus[0]?.id ?? '';
+    products.set(item.productId, { productId: created.id, skuId, categoryName });
+
+    const submission = await commerce.submissions.create(
+      orgId,
+      merchant.id,
+      { productId: created.id, target: 'pool' },
+      system,
+    );
+    const last = index === fixtures.length - 1;
+    for (const to of ['shortlisted', 'sample_requested'] as const)
+      await commerce.submissions.transition(orgId, submission.id, { to }, system);
+    if (last) continue; // left waiting for its sample
+    await commerce.submissions.transition(
+      orgId,
+      submission.id,
+      { to: 'sample_received', reason: '顺丰 SF1400000' + String(index).padStart(4, '0') },
+      system,
+    );
+    const template = await commerce.qc.templateForSubmission(orgId, submission.id);
+    await commerce.qc.inspect(
+      orgId,
+      submission.id,
+      { results: template.items.map((i) => ({ key: i.key, passed: true, photoIds: [] })) },
+      system,
+    );
+    await commerce.submissions.transition(orgId, submission.id, { to: 'approved' }, system);
+    await commerce.warehouse.receive(
+      orgId,
+      submission.id,
+      { lines: [{ skuId, quantity: item.stock ?? 3_000, location: `A-0${(index % 6) + 1}-1` }] },
+      system,
+    );
+  }
+
+  const room = await schedule.resources.createRoom(
+    orgId,
+    { name: '滨江演播室', location: '杭州滨江 3F' },
+    system,
+  );
+  const anchor = await schedule.resources.createAnchor(orgId, { name: '安安（主播）' }, system);
+  const account = await schedule.resources.createAccount(
+    orgId,
+    { platform: 'douyin', handle: 'xinghe_flagship', displayName: '星河好物旗舰店' },
+    system,
+  );
+  const planned = await schedule.sessions.create(
+    orgId,
+    {
+      title: '星河美妆 · 明晚宠粉专场',
+      roomId: room.id,
+      accountId: account.id,
+      anchorIds: [anchor.id],
+      plannedStart: Date.parse(shanghaiEvening(now, 1)),
+      plannedEnd: Date.parse(shanghaiEvening(now, 1, 22)),
+    },
+    system,
+  );
+  await schedule.requirements.replace(
+    orgId,
+    planned.id,
+    {
+      items: [
+        {
+          categories: ['美妆'],
+          priceMinFen: 5_000,
+          priceMaxFen: 30_000,
+          minMarginBp: 5000,
+          count: 4,
+          note: '美妆主推',
+        },
+        { categories: ['食品饮料'], priceMaxFen: 10_000, count: 2, note: '福利款引流' },
+      ],
+    },
+    system,
+  );
+  const lineup = [beautyLineup[0], beautyLineup[1], foodLineup[0], beautyLineup[2], beautyLineup[3]];
+  for (const item of lineup) {
+    if (!item) continue;
+    const ref = products.get(item.productId);
+    if (!ref) continue;
+    await schedule.lineups.addItem(
+      orgId,
+      planned.id,
+      {
+        productId: ref.productId,
+        skuId: ref.skuId,
+        explainMinutes: Math.round(item.explainMinutes * 2),
+        livePriceFen: item.priceFen,
+        mechanism: { type: 'none' },
+        stockAllocation: Math.min(item.stock ?? 300, 300),
+      },
+      system,
+    );
+  }
+  return { accountId: account.id, products, plannedSessionId: planned.id };
+}
