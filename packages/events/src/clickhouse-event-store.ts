@@ -16,7 +16,14 @@ import type {
   QueryParams,
   StoredEvent,
 } from './event-store.js';
-import { eventIdsBackfill, eventStoreMigrations, quoteIdentifier, toEventRow } from './events.table.js';
+import {
+  eventIdsBackfill,
+  eventStoreMigrations,
+  quoteIdentifier,
+  toEventRow,
+  type EventInsertRow,
+} from './events.table.js';
+import { createGroupCommit } from './group-commit.js';
 
 /*
  * chDB 3.4 (engine 26.7) findings, checked by experiment through `chdb/connection` +
@@ -176,6 +183,13 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     'event store opened',
   );
 
+  // Concurrent batches go into one INSERT (see group-commit.ts); each caller still waits for its own.
+  const inserts = createGroupCommit<EventInsertRow>(
+    async (rows) => {
+      await client.insert({ table: eventsTable, values: rows, format: 'JSONEachRow' });
+    },
+    { maxItems: 50_000 },
+  );
   let closing: Promise<void> | undefined;
   const assertOpen = (): void => {
     if (closing) throw new AppError('unavailable', 'event_store_closed', 'the event store has been closed');
@@ -208,11 +222,7 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     async insert(events) {
       assertOpen();
       if (events.length === 0) return;
-      await client.insert({
-        table: eventsTable,
-        values: events.map((event: StoredEvent) => toEventRow(event)),
-        format: 'JSONEachRow',
-      });
+      await inserts.submit(events.map((event: StoredEvent) => toEventRow(event)));
     },
 
     async query<T>(sql: string, params: QueryParams): Promise<T[]> {

@@ -6,6 +6,7 @@ import { createCollector, type Collector, type CollectorLimits } from './collect
 import { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';
 import { createStoreDeduper, type Deduper } from './deduper.js';
 import { findStoredEventIds } from './event-ids.query.js';
+import { coalesceIdLookups } from './group-commit.js';
 import type { EventStore } from './event-store.js';
 import { createInProcessBus } from './in-process-bus.js';
 import { createNatsBus } from './nats-bus.js';
@@ -72,7 +73,10 @@ async function openRedis(url: string, logger: Logger): Promise<Redis> {
  */
 export async function openCollection(options: CollectionOptions): Promise<Collection> {
   const { eventStore, db, clock, logger, limits } = options;
-  const lookup = (orgId: string, ids: readonly string[]) => findStoredEventIds(eventStore, orgId, ids);
+  // Concurrent batches of one organisation ask the store once (see group-commit.ts).
+  const lookup = coalesceIdLookups((orgId, ids) => findStoredEventIds(eventStore, orgId, ids), {
+    maxIds: 50_000,
+  });
   let redis: Redis | undefined;
   let bus: Bus | undefined;
   try {

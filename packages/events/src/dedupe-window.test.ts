@@ -21,12 +21,22 @@ describe('de-duplication window', () => {
     expect(window.has('stored', 1000)).toBe(false);
   });
 
-  it('evicts the oldest ids beyond its size', () => {
-    const window = createDedupeWindow({ ttlMs: 1000, maxEntries: 3 });
-    for (const id of ['a', 'b', 'c', 'd']) window.markDone(id, 0);
-    expect(window.size).toBe(3);
-    expect(window.has('a', 1)).toBe(false);
-    expect(window.has('d', 1)).toBe(true);
+  it('evicts the oldest tenth of its ids when it grows beyond its size', () => {
+    const window = createDedupeWindow({ ttlMs: 1000, maxEntries: 20 });
+    const ids = Array.from({ length: 21 }, (_, i) => `e${i}`);
+    for (const id of ids.slice(0, 20)) window.markDone(id, 0);
+    expect(window.size).toBe(20);
+    window.markDone('e20', 0);
+    expect(window.size).toBe(18);
+    expect(ids.filter((id) => !window.has(id, 1))).toEqual(['e0', 'e1', 'e2']);
+  });
+
+  it('holds at most its size over a million inserts, keeping the newest', () => {
+    const window = createDedupeWindow({ ttlMs: 3600_000, maxEntries: 200_000 });
+    for (let i = 0; i < 1_000_000; i++) window.claim(`org\u0000e${i}`, 0);
+    expect(window.size).toBeLessThanOrEqual(200_000);
+    expect(window.has('org\u0000e999999', 1)).toBe(true);
+    expect(window.has('org\u0000e0', 1)).toBe(false);
   });
 
   it('keeps organisations apart', () => {

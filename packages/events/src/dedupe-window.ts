@@ -38,14 +38,21 @@ export function createDedupeWindow(options: DedupeWindowOptions): DedupeWindow {
     entries.delete(key);
     return false;
   };
+  // Evicting one key per insert would restart a keys() iterator each time, and V8 walks past
+  // every deleted slot at the front of the table to find the oldest live one: quadratic once
+  // the window is full (a fifth of the collector's CPU in the ingest profile). Evicting a tenth
+  // of the window in one pass keeps it linear.
+  const evictOldest = (): void => {
+    let excess = entries.size - Math.floor(options.maxEntries * 0.9);
+    for (const key of entries.keys()) {
+      if (excess-- <= 0) break;
+      entries.delete(key);
+    }
+  };
   const put = (key: string, state: WindowState, expiresAt: number): void => {
     entries.delete(key);
     entries.set(key, { state, expiresAt });
-    while (entries.size > options.maxEntries) {
-      const oldest = entries.keys().next();
-      if (oldest.done === true) break;
-      entries.delete(oldest.value);
-    }
+    if (entries.size > options.maxEntries) evictOldest();
   };
 
   return {

@@ -147,6 +147,13 @@ function toDateTime64Text(ms: number): string {
   return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 }
 
+// A batch shares one receivedAt: format it once per batch, not once per event.
+let lastReceived = { ms: Number.NaN, text: '' };
+function receivedText(ms: number): string {
+  if (ms !== lastReceived.ms) lastReceived = { ms, text: toDateTime64Text(ms) };
+  return lastReceived.text;
+}
+
 /** Maps an event to the row written to `events`. */
 export function toEventRow(event: StoredEvent): EventInsertRow {
   return {
@@ -154,7 +161,7 @@ export function toEventRow(event: StoredEvent): EventInsertRow {
     id: event.id,
     type: event.type,
     occurred_at: toDateTime64Text(event.occurredAt),
-    received_at: toDateTime64Text(event.receivedAt),
+    received_at: receivedText(event.receivedAt),
     source: event.source,
     account_id: event.accountId ?? '',
     session_id: event.sessionId ?? '',
