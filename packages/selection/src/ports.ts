@@ -1,0 +1,114 @@
+import type { AuditActor } from '@livecloud/access';
+
+/**
+ * What selection needs from other contexts, as small interfaces the server composition
+ * satisfies. Selection never imports commerce, scheduling or the event store: it only asks these.
+ */
+
+/** One SKU of a catalogue product, with the money in fen and the commission in basis points. */
+export interface CatalogueSku {
+  id: string;
+  spec: string;
+  listPriceFen: number;
+  livePriceFen: number;
+  costFen: number;
+  commissionBp: number;
+  availableStock: number;
+}
+
+/** A product as the commerce catalogue reports it. */
+export interface CatalogueEntry {
+  id: string;
+  title: string;
+  merchantId: string;
+  merchantName: string;
+  categoryId: string;
+  categoryName: string;
+  /** The category and all its ancestors, nearest first (a requirement on 美妆 covers 护肤). */
+  categoryPath: string[];
+  brand: string | null;
+  /** The product's most advanced submission status, or null when never submitted. */
+  status: string | null;
+  /** Whether selection and QC approved it: status approved or warehoused. */
+  approved: boolean;
+  skus: CatalogueSku[];
+}
+
+/** The commerce catalogue (commerce's `catalogue` read model satisfies it). */
+export interface SelectionCatalogue {
+  /** The products with these ids in the organisation; unknown ids are simply absent. */
+  products(orgId: string, productIds: readonly string[]): Promise<CatalogueEntry[]>;
+  /** The organisation's products, optionally of one category (and below) or approved only. */
+  list(
+    orgId: string,
+    filter?: { categoryId?: string; approvedOnly?: boolean; limit?: number },
+  ): Promise<CatalogueEntry[]>;
+}
+
+/** One product's results in one past session, computed from the event store. */
+export interface ProductSalesRecord {
+  sessionId: string;
+  productId: string;
+  /** '' when the events named no SKU. */
+  skuId: string;
+  /** Epoch ms. */
+  startedAt: number;
+  explainSeconds: number;
+  impressions: number;
+  clicks: number;
+  paidOrders: number;
+  units: number;
+  gmvFen: number;
+  refundFen: number;
+  /** Lowest paid unit price in that session, or null when nothing was paid. */
+  minUnitPriceFen: number | null;
+}
+
+/** Past sessions' results per product (the event store's analytics). */
+export interface SalesHistory {
+  productResults(
+    orgId: string,
+    filter: { productIds?: readonly string[]; since?: number },
+  ): Promise<ProductSalesRecord[]>;
+}
+
+/** A live session as selection sees it. */
+export interface SelectionSession {
+  id: string;
+  title: string;
+  plannedStart: string;
+  plannedEnd: string;
+  status: string;
+}
+
+/** One product-pool requirement of a session (选品需求). */
+export interface SessionRequirement {
+  id: string;
+  /** Category ids; a product matches when one of them is its category or an ancestor of it. */
+  categories: string[];
+  priceMinFen: number | null;
+  priceMaxFen: number | null;
+  minMarginBp: number | null;
+  itemCount: number;
+  note: string | null;
+}
+
+/** A live session's product-pool requirements (schedule context). */
+export interface SessionRequirementsSource {
+  session(orgId: string, sessionId: string): Promise<SelectionSession | undefined>;
+  requirements(orgId: string, sessionId: string): Promise<SessionRequirement[]>;
+}
+
+/** Provided by the access context's audit log. */
+export interface AuditRecorder {
+  record(
+    orgId: string,
+    actor: AuditActor,
+    event: {
+      action: string;
+      targetType: string;
+      targetId?: string | null;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void>;
+}

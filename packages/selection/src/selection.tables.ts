@@ -1,0 +1,66 @@
+import type { Database, DefaultTimestamp, Kysely, Timestamp } from '@livecloud/db';
+
+/** Where a price was seen. Session prices come from the event store and are never stored here. */
+export const pricePlatforms = [
+  'douyin',
+  'kuaishou',
+  'taobao',
+  'xiaohongshu',
+  'wechat_channels',
+  'jd',
+  'pdd',
+  'tmall',
+  'other',
+] as const;
+export type PricePlatform = (typeof pricePlatforms)[number];
+
+/** How an observation got in: read off a platform, a CSV import, or typed by hand. */
+export const observationSources = ['platform', 'import', 'manual'] as const;
+export type ObservationSource = (typeof observationSources)[number];
+
+type ActorType = 'user' | 'api_key' | 'system';
+
+export type PriceObservationTable = {
+  id: string;
+  org_id: string;
+  product_id: string;
+  /** Null when the price holds for the whole product. */
+  sku_id: string | null;
+  source: ObservationSource;
+  platform: PricePlatform | null;
+  price_fen: number;
+  observed_at: Timestamp;
+  reference: string | null;
+  note: string | null;
+  created_by_type: ActorType;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+};
+
+export type SessionShortlistTable = {
+  org_id: string;
+  session_id: string;
+  product_id: string;
+  sku_id: string;
+  note: string | null;
+  added_by_type: ActorType;
+  added_by: string | null;
+  added_at: DefaultTimestamp;
+};
+
+/** The selection context's tables (migration 0005-selection), added with `db.withTables`. */
+export type SelectionTables = {
+  price_observations: PriceObservationTable;
+  session_shortlists: SessionShortlistTable;
+};
+
+/** The records store with the selection tables visible to Kysely. */
+export function selectionDb(db: Kysely<Database>): SelectionDb {
+  return db.withTables<SelectionTables>();
+}
+export type SelectionDb = Kysely<Database & SelectionTables>;
+
+/** True when a write broke a unique constraint (both engines report SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

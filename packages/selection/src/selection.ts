@@ -1,0 +1,68 @@
+import type { Clock } from '@livecloud/core';
+import type { Database, Kysely } from '@livecloud/db';
+import type { AuditRecorder, SalesHistory, SelectionCatalogue, SessionRequirementsSource } from './ports.js';
+import { createPriceHistoryService } from './price-history.service.js';
+import { createPriceObservationRepository } from './price-observation.repository.js';
+import { createPriceObservationService } from './price-observation.service.js';
+import { defaultWindowDays } from './price-window.js';
+import { createScoreService } from './score.service.js';
+import { selectionDb } from './selection.tables.js';
+import { createShortlistRepository } from './shortlist.repository.js';
+import { createShortlistService } from './shortlist.service.js';
+
+export interface SelectionDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  audit: AuditRecorder;
+  /** Products, SKUs, categories, approval and stock (commerce's catalogue read model). */
+  catalogue: SelectionCatalogue;
+  /** Past sessions' results per product (the event store); `{ productResults: async () => [] }` before there is one. */
+  sales: SalesHistory;
+  /** Sessions and their product-pool requirements (scheduling). */
+  sessions: SessionRequirementsSource;
+}
+
+/** Selection (选品比价): price observations and history, the lowest-price check, scores, compare and shortlists. */
+export function createSelection(deps: SelectionDeps) {
+  const db = selectionDb(deps.db);
+  const { clock, audit, catalogue, sales } = deps;
+  const observations = createPriceObservationRepository(db);
+  const scores = createScoreService({ observations, catalogue, sales, sessions: deps.sessions, clock });
+  return {
+    observations: createPriceObservationService({ observations, catalogue, audit, clock }),
+    prices: createPriceHistoryService({ observations, catalogue, sales, clock }),
+    scores,
+    shortlists: createShortlistService({
+      shortlists: createShortlistRepository(db),
+      catalogue,
+      scores,
+      audit,
+      clock,
+    }),
+  };
+}
+export type Selection = ReturnType<typeof createSelection>;
+
+/** The lowest price of a SKU over a look-back window, in the shape scheduling's line-up check asks for. */
+export interface LowestPriceLookup {
+  lowestPrice(
+    orgId: string,
+    productId: string,
+    skuId: string,
+  ): Promise<{ lowestFen: number; source: string; observedAt: string } | undefined>;
+}
+
+/**
+ * Scheduling's `LowestPriceProvider`, backed by selection: the lowest price of the last `days`
+ * days (default 30) among the SKU's own and whole-product observations and past sessions'
+ * paid prices. `source` reads `session:ses_…`, `platform:douyin`, `import:jd` or `manual`.
+ */
+export function createLowestPriceProvider(
+  selection: Pick<Selection, 'prices'>,
+  options: { days?: number } = {},
+): LowestPriceLookup {
+  const days = options.days ?? defaultWindowDays;
+  return {
+    lowestPrice: (orgId, productId, skuId) => selection.prices.lowestPrice(orgId, productId, skuId, days),
+  };
+}
