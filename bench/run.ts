@@ -7,6 +7,7 @@ type Bench = (options: { durationMs: number; events?: number; rate?: number }) =
 const benches: Record<string, () => Promise<Bench>> = {
   api: async () => (await import('./api.bench.js')).run,
   dedupe: async () => (await import('./dedupe.bench.js')).run,
+  forecast: async () => (await import('./forecast.bench.js')).run,
   ingest: async () => (await import('./ingest.bench.js')).run,
 };
 
