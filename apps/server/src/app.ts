@@ -16,7 +16,9 @@ import {
 import { commerceRoutes } from '@livecloud/commerce';
 import { AppError, newId } from '@livecloud/core';
 import { collectorRoutes, deadLetterRoutes, segmentRoutes } from '@livecloud/events';
+import { forecastRoutes } from '@livecloud/forecast';
 import { scheduleRoutes } from '@livecloud/schedule';
+import { selectionRoutes } from '@livecloud/selection';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
@@ -134,6 +136,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       await api.register(auditRoutes(services.access));
       await api.register(commerceRoutes(services.commerce));
       await api.register(scheduleRoutes(services.schedule));
+      await api.register(selectionRoutes(services.selection));
+      await api.register(forecastRoutes(services.forecast));
       await api.register(deadLetterRoutes(services.collection.deadLetters));
       await api.register(services.live.routes());
     },

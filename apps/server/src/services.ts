@@ -4,12 +4,14 @@ import { createAccess, type Access } from '@livecloud/access';
 import { createCommerce, type Commerce } from '@livecloud/commerce';
 import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
+import { createForecast, createSalesHistory, type Forecast } from '@livecloud/forecast';
 import {
   createSchedule,
   type LowestPriceProvider,
   type ProductCatalogue,
   type Schedule,
 } from '@livecloud/schedule';
+import { createLowestPriceProvider, createSelection, type Selection } from '@livecloud/selection';
 import {
   createEventStore,
   openCollection,
@@ -18,6 +20,13 @@ import {
   type EventStore,
 } from '@livecloud/events';
 import { openLive, type Live } from '@livecloud/live';
+import {
+  forecastCatalogue,
+  forecastLineups,
+  lineupCatalogue,
+  selectionCatalogue,
+  selectionSessions,
+} from './context-ports.js';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
 export interface AppServices {
@@ -35,6 +44,10 @@ export interface AppServices {
   commerce: Commerce;
   /** Scheduling: rooms, accounts, sessions, line-ups (validated against the catalogue), SOP. */
   schedule: Schedule;
+  /** Selection (选品比价): price history, the lowest-price check, scores, compare, shortlists. */
+  selection: Selection;
+  /** The line-up forecast (商品模拟) and its backtest, learned from past sessions in the event store. */
+  forecast: Forecast;
   version: string;
   /** Closes every store; safe to call twice. */
   close(): Promise<void>;
@@ -142,13 +155,37 @@ export function collectionOptions(
   };
 }
 
-/** The business contexts over the stores, wired to each other through their ports. */
+/**
+ * The business contexts over the stores, wired to each other through their ports
+ * (context-ports.ts). Scheduling's line-up check asks selection for the lowest price, and
+ * selection asks scheduling for session requirements, so the lowest-price port is called
+ * through a closure over selection, made just after.
+ */
 export function openContexts(
   base: Pick<AppServices, 'records' | 'clock' | 'config' | 'access' | 'events'>,
-): Pick<AppServices, 'commerce' | 'schedule'> {
+): Pick<AppServices, 'commerce' | 'schedule' | 'selection' | 'forecast'> {
   const commerce = openCommerce(base);
-  const schedule = openSchedule(base, { catalogue: lineupCatalogue(commerce) });
-  return { commerce, schedule };
+  const sales = createSalesHistory(base.events);
+  const schedule = openSchedule(base, {
+    catalogue: lineupCatalogue(commerce),
+    prices: { lowestPrice: (orgId, productId, skuId) => prices.lowestPrice(orgId, productId, skuId) },
+  });
+  const selection = createSelection({
+    db: base.records.db,
+    clock: base.clock,
+    audit: base.access.audit,
+    catalogue: selectionCatalogue(commerce),
+    sales,
+    sessions: selectionSessions(schedule),
+  });
+  const prices = createLowestPriceProvider(selection);
+  const forecast = createForecast({
+    history: sales,
+    catalogue: forecastCatalogue(commerce),
+    lineups: forecastLineups(schedule),
+    clock: base.clock,
+  });
+  return { commerce, schedule, selection, forecast };
 }
 
 /**
@@ -202,23 +239,4 @@ export function openSchedule(
       },
     },
   });
-}
-
-/**
- * The commerce catalogue as line-up validation asks it: approval by the furthest submission
- * status, stock net of allocations. A product never submitted reports status `not_submitted`.
- */
-export function lineupCatalogue(commerce: Pick<Commerce, 'catalogue'>): ProductCatalogue {
-  return {
-    async products(orgId, productIds) {
-      return (await commerce.catalogue.products(orgId, productIds)).map((p) => ({
-        id: p.id,
-        title: p.title,
-        approved: p.approved,
-        status: p.status ?? 'not_submitted',
-        skus: p.skus.map((s) => ({ id: s.id, name: s.spec })),
-      }));
-    },
-    availableStock: (orgId, skuId) => commerce.catalogue.availableStock(orgId, skuId),
-  };
 }

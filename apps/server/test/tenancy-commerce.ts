@@ -17,10 +17,25 @@ export interface TenancyWorld {
   bSecrets: string[];
 }
 
+/**
+ * `own`: A's request (its query may name B's records), answered with a status in `expect`
+ * (default 200). `foreign`: every path parameter is B's `resource`, or the resource `params`
+ * names for it; must be 404.
+ */
 export type TenancyCase =
   | { kind: 'public' }
-  | { kind: 'own'; body?: (w: TenancyWorld) => unknown; query?: string; expect?: number[] }
-  | { kind: 'foreign'; resource: string; body?: (w: TenancyWorld) => unknown };
+  | {
+      kind: 'own';
+      body?: (w: TenancyWorld) => unknown;
+      query?: string | ((w: TenancyWorld) => string);
+      expect?: number[];
+    }
+  | {
+      kind: 'foreign';
+      resource: string;
+      params?: Record<string, string>;
+      body?: (w: TenancyWorld) => unknown;
+    };
 
 let calls = 0;
 const png1x1 =

@@ -1,0 +1,124 @@
+import { eventEnvelopeSchema } from '@livecloud/contracts';
+import type { StoredEvent } from '@livecloud/events';
+import type { ForecastDto } from '@livecloud/forecast';
+import { simulateSession } from '@livecloud/platforms';
+import type { LineupDto } from '@livecloud/schedule';
+import type { CoverageDto, ScoresDto } from '@livecloud/selection';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHistoryPlans } from '../src/demo-history.js';
+import { seedDemo } from '../src/demo-seed.js';
+import type { DemoOperation } from '../src/demo-operation.js';
+import { closeTestEventStore, createTestApp, signIn, type SessionClient, type TestApp } from './test-app.js';
+
+/**
+ * The contexts before the live, composed as the server composes them (services.ts and
+ * context-ports.ts): commerce's catalogue feeds selection, scheduling and the forecast;
+ * selection's price history feeds the line-up's lowest-price check; the event store's past
+ * sessions feed selection's conversion and the forecast. Each context tests its own rules with
+ * fakes of these ports; this test proves the real ports are wired to the real contexts.
+ */
+
+let t: TestApp;
+let operator: SessionClient;
+let operation: DemoOperation;
+const pastSessions = 6;
+
+beforeAll(async () => {
+  t = await createTestApp('pglite');
+  const now = Date.now();
+  const seeded = await seedDemo(t.services, now);
+  if (!seeded.operation) throw new Error('the demo organisation existed already');
+  operation = seeded.operation;
+  const plans = demoHistoryPlans({ orgId: seeded.org.id, operation, now, sessions: pastSessions, scale: 40 });
+  for (const plan of plans) {
+    const events: StoredEvent[] = simulateSession(plan)
+      .collect()
+      .events.map((input) => {
+        const event = eventEnvelopeSchema.parse(input);
+        return { ...event, receivedAt: event.receivedAt ?? event.occurredAt };
+      });
+    await t.services.events.insert(events);
+  }
+  const login = seeded.logins.find((l) => l.role === 'operator');
+  if (!login) throw new Error('the demo has no operator');
+  operator = await signIn(t.app, login.email, login.password);
+});
+afterAll(async () => {
+  await t.close();
+  await closeTestEventStore();
+});
+
+const get = async <T>(url: string): Promise<T> => {
+  const response = await operator.request({ method: 'GET', url });
+  expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+  return response.json<T>();
+};
+
+describe('before the live, composed over the real contexts', () => {
+  it('forecasts the planned session’s line-up from the account’s past sessions in the event store', async () => {
+    const lineup = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    const forecast = await get<ForecastDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/forecast`);
+    expect(forecast.status).toBe('ok');
+    expect(forecast.session.accountId).toBe(operation.accountId);
+    expect(forecast.history).toMatchObject({ sessions: pastSessions, accountSessions: pastSessions });
+    expect(forecast.items.map((i) => i.productId)).toEqual(lineup.items.map((i) => i.productId));
+    // The catalogue's cost and commission reach the profit: every item with a GMV has a cost of goods.
+    const priced = forecast.items.filter((i) => (i.gmvFen?.point ?? 0) > 0);
+    expect(priced.length).toBeGreaterThan(0);
+    for (const item of priced) expect(item.profit!.costOfGoodsFen).toBeGreaterThan(0);
+    expect(forecast.totals!.gmvFen.point).toBe(
+      forecast.items.reduce((sum, i) => sum + (i.gmvFen?.point ?? 0), 0),
+    );
+  });
+
+  it('scores the catalogue with the conversion its products had in past sessions', async () => {
+    const scores = await get<ScoresDto>(`/api/v1/selection/scores?sessionId=${operation.plannedSessionId}`);
+    expect(scores.session?.id).toBe(operation.plannedSessionId);
+    expect(scores.requirements.length).toBe(2);
+    const sold = scores.items.filter((i) => (i.conversion?.orders ?? 0) > 0);
+    expect(sold.length).toBeGreaterThan(0);
+    // Past sessions sold at or above today's live price: each sold SKU has a lowest price on record.
+    for (const item of sold) expect(item.lowestPrice.lowest).not.toBeNull();
+  });
+
+  it('checks a line-up price against the lowest price selection has seen', async () => {
+    const before = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    expect(before.validation.checks.find((c) => c.check === 'lowest_price')?.status).toBe('passed');
+    const item = before.items[0]!;
+    const seen = await operator.request({
+      method: 'POST',
+      url: '/api/v1/selection/observations',
+      payload: {
+        productId: item.productId,
+        skuId: item.skuId,
+        source: 'platform',
+        platform: 'taobao',
+        priceFen: item.livePriceFen - 100,
+      },
+    });
+    expect(seen.statusCode, seen.body).toBe(201);
+    const after = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    expect(after.validation.checks.find((c) => c.check === 'lowest_price')?.status).toBe('failed');
+    const problem = after.validation.problems.find((p) => p.itemId === item.id);
+    expect(problem?.code).toBe('price_above_lowest');
+    expect(problem?.details).toMatchObject({ lowestFen: item.livePriceFen - 100, source: 'platform:taobao' });
+  });
+
+  it('measures a shortlist against the session’s requirements from scheduling', async () => {
+    const lineup = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    const item = lineup.items[0]!;
+    const added = await operator.request({
+      method: 'POST',
+      url: `/api/v1/selection/sessions/${operation.plannedSessionId}/shortlist`,
+      payload: { productId: item.productId, skuId: item.skuId },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const coverage = await get<CoverageDto>(
+      `/api/v1/selection/sessions/${operation.plannedSessionId}/coverage`,
+    );
+    expect(coverage.requirements.map((r) => r.itemCount)).toEqual([4, 2]);
+    expect(coverage.allMet).toBe(false);
+    const counted = coverage.requirements.flatMap((r) => r.counted.map((c) => c.skuId));
+    expect([...counted, ...coverage.unmatched.map((u) => u.skuId)]).toContain(item.skuId);
+  });
+});

@@ -1,0 +1,98 @@
+import type { TenancyCase, TenancyWorld } from './tenancy-commerce.js';
+
+/**
+ * Selection's and the forecast's part of the tenancy walk (tenancy.int.test.ts). B has a price
+ * observation and a shortlist entry on its own product and session; A aims at them by id (404)
+ * or names B's product, SKU or session in its own requests, and must learn nothing: an unknown
+ * product is refused or left out, B's prices and sales never enter A's scores or forecast.
+ */
+
+const priceSheetOf = (productId: string) =>
+  `商品ID,SKU ID,平台,价格(元),观测时间,来源链接,备注\n${productId},,douyin,1.00,,,甲方导入\n`;
+
+export const selectionCases: Record<string, TenancyCase> = {
+  'POST /api/v1/selection/observations': {
+    kind: 'own',
+    body: (w) => ({ productId: w.bIds['com-product'], priceFen: 100 }),
+    expect: [404],
+  },
+  // The sheet is answered row by row: B's product is a rejected row, never a stored price.
+  'POST /api/v1/selection/observations/import': {
+    kind: 'own',
+    body: (w) => ({ csv: priceSheetOf(w.bIds['com-product'] ?? '') }),
+  },
+  'GET /api/v1/selection/products/{productId}/observations': { kind: 'foreign', resource: 'com-product' },
+  'DELETE /api/v1/selection/observations/{id}': { kind: 'foreign', resource: 'sel-observation' },
+  'GET /api/v1/selection/products/{productId}/prices': { kind: 'foreign', resource: 'com-product' },
+  'GET /api/v1/selection/lowest-price-check': {
+    kind: 'own',
+    query: (w) => `productIds=${w.bIds['com-product']}`,
+    expect: [404],
+  },
+  'GET /api/v1/selection/scores': {
+    kind: 'own',
+    query: (w) => `productIds=${w.bIds['com-product']}`,
+    expect: [404],
+  },
+  'GET /api/v1/selection/compare': {
+    kind: 'own',
+    query: (w) => `skuIds=${w.bIds['com-sku']},${w.bIds['com-sku']}x`,
+    expect: [404],
+  },
+  'GET /api/v1/selection/sessions/{sessionId}/shortlist': { kind: 'foreign', resource: 'sched-session' },
+  'POST /api/v1/selection/sessions/{sessionId}/shortlist': {
+    kind: 'foreign',
+    resource: 'sched-session',
+    body: (w) => ({ productId: w.bIds['com-product'], skuId: w.bIds['com-sku'] }),
+  },
+  'DELETE /api/v1/selection/sessions/{sessionId}/shortlist/{skuId}': {
+    kind: 'foreign',
+    resource: 'sched-session',
+    params: { skuId: 'com-sku' },
+  },
+  'GET /api/v1/selection/sessions/{sessionId}/coverage': { kind: 'foreign', resource: 'sched-session' },
+  'POST /api/v1/forecast': {
+    kind: 'own',
+    body: (w) => ({
+      items: [
+        { productId: w.bIds['com-product'], skuId: w.bIds['com-sku'], livePriceFen: 990, explainMinutes: 10 },
+      ],
+    }),
+    expect: [200, 404],
+  },
+  'GET /api/v1/live-sessions/{sessionId}/forecast': { kind: 'foreign', resource: 'sched-session' },
+  'GET /api/v1/forecast/backtest': { kind: 'own' },
+};
+
+/** B's selection records, for the before/after snapshot. */
+export function selectionListsOfB(w: TenancyWorld): string[] {
+  return [
+    `/api/v1/selection/products/${w.bIds['com-product']}/observations`,
+    `/api/v1/selection/sessions/${w.bIds['sched-session']}/shortlist`,
+  ];
+}
+
+/** B's price observation and shortlist entry, made through B's API after its commerce and schedule. */
+export async function seedSelectionOfB(w: TenancyWorld): Promise<void> {
+  const call = async <T>(url: string, payload: object): Promise<T> => {
+    const response = await w.b.request({ method: 'POST', url, payload });
+    if (response.statusCode >= 300)
+      throw new Error(`seeding ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<T>();
+  };
+  const observation = await call<{ id: string }>('/api/v1/selection/observations', {
+    productId: w.bIds['com-product'],
+    skuId: w.bIds['com-sku'],
+    source: 'platform',
+    platform: 'taobao',
+    priceFen: 4_444_400,
+    note: '乙方比价备注',
+  });
+  await call(`/api/v1/selection/sessions/${w.bIds['sched-session']}/shortlist`, {
+    productId: w.bIds['com-product'],
+    skuId: w.bIds['com-sku'],
+    note: '乙方入围理由',
+  });
+  w.bIds['sel-observation'] = observation.id;
+  w.bSecrets.push(observation.id, '4444400', '乙方比价备注', '乙方入围理由');
+}
