@@ -40,9 +40,10 @@ export interface DemoServer {
 
 /**
  * Runs `livecloud demo` as a user would, on a free port and a fresh data directory; without
- * the simulated sessions unless a test needs them (they cost CPU the other tests share).
+ * the simulated sessions unless a test needs them (they cost CPU the other tests share); `history`
+ * streams the past sessions only, for tests that need the forecast's history but no live session.
  */
-export async function startDemo(options: { simulate?: boolean } = {}): Promise<DemoServer> {
+export async function startDemo(options: { simulate?: boolean | 'history' } = {}): Promise<DemoServer> {
   if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
     throw new Error('The web app is not built: run `npm run build` (npm test does it first)');
   }
@@ -59,7 +60,7 @@ export async function startDemo(options: { simulate?: boolean } = {}): Promise<D
       '--data-dir',
       dataDir,
       '--json',
-      ...(options.simulate ? [] : ['--no-simulate']),
+      ...(options.simulate === 'history' ? ['--history-only'] : options.simulate ? [] : ['--no-simulate']),
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
   );

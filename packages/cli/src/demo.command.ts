@@ -29,8 +29,9 @@ async function streamDemoSessions(
   server: RunningServer,
   orgId: string,
   operation: DemoOperation,
-  signal: AbortSignal,
+  options: { live: boolean; signal: AbortSignal },
 ): Promise<void> {
+  const { signal } = options;
   const key = await server.services.access.apiKeys.create(
     orgId,
     { name: '演示模拟器 demo simulator', purpose: 'collector', source: 'simulator' },
@@ -38,6 +39,17 @@ async function streamDemoSessions(
   );
   const now = Date.now();
   // The live session starts at once; the history streams beside it as fast as the server takes it.
+  const live = options.live
+    ? [
+        streamToCollector({
+          baseUrl: server.url,
+          collectorKey: key.secret,
+          sessions: [demoLivePlan({ orgId, operation, now })],
+          speed: 1,
+          signal,
+        }),
+      ]
+    : [];
   await Promise.all([
     streamToCollector({
       baseUrl: server.url,
@@ -46,13 +58,7 @@ async function streamDemoSessions(
       speed: 0,
       signal,
     }),
-    streamToCollector({
-      baseUrl: server.url,
-      collectorKey: key.secret,
-      sessions: [demoLivePlan({ orgId, operation, now })],
-      speed: 1,
-      signal,
-    }),
+    ...live,
   ]);
 }
 
@@ -69,8 +75,12 @@ export function registerDemoCommand(program: Command): void {
     .option('--data-dir <dir>', 'demo data directory (emptied first)', '.livecloud-demo')
     .option('--keep', 'keep the data directory instead of starting fresh')
     .option('--no-simulate', 'do not stream simulated live sessions')
+    .option(
+      '--history-only',
+      'stream the past sessions only, no live one (quieter; the forecast still learns)',
+    )
     .option('--json', 'print the ready line as JSON')
-    .action(async (options: ServeOptions & { keep?: boolean; simulate: boolean }) => {
+    .action(async (options: ServeOptions & { keep?: boolean; simulate: boolean; historyOnly?: boolean }) => {
       try {
         const dataDir = resolve(options.dataDir ?? '.livecloud-demo');
         const holder = dataDirHolder(dataDir);
@@ -86,9 +96,12 @@ export function registerDemoCommand(program: Command): void {
         if (options.simulate && operation) {
           const controller = new AbortController();
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-          streamDemoSessions(server, org.id, operation, controller.signal).catch((error: unknown) => {
-            if (!controller.signal.aborted) logger.error({ err: error }, 'demo simulation stopped');
-          });
+          const live = !options.historyOnly;
+          streamDemoSessions(server, org.id, operation, { live, signal: controller.signal }).catch(
+            (error: unknown) => {
+              if (!controller.signal.aborted) logger.error({ err: error }, 'demo simulation stopped');
+            },
+          );
         }
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ url: server.url, org, logins, dataDir })}\n`);
@@ -102,9 +115,11 @@ export function registerDemoCommand(program: Command): void {
             `  API docs: ${server.url}/api/docs`,
             `  Organisation: ${org.name} (${org.slug})   data: ${dataDir}`,
             '',
-            options.simulate
-              ? `  A simulated Douyin session is streaming now (${pastSessions} past sessions stream beside it): open 直播中 → 数据大屏.`
-              : '  No simulation (--no-simulate).',
+            !options.simulate
+              ? '  No simulation (--no-simulate).'
+              : options.historyOnly
+                ? `  ${pastSessions} simulated past sessions are streaming in (--history-only: no live session).`
+                : `  A simulated Douyin session is streaming now (${pastSessions} past sessions stream beside it): open 直播中 → 数据大屏.`,
             '',
             '  Sign in as:',
             ...logins.map((l) => `    ${l.email.padEnd(width)}  ${l.password.padEnd(20)}  ${l.role}`),
