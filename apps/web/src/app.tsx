@@ -32,6 +32,9 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   submissions: lazy(() =>
     import('./features/submissions/submissions-page').then((m) => ({ default: m.SubmissionsPage })),
   ),
+  selection: lazy(() =>
+    import('./features/selection/selection-page').then((m) => ({ default: m.SelectionPage })),
+  ),
   qc: lazy(() => import('./features/qc/qc-page').then((m) => ({ default: m.QcPage }))),
   warehouse: lazy(() =>
     import('./features/warehouse/warehouse-page').then((m) => ({ default: m.WarehousePage })),
@@ -43,6 +46,9 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
     import('./features/schedule/schedule-page').then((m) => ({ default: m.SchedulePage })),
   ),
   lineups: lazy(() => import('./features/lineups/lineups-page').then((m) => ({ default: m.LineupsPage }))),
+  forecast: lazy(() =>
+    import('./features/forecast/forecast-page').then((m) => ({ default: m.ForecastPage })),
+  ),
   accounts: lazy(() =>
     import('./features/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
   ),

@@ -1,11 +1,15 @@
 import { commerceEnUS } from './commerce.en-us';
+import { forecastEnUS } from './forecast.en-us';
 import { schedulingEnUS } from './scheduling.en-us';
+import { selectionEnUS } from './selection.en-us';
 import type { Messages } from './zh-cn';
 
 /** English (United States). */
 export const enUS: Messages = {
   commerce: commerceEnUS,
   scheduling: schedulingEnUS,
+  selection: selectionEnUS,
+  forecast: forecastEnUS,
   common: {
     brand: 'LiveCloud',
     brandZh: '直播云',
@@ -124,9 +128,6 @@ export const enUS: Messages = {
     unavailableNote:
       'No sample or made-up data is shown here; once the module is ready it works directly on your organisation’s real data.',
     purpose: {
-      selection:
-        'compare each product’s live price with its price history and other platforms’ prices (lowest-price guarantee), score and approve it',
-      forecast: 'forecast a line-up’s GMV, orders, refunds and profit from past sessions',
       ads: 'raise or cut budgets and bids, pause or resume campaigns automatically on live ROI against break-even ROI',
       refeature: 'name the products to bring back now, from live conversion, remaining stock and margin',
       profit:

@@ -1,10 +1,14 @@
 import { commerceZhCN } from './commerce.zh-cn';
+import { forecastZhCN } from './forecast.zh-cn';
 import { schedulingZhCN } from './scheduling.zh-cn';
+import { selectionZhCN } from './selection.zh-cn';
 
 /** Simplified Chinese, the default language; its shape is the type every other language must match. */
 export const zhCN = {
   commerce: commerceZhCN,
   scheduling: schedulingZhCN,
+  selection: selectionZhCN,
+  forecast: forecastZhCN,
   common: {
     brand: 'LiveCloud',
     brandZh: '直播云',
@@ -120,8 +124,6 @@ export const zhCN = {
     unavailableLead: '该模块正在建设中，上线后将：{{purpose}}',
     unavailableNote: '这里不会展示任何示例或虚构数据，模块上线后将直接使用你组织的真实数据。',
     purpose: {
-      selection: '对比商品的直播价、历史价格与其他平台价格（全网最低价保障），为商品打分并审批',
-      forecast: '基于历史场次预测排品方案的 GMV、订单、退款与利润',
       ads: '按实时 ROI 与保本 ROI 自动调整投放预算与出价、暂停或恢复计划',
       refeature: '结合实时转化、剩余库存与毛利，建议现在应返场讲解的商品',
       profit:

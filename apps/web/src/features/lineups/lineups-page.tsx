@@ -1,4 +1,10 @@
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled, PlusOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  LineChartOutlined,
+  MinusCircleFilled,
+  PlusOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -106,20 +112,33 @@ export function LineupsPage() {
         title={t('scheduling.lineups.title')}
         subtitle={t('scheduling.lineups.subtitle')}
         extra={
-          <Select
-            showSearch
-            style={{ width: 380 }}
-            placeholder={t('scheduling.lineups.pickSession')}
-            value={sessionId ?? undefined}
-            loading={sessions.loading}
-            optionFilterProp="label"
-            onChange={(id: string) => setParams({ session: id })}
-            options={(sessions.data ?? []).map((s) => ({
-              value: s.id,
-              label: `${shanghaiDateTime(s.plannedStart).slice(5)} ${s.title} · ${s.room.name}`,
-            }))}
-            data-testid="lineup-session"
-          />
+          <>
+            <Select
+              showSearch
+              style={{ width: 380 }}
+              placeholder={t('scheduling.lineups.pickSession')}
+              value={sessionId ?? undefined}
+              loading={sessions.loading}
+              optionFilterProp="label"
+              onChange={(id: string) => setParams({ session: id })}
+              options={(sessions.data ?? []).map((s) => ({
+                value: s.id,
+                label: `${shanghaiDateTime(s.plannedStart).slice(5)} ${s.title} · ${s.room.name}`,
+              }))}
+              data-testid="lineup-session"
+            />
+            {sessionId ? (
+              <Link to={`/before/forecast?session=${encodeURIComponent(sessionId)}`}>
+                <Button
+                  icon={<LineChartOutlined />}
+                  title={t('forecast.openForecastHint')}
+                  data-testid="lineup-forecast"
+                >
+                  {t('forecast.openForecast')}
+                </Button>
+              </Link>
+            ) : null}
+          </>
         }
       />
       {sessions.error && !sessions.data ? (
