@@ -4,6 +4,7 @@ import { registerAdminCommands } from './admin.command.js';
 import { registerBenchCommand } from './bench.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerPricesCommand } from './prices.command.js';
 import { registerSimulateCommand } from './simulate.command.js';
 import { registerStartCommand } from './start.command.js';
 
@@ -18,5 +19,6 @@ registerMigrateCommand(program);
 registerAdminCommands(program);
 registerBenchCommand(program);
 registerSimulateCommand(program);
+registerPricesCommand(program);
 
 await program.parseAsync(process.argv);
