@@ -4,6 +4,12 @@ import type { ForecastCatalogue, ForecastProduct } from './ports.js';
 
 const day = 86_400_000;
 
+/**
+ * A session whose last event is this close to the moment of the forecast may still be on air:
+ * its sales so far would read as a weak session, so it is not history yet.
+ */
+export const settleMs = 30 * 60_000;
+
 /** The history a forecast reads, with the catalogue entries of every product it names. */
 export interface LoadedHistory {
   history: ForecastHistory;
@@ -12,8 +18,9 @@ export interface LoadedHistory {
 
 /**
  * Reads the organisation's sessions that started in the look-back window before `until` (minus
- * one session, when a session is forecast after the fact), and looks up in one call the catalogue
- * entries of their products and of `alsoProductIds` (the line-up's).
+ * one session, when a session is forecast after the fact, and minus any still on air: see
+ * {@link settleMs}), and looks up in one call the catalogue entries of their products and of
+ * `alsoProductIds` (the line-up's).
  */
 export async function loadHistory(
   deps: { history: SalesHistory; catalogue: ForecastCatalogue },
@@ -30,7 +37,12 @@ export async function loadHistory(
     deps.history.sessions(orgId, window),
     deps.history.productResults(orgId, window),
   ]);
-  const keep = (sessionId: string) => sessionId !== options.excludeSessionId;
+  const settled = new Set(
+    sessions
+      .filter((s) => s.sessionId !== options.excludeSessionId && s.endedAt <= options.until - settleMs)
+      .map((s) => s.sessionId),
+  );
+  const keep = (sessionId: string) => settled.has(sessionId);
   const ids = [...new Set([...(options.alsoProductIds ?? []), ...products.map((p) => p.productId)])];
   const found = ids.length === 0 ? [] : await deps.catalogue.products(orgId, ids);
   const catalogue = new Map(found.map((p) => [p.id, p]));
