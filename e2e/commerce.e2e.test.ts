@@ -6,7 +6,9 @@ import { launchBrowser, screenshotDir, startDemo, type DemoServer } from './brow
 /**
  * The main path before the live, in a real browser against `livecloud demo`: a merchant
  * applies through an invite → is approved → pays the deposit → submits a product → sample →
- * QC passes → approved → warehoused. Staff and merchant use separate browser contexts.
+ * QC passes → approved → warehoused → an operator schedules a session → builds its line-up with
+ * the product → sees the forecast. Staff and merchant use separate browser contexts. The demo
+ * streams its past sessions (no live one), which the forecast learns from.
  */
 
 let demo: DemoServer;
@@ -54,6 +56,27 @@ async function go(page: Page, path: string, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor();
 }
 
+/** Picks an option of an antd select, again if a click lands while the dropdown is still opening. */
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first();
+  for (let attempt = 0; attempt < 3 && !((await select.textContent()) ?? '').includes(option); attempt++) {
+    if (!(await item.isVisible())) await select.click();
+    await item.waitFor();
+    await item.click();
+    await page.waitForTimeout(200);
+  }
+  expect(await select.textContent()).toContain(option);
+}
+
+/** The day after tomorrow in Shanghai, clear of the demo's own planned session tomorrow. */
+function dayAfterTomorrow(): string {
+  return new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Clicks an action button of the submission row that shows the product. */
 async function act(page: Page, action: string): Promise<void> {
   await page
@@ -76,7 +99,7 @@ async function expectRowStatus(page: Page, status: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  demo = await startDemo();
+  demo = await startDemo({ simulate: 'history' });
   browser = await launchBrowser();
   const options = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
   staffContext = await browser.newContext(options);
@@ -305,6 +328,60 @@ describe('before the live, in a real browser', () => {
     await shot(merchant, '13-portal-overview');
   });
 
+  it('schedules a session and builds its line-up from the warehoused product, checked against the catalogue', async () => {
+    await go(staff, '/before/schedule', 'page-before-schedule');
+    await staff.getByTestId('session-new').click();
+    await staff.getByTestId('session-title').fill('补水精华专场');
+    await choose(staff, 'session-room', '滨江演播室');
+    await choose(staff, 'session-account', '星河好物旗舰店');
+    await choose(staff, 'session-anchors', '安安');
+    await staff.locator('.ant-modal-title:visible').click();
+    await staff.getByTestId('session-date').fill(dayAfterTomorrow());
+    await staff.getByTestId('session-start').fill('14:00');
+    await staff.getByTestId('session-end').fill('16:00');
+    await staff.getByTestId('session-submit').click();
+    await staff.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+
+    await go(staff, '/before/lineups', 'page-before-lineups');
+    await choose(staff, 'lineup-session', '补水精华专场');
+    await staff.getByTestId('lineup-add').click();
+    await staff.getByTestId('lineup-product').fill('玻尿酸');
+    await staff
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: product })
+      .first()
+      .click();
+    // Picking the product fills its SKU and live price from the catalogue.
+    await expect.poll(() => staff.getByTestId('lineup-sku').inputValue()).toMatch(/^sku_/);
+    expect(await staff.getByTestId('lineup-price').inputValue()).toBe('129.90');
+    await staff.getByTestId('lineup-minutes').fill('15');
+    await staff.getByTestId('lineup-stock').fill('200');
+    await staff.getByTestId('lineup-item-submit').click();
+    await staff.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await expect.poll(() => staff.getByTestId('lineup-title').allTextContents()).toEqual([product]);
+    // Approved and warehoused, 200 of 800 units allocated, no lower price on record: every check runs and passes.
+    await expect.poll(() => staff.getByTestId('lineup-checks').textContent()).not.toContain('未校验');
+    expect(await staff.getByTestId('lineup-checks').textContent()).not.toContain('有问题');
+    await shot(staff, '14-lineup');
+  });
+
+  it('forecasts the line-up from the organisation’s past sessions', async () => {
+    await staff.getByTestId('lineup-forecast').click();
+    await staff.getByTestId('page-before-forecast').waitFor();
+    await expect.poll(() => staff.getByTestId('forecast-session').textContent()).toContain('补水精华专场');
+    // The demo's past sessions stream in as the test runs: wait for the first to land.
+    for (let i = 0; i < 60 && (await staff.getByTestId('forecast-total-gmv').count()) === 0; i++) {
+      await staff.waitForTimeout(3000);
+      if ((await staff.getByTestId('forecast-unavailable').count()) > 0) await staff.reload();
+    }
+    await expect.poll(() => staff.getByTestId('forecast-total-gmv').textContent()).toMatch(/¥[\d,]+\.\d\d/);
+    const items = (await staff.getByTestId('forecast-items').textContent()) ?? '';
+    expect(items).toContain(product);
+    expect(items).toContain('¥129.90');
+    await expect.poll(() => staff.getByTestId('forecast-profit').textContent()).toMatch(/¥/);
+    await shot(staff, '15-forecast');
+  });
+
   it('speaks English on the same pages', async () => {
     await go(staff, '/before/merchants', 'page-before-merchants');
     await staff.getByTestId('lang-switch').click();
@@ -313,10 +390,10 @@ describe('before the live, in a real browser', () => {
       .toContain('Deposit balance');
     await staff.getByTestId('merchant-table').getByText(company).click();
     await expect.poll(() => staff.getByTestId('deposit-ledger').textContent()).toContain('Paid');
-    await shotOpen(staff, '14-merchant-en');
+    await shotOpen(staff, '16-merchant-en');
     await merchant.getByTestId('lang-switch').click();
     await expect.poll(() => merchant.getByTestId('portal-hero').textContent()).toContain('Deposit balance');
-    await shot(merchant, '15-portal-en');
+    await shot(merchant, '17-portal-en');
     await staff.keyboard.press('Escape');
     await staff.getByTestId('merchant-drawer').waitFor({ state: 'hidden' });
     await staff.getByTestId('lang-switch').click();

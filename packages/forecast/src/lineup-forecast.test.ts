@@ -158,4 +158,11 @@ describe('forecasting a line-up', () => {
     expect(f.totals.profitItems).toBe(1);
     expect(f.totals.profit!.profitFen).toBe(f.items[0]!.profit!.profitFen);
   });
+
+  it('totals a one-item line-up to that item, its interval included', () => {
+    const f = forecastLineup(model, [item({ key: 'only' })], context, calibration);
+    expect(f.totals.gmvFen).toEqual(f.items[0]!.gmvFen);
+    expect(f.totals.paidOrders).toEqual(f.items[0]!.paidOrders);
+    expect(f.totals.profitFen).toEqual(f.items[0]!.profitFen);
+  });
 });

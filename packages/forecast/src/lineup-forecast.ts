@@ -197,9 +197,11 @@ function sum(list: readonly Range[]): Range {
 /**
  * A total's interval comes from how whole line-ups' totals missed in the backtest, not from
  * adding item intervals (item errors partly cancel, partly move together with the session's
- * traffic); it never reaches past the sum of the items' own upper ends (stock caps).
+ * traffic); it never reaches past the sum of the items' own upper ends (stock caps). A
+ * line-up of one item totals to that item, range and all.
  */
 function totalRange(items: readonly Range[], band: RatioBand): Range {
+  if (items.length === 1) return { ...items[0]! };
   const s = sum(items);
   return {
     point: s.point,
