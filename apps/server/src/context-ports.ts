@@ -58,6 +58,24 @@ export function selectionSessions(
       const { id, title, plannedStart, plannedEnd, status } = session;
       return { id, title, plannedStart, plannedEnd, status };
     },
+    async sessions(orgId, range) {
+      const sessions = await schedule.sessions.list(orgId, range);
+      const started = sessions.filter((s) => {
+        const start = Date.parse(s.plannedStart);
+        return start >= range.from && start < range.to;
+      });
+      return Promise.all(
+        started.map(async (s) => ({
+          id: s.id,
+          title: s.title,
+          plannedStart: s.plannedStart,
+          plannedEnd: s.plannedEnd,
+          status: s.status,
+          roomName: s.room.name,
+          requirementCount: (await schedule.requirements.list(orgId, s.id)).length,
+        })),
+      );
+    },
     async requirements(orgId, sessionId) {
       return (await schedule.requirements.list(orgId, sessionId)).map((r) => ({
         id: r.id,

@@ -20,6 +20,7 @@ import { closeTestEventStore, createTestApp, signIn, type SessionClient, type Te
 
 let t: TestApp;
 let operator: SessionClient;
+let selector: SessionClient;
 let operation: DemoOperation;
 const pastSessions = 6;
 
@@ -42,6 +43,8 @@ beforeAll(async () => {
   const login = seeded.logins.find((l) => l.role === 'operator');
   if (!login) throw new Error('the demo has no operator');
   operator = await signIn(t.app, login.email, login.password);
+  const selection = seeded.logins.find((l) => l.role === 'selection')!;
+  selector = await signIn(t.app, selection.email, selection.password);
 });
 afterAll(async () => {
   await t.close();
@@ -102,6 +105,21 @@ describe('before the live, composed over the real contexts', () => {
     const problem = after.validation.problems.find((p) => p.itemId === item.id);
     expect(problem?.code).toBe('price_above_lowest');
     expect(problem?.details).toMatchObject({ lowestFen: item.livePriceFen - 100, source: 'platform:taobao' });
+  });
+
+  it('lists sessions with their requirements to the selection role, which may not read the schedule', async () => {
+    const range = `from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}`;
+    const schedule = await selector.request({ method: 'GET', url: `/api/v1/live-sessions?${range}` });
+    expect(schedule.statusCode).toBe(403);
+    const listed = await selector.request({ method: 'GET', url: '/api/v1/selection/sessions' });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: unknown[] }>().items).toContainEqual(
+      expect.objectContaining({
+        id: operation.plannedSessionId,
+        roomName: '滨江演播室',
+        requirementCount: 2,
+      }),
+    );
   });
 
   it('measures a shortlist against the session’s requirements from scheduling', async () => {

@@ -39,6 +39,11 @@ export const selectionCases: Record<string, TenancyCase> = {
     query: (w) => `skuIds=${w.bIds['com-sku']},${w.bIds['com-sku']}x`,
     expect: [404],
   },
+  // B's session starts 2027-01-05: A's list over that window holds only A's own.
+  'GET /api/v1/selection/sessions': {
+    kind: 'own',
+    query: 'from=2027-01-01T00:00:00Z&to=2027-03-01T00:00:00Z',
+  },
   'GET /api/v1/selection/sessions/{sessionId}/shortlist': { kind: 'foreign', resource: 'sched-session' },
   'POST /api/v1/selection/sessions/{sessionId}/shortlist': {
     kind: 'foreign',

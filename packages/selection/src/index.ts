@@ -12,6 +12,7 @@ export type {
   CatalogueSku,
   ProductSalesRecord,
   SalesHistory,
+  SelectableSession,
   SelectionCatalogue,
   SelectionSession,
   SessionRequirement,
@@ -27,7 +28,12 @@ export type {
   LowestPriceCheckDto,
 } from './price.schema.js';
 export type { SkuScoreDto, ScoresDto, CompareDto } from './score.schema.js';
-export type { ShortlistDto, ShortlistItemDto, CoverageDto } from './shortlist.schema.js';
+export type {
+  ShortlistDto,
+  ShortlistItemDto,
+  CoverageDto,
+  SelectableSessionsDto,
+} from './shortlist.schema.js';
 export {
   defaultWeights,
   scoreComponents,

@@ -93,9 +93,17 @@ export interface SessionRequirement {
   note: string | null;
 }
 
+/** A session as the selection page lists it to choose from. */
+export interface SelectableSession extends SelectionSession {
+  roomName: string;
+  requirementCount: number;
+}
+
 /** A live session's product-pool requirements (schedule context). */
 export interface SessionRequirementsSource {
   session(orgId: string, sessionId: string): Promise<SelectionSession | undefined>;
+  /** Sessions planned to start in [from, to) (epoch ms, at most 93 days apart), by start. */
+  sessions(orgId: string, range: { from: number; to: number }): Promise<SelectableSession[]>;
   requirements(orgId: string, sessionId: string): Promise<SessionRequirement[]>;
 }
 

@@ -32,6 +32,8 @@ export function createSelection(deps: SelectionDeps) {
     observations: createPriceObservationService({ observations, catalogue, audit, clock }),
     prices: createPriceHistoryService({ observations, catalogue, sales, clock }),
     scores,
+    /** Sessions to select for (scheduling's), for people who may not read the schedule itself. */
+    sessions: (orgId: string, range: { from: number; to: number }) => deps.sessions.sessions(orgId, range),
     shortlists: createShortlistService({
       shortlists: createShortlistRepository(db),
       catalogue,

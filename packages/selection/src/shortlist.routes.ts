@@ -5,6 +5,8 @@ import type { Selection } from './selection.js';
 import {
   addShortlistInput,
   coverageDto,
+  selectableSessionsDto,
+  selectableSessionsQuery,
   shortlistDto,
   shortlistItemDto,
   shortlistParams,
@@ -21,6 +23,22 @@ const writeErrors = { ...commonErrorResponses, 409: errorBodySchema } as const;
 export function shortlistRoutes(selection: Selection): FastifyPluginAsyncZod {
   const { shortlists } = selection;
   return async (app) => {
+    app.get(
+      '/selection/sessions',
+      {
+        preHandler: canRead,
+        schema: {
+          tags,
+          summary:
+            'Sessions to select for, with their room and how many product-pool requirements they have (needs no live:read)',
+          querystring: selectableSessionsQuery,
+          response: { 200: selectableSessionsDto, ...commonErrorResponses },
+        },
+      },
+      async (request) => ({
+        items: await selection.sessions(principalOf(request).orgId, request.query),
+      }),
+    );
     app.get(
       '/selection/sessions/:sessionId/shortlist',
       {

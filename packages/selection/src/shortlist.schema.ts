@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorDto, daysSchema, idSchema } from './price.schema.js';
+import { actorDto, daysSchema, idSchema, instantSchema } from './price.schema.js';
 import { requirementDto, sessionDto, skuScoreDto, weightsParam } from './score.schema.js';
 
 export const addShortlistInput = z.object({
@@ -8,6 +8,44 @@ export const addShortlistInput = z.object({
   note: z.string().trim().max(500).nullish(),
 });
 export type AddShortlistInput = z.infer<typeof addShortlistInput>;
+
+const day = 86_400_000;
+/** The longest window of sessions one list answers (scheduling's own limit). */
+export const maxSessionListDays = 93;
+
+export const selectableSessionsQuery = z
+  .object({
+    from: instantSchema.optional().describe('sessions starting at or after this; default 7 days ago'),
+    to: instantSchema.optional().describe('… and before this; default 60 days after from'),
+  })
+  .transform((q, ctx) => {
+    const from = q.from ?? Date.now() - 7 * day;
+    const to = q.to ?? from + 67 * day;
+    if (to <= from || to - from > maxSessionListDays * day) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `to must be after from, at most ${maxSessionListDays} days`,
+      });
+      return z.NEVER;
+    }
+    return { from, to };
+  });
+
+export const selectableSessionsDto = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      plannedStart: z.string(),
+      plannedEnd: z.string(),
+      status: z.string(),
+      roomName: z.string(),
+      requirementCount: z.number().int().describe('product-pool requirements (选品需求) set for it'),
+    }),
+  ),
+});
+export type SelectableSessionsDto = z.infer<typeof selectableSessionsDto>;
 
 export const shortlistParams = z.object({ sessionId: idSchema });
 export const shortlistSkuParams = z.object({ sessionId: idSchema, skuId: idSchema });

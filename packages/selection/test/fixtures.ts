@@ -181,6 +181,14 @@ export async function openWorld(engine: RecordsEngine): Promise<World> {
       async requirements(org, id) {
         return fakes.sessions.get(org)?.find((s) => s.session.id === id)?.requirements ?? [];
       },
+      async sessions(org, range) {
+        return (fakes.sessions.get(org) ?? [])
+          .filter((s) => {
+            const start = Date.parse(s.session.plannedStart);
+            return start >= range.from && start < range.to;
+          })
+          .map((s) => ({ ...s.session, roomName: '一号厅', requirementCount: s.requirements.length }));
+      },
     },
   });
   return { store, clock, access, selection, orgId, otherOrgId, fakes };

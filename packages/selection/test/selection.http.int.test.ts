@@ -94,6 +94,7 @@ describe('selection over HTTP', () => {
         '/api/v1/selection/lowest-price-check',
         '/api/v1/selection/scores',
         '/api/v1/selection/compare',
+        '/api/v1/selection/sessions',
         '/api/v1/selection/sessions/{sessionId}/shortlist',
         '/api/v1/selection/sessions/{sessionId}/shortlist/{skuId}',
         '/api/v1/selection/sessions/{sessionId}/coverage',
@@ -219,6 +220,21 @@ describe('selection over HTTP', () => {
       'lowest_price',
     ]);
     expect(body.items[0]?.components[3]?.reason.code).toBe('fit_full');
+  });
+
+  it('lists the sessions to select for, to a role that may not read the schedule', async () => {
+    const window = `from=${new Date(t0).toISOString()}&to=${new Date(t0 + day).toISOString()}`;
+    const listed = await call('GET', `/sessions?${window}`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toEqual({
+      items: [expect.objectContaining({ id: 'ses_beauty', roomName: '一号厅', requirementCount: 1 })],
+    });
+    const later = `from=${new Date(t0 + day).toISOString()}&to=${new Date(t0 + 2 * day).toISOString()}`;
+    expect((await call('GET', `/sessions?${later}`)).json()).toEqual({ items: [] });
+    expect((await call('GET', `/sessions?${window}`, { org: 'other' })).json()).toEqual({ items: [] });
+    const tooLong = `from=${new Date(t0).toISOString()}&to=${new Date(t0 + 94 * day).toISOString()}`;
+    expectError(await call('GET', `/sessions?${tooLong}`), 400, 'invalid_request');
+    expectError(await call('GET', '/sessions?from=yesterday'), 400, 'invalid_request');
   });
 
   it('adds to and removes from a shortlist, with 409 for a duplicate', async () => {

@@ -1,0 +1,300 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api-query';
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../auth/session-context';
+import { categoriesApi } from '../merchants/commerce.api';
+import { CompareModal } from './compare-modal';
+import { CoveragePanel } from './coverage-panel';
+import { ObservationModal } from './observation-modal';
+import {
+  filterPool,
+  filtersActive,
+  noFilters,
+  PoolEmpty,
+  PoolToolbar,
+  type PoolFilters,
+} from './pool-filters';
+import { PriceHistoryDrawer } from './price-history-drawer';
+import { PriceImportModal } from './price-import-modal';
+import { ScoreBreakdownDrawer } from './score-breakdown-drawer';
+import { compareMax, ScoresTable } from './scores-table';
+import { selectionApi, type ScoreComponent, type ScoreParams, type SkuScore } from './selection.api';
+import { selectionErrorMessage } from './selection-error';
+import { SelectionLoadError } from './selection-load-error';
+import { SessionPicker } from './session-picker';
+import { ShortlistPanel } from './shortlist-panel';
+
+/** 选品比价: score the catalogue's SKUs, check live prices against the lowest seen, compare and shortlist. */
+export function SelectionPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const canManage = can('commerce:manage');
+  const [search, setSearch] = useSearchParams();
+  const sessionId = search.get('session');
+  const [days, setDays] = useState(30);
+  const [approvedOnly, setApprovedOnly] = useState(false);
+  const [weights, setWeights] = useState<Partial<Record<ScoreComponent, number>>>({});
+  const [filters, setFilters] = useState<PoolFilters>(noFilters);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [comparing, setComparing] = useState<{ productId: string; skuId: string }[] | null>(null);
+  const [breakdown, setBreakdown] = useState<SkuScore | null>(null);
+  const [history, setHistory] = useState<{ productId: string; title: string } | null>(null);
+  const [observing, setObserving] = useState<SkuScore | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [busySku, setBusySku] = useState<string | null>(null);
+
+  const params = useMemo<ScoreParams>(
+    () => ({ sessionId, days, approvedOnly, weights }),
+    [sessionId, days, approvedOnly, weights],
+  );
+  const loadScores = useCallback((signal: AbortSignal) => selectionApi.scores(params, signal), [params]);
+  const loadShortlist = useCallback(
+    async (signal: AbortSignal) => (sessionId ? selectionApi.shortlist(sessionId, params, signal) : null),
+    [sessionId, params],
+  );
+  const loadCoverage = useCallback(
+    async (signal: AbortSignal) => (sessionId ? selectionApi.coverage(sessionId, signal) : null),
+    [sessionId],
+  );
+  const scores = useApiQuery(loadScores);
+  const shortlist = useApiQuery(loadShortlist);
+  const coverage = useApiQuery(loadCoverage);
+  const categories = useApiQuery(categoriesApi.list);
+
+  const items = useMemo(() => scores.data?.items ?? [], [scores.data]);
+  const categoryList = useMemo(() => categories.data?.items ?? [], [categories.data]);
+  const categoryNames = useMemo(() => new Map(categoryList.map((c) => [c.id, c.name])), [categoryList]);
+  const categoryOptions = useMemo(() => {
+    if (categoryList.length > 0) return categoryList.map((c) => ({ value: c.id, label: c.path }));
+    const seen = new Map(items.map((i) => [i.categoryId, i.categoryName]));
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [categoryList, items]);
+
+  const rows = useMemo(() => filterPool(items, filters, categoryList), [items, filters, categoryList]);
+
+  const session =
+    [scores.data?.session, shortlist.data?.session].find((s) => s && s.id === sessionId) ?? null;
+  const current = shortlist.data?.session.id === sessionId ? shortlist.data : null;
+  const shortlisted = useMemo(() => new Set(current?.items.map((i) => i.skuId) ?? []), [current]);
+  const sessionStatus = current?.session.status ?? session?.status;
+  const open = sessionStatus === 'planned' || sessionStatus === 'live';
+  const flagged = items.filter((i) => i.lowestPrice.flagged).length;
+  const selectedItems = selected.flatMap((skuId) => {
+    const item = items.find((i) => i.skuId === skuId);
+    return item ? [{ productId: item.productId, skuId: item.skuId }] : [];
+  });
+
+  const chooseSession = (id: string | null) => {
+    const next = new URLSearchParams(search);
+    if (id) next.set('session', id);
+    else next.delete('session');
+    setSearch(next);
+  };
+
+  const pricesChanged = () => {
+    scores.reload();
+    shortlist.reload();
+  };
+
+  const changeShortlist = async (skuId: string, work: () => Promise<unknown>, done: string) => {
+    setBusySku(skuId);
+    try {
+      await work();
+      void message.success(done);
+    } catch (cause) {
+      void message.error(selectionErrorMessage(t, cause));
+    } finally {
+      setBusySku(null);
+      shortlist.reload();
+      coverage.reload();
+    }
+  };
+  const removeFromShortlist = (skuId: string) => {
+    if (sessionId)
+      void changeShortlist(
+        skuId,
+        () => selectionApi.removeFromShortlist(sessionId, skuId),
+        t('selection.shortlist.removed'),
+      );
+  };
+  const toggleShortlist = (item: SkuScore) => {
+    if (!sessionId) return;
+    if (shortlisted.has(item.skuId)) removeFromShortlist(item.skuId);
+    else
+      void changeShortlist(
+        item.skuId,
+        () => selectionApi.addToShortlist(sessionId, { productId: item.productId, skuId: item.skuId }),
+        t('selection.shortlist.added'),
+      );
+  };
+
+  const compareCount = selectedItems.length;
+  const compareHint =
+    compareCount < 2
+      ? t('selection.pool.compareHint')
+      : compareCount > compareMax
+        ? t('selection.pool.compareMax')
+        : '';
+
+  return (
+    <div data-testid="page-before-selection">
+      <PageHeader
+        title={t('selection.title')}
+        subtitle={t('selection.subtitle')}
+        extra={
+          <>
+            <SessionPicker value={sessionId} known={session} onChange={chooseSession} />
+            {canManage ? (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="selection-import"
+              >
+                {t('selection.pool.import')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {sessionId ? (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          <Col xs={24} xl={14}>
+            <ShortlistPanel
+              sessionId={sessionId}
+              shortlist={shortlist}
+              open={open}
+              canManage={canManage}
+              busySku={busySku}
+              onRemove={removeFromShortlist}
+              onScore={setBreakdown}
+            />
+          </Col>
+          <Col xs={24} xl={10}>
+            <CoveragePanel sessionId={sessionId} coverage={coverage} categoryNames={categoryNames} />
+          </Col>
+        </Row>
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('selection.shortlist.noSession')}
+          data-testid="selection-shortlist"
+        />
+      )}
+      <Card
+        className="lc-card"
+        title={
+          <Space>
+            {t('selection.pool.title')}
+            {scores.data ? <Tag>{t('selection.pool.count', { count: items.length })}</Tag> : null}
+            {flagged > 0 ? <Tag color="error">{t('selection.pool.flagged', { count: flagged })}</Tag> : null}
+          </Space>
+        }
+        extra={
+          <Space>
+            {compareCount > 0 ? (
+              <Button type="link" onClick={() => setSelected([])}>
+                {t('selection.pool.clearSelection')}
+              </Button>
+            ) : null}
+            <Tooltip title={compareHint}>
+              <Button
+                type="primary"
+                disabled={compareCount < 2 || compareCount > compareMax}
+                onClick={() => setComparing(selectedItems)}
+                data-testid="selection-compare"
+              >
+                {t('selection.pool.compare', { count: compareCount })}
+              </Button>
+            </Tooltip>
+          </Space>
+        }
+      >
+        <PoolToolbar
+          categories={categoryOptions}
+          filters={filters}
+          onFilters={setFilters}
+          approvedOnly={approvedOnly}
+          onApprovedOnly={setApprovedOnly}
+          days={days}
+          onDays={setDays}
+          weights={weights}
+          onWeights={setWeights}
+        />
+        {scores.error ? (
+          <SelectionLoadError
+            error={scores.error}
+            onRetry={scores.reload}
+            extra={
+              sessionId ? (
+                <Button onClick={() => chooseSession(null)}>{t('selection.session.clear')}</Button>
+              ) : null
+            }
+          />
+        ) : (
+          <ScoresTable
+            rows={rows}
+            loading={scores.loading}
+            emptyText={
+              <PoolEmpty
+                catalogueEmpty={items.length === 0}
+                approvedOnly={approvedOnly}
+                filtered={filtersActive(filters)}
+                onClear={() => setFilters(noFilters)}
+              />
+            }
+            selectedKeys={selected}
+            onSelect={setSelected}
+            shortlisted={shortlisted}
+            shortlistOpen={sessionId ? open : null}
+            canManage={canManage}
+            busySku={busySku}
+            onScore={setBreakdown}
+            onPrices={(item) => setHistory({ productId: item.productId, title: item.title })}
+            onObserve={setObserving}
+            onToggleShortlist={toggleShortlist}
+          />
+        )}
+      </Card>
+      <CompareModal items={comparing} params={params} onClose={() => setComparing(null)} />
+      <ScoreBreakdownDrawer
+        item={breakdown}
+        session={scores.data?.session ?? null}
+        requirements={scores.data?.requirements ?? []}
+        onClose={() => setBreakdown(null)}
+      />
+      <PriceHistoryDrawer
+        key={days}
+        product={history}
+        initialDays={days}
+        canManage={canManage}
+        onClose={() => setHistory(null)}
+        onChanged={pricesChanged}
+      />
+      {observing ? (
+        <ObservationModal
+          open
+          productId={observing.productId}
+          skus={[
+            { skuId: observing.skuId, spec: observing.spec },
+            ...items
+              .filter((i) => i.productId === observing.productId && i.skuId !== observing.skuId)
+              .map((i) => ({ skuId: i.skuId, spec: i.spec })),
+          ]}
+          onClose={() => setObserving(null)}
+          onSaved={() => {
+            setObserving(null);
+            pricesChanged();
+          }}
+        />
+      ) : null}
+      <PriceImportModal open={importing} onClose={() => setImporting(false)} onImported={pricesChanged} />
+    </div>
+  );
+}
