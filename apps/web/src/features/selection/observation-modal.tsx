@@ -84,6 +84,7 @@ export function ObservationModal({
       onOk={() => form.submit()}
       confirmLoading={saving}
       destroyOnHidden
+      okButtonProps={{ 'data-testid': 'observation-submit' }}
     >
       <Form<ObservationForm>
         form={form}
