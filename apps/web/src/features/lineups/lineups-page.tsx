@@ -16,6 +16,7 @@ import {
   Progress,
   Row,
   Select,
+  Skeleton,
   Space,
   Tag,
   Typography,
@@ -179,6 +180,9 @@ export function LineupsPage() {
             >
               {lineup.error && !data ? (
                 <LoadError error={lineup.error} onRetry={lineup.reload} />
+              ) : !data && lineup.loading ? (
+                // Not the empty state: a line-up still loading must not read as one with no products.
+                <Skeleton active paragraph={{ rows: 4 }} data-testid="lineup-loading" />
               ) : (
                 <Flex vertical gap={12}>
                   {overall.map((p) => (
