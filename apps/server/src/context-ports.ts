@@ -1,6 +1,7 @@
 import type { Commerce } from '@livecloud/commerce';
 import { AppError } from '@livecloud/core';
 import type { ForecastCatalogue, ForecastLineups } from '@livecloud/forecast';
+import type { ProductTitleLookup } from '@livecloud/live';
 import type { ProductCatalogue, Schedule } from '@livecloud/schedule';
 import type { SelectionCatalogue, SessionRequirementsSource } from '@livecloud/selection';
 
@@ -145,4 +146,10 @@ export function forecastLineups(schedule: Pick<Schedule, 'sessions' | 'lineups'>
       };
     },
   };
+}
+
+/** Product titles for the big screen's leaderboard, from the commerce catalogue. */
+export function boardProductTitles(commerce: Pick<Commerce, 'catalogue'>): ProductTitleLookup {
+  return async (orgId, productIds) =>
+    new Map((await commerce.catalogue.products(orgId, productIds)).map((p) => [p.id, p.title]));
 }

@@ -21,6 +21,7 @@ import {
 } from '@livecloud/events';
 import { openLive, type Live } from '@livecloud/live';
 import {
+  boardProductTitles,
   forecastCatalogue,
   forecastLineups,
   lineupCatalogue,
@@ -95,12 +96,15 @@ export async function openServices(
   }
   const eventStore = events;
   const openedCollection = collection;
+  const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
+  const contexts = openContexts({ records, clock, config, access, events: eventStore });
   const live = openLive({
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
     events: eventStore,
     clock,
     logger,
+    productTitles: boardProductTitles(contexts.commerce),
   });
   try {
     // Every process subscribes under one durable name: each event reaches one of them.
@@ -112,7 +116,6 @@ export async function openServices(
     throw error;
   }
   let closed = false;
-  const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   return {
     config,
     logger,
@@ -122,7 +125,7 @@ export async function openServices(
     access,
     collection: openedCollection,
     live,
-    ...openContexts({ records, clock, config, access, events: eventStore }),
+    ...contexts,
     version,
     async close() {
       if (closed) return;

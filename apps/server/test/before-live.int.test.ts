@@ -74,6 +74,18 @@ describe('before the live, composed over the real contexts', () => {
     );
   });
 
+  it('names the big screen’s products by their catalogue titles', async () => {
+    const board = await get<{ products: { productId: string }[]; productTitles: Record<string, string> }>(
+      '/api/v1/sessions/ses_demo_past_01/live',
+    );
+    expect(board.products.length).toBeGreaterThan(0);
+    const catalogue = new Map([...operation.products.values()].map((p) => [p.productId, p]));
+    for (const { productId } of board.products) {
+      expect(catalogue.has(productId)).toBe(true);
+      expect(board.productTitles[productId]).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
   it('scores the catalogue with the conversion its products had in past sessions', async () => {
     const scores = await get<ScoresDto>(`/api/v1/selection/scores?sessionId=${operation.plannedSessionId}`);
     expect(scores.session?.id).toBe(operation.plannedSessionId);

@@ -16,6 +16,7 @@ import { createEventStore, openCollection, type EventStore } from '@livecloud/ev
 import { openLive } from '@livecloud/live';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
+import { boardProductTitles } from '../src/context-ports.js';
 import { collectionOptions, openContexts, version, type AppServices } from '../src/services.js';
 
 let sharedEvents: Promise<EventStore> | undefined;
@@ -63,12 +64,14 @@ export async function createTestApp(
   const collection = await openCollection(
     collectionOptions(config, { eventStore: events, db: records.db, clock, logger }),
   );
+  const contexts = openContexts({ records, clock, config, access, events });
   const live = openLive({
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
     events,
     clock,
     logger,
+    productTitles: boardProductTitles(contexts.commerce),
   });
   await live.attach(collection.bus);
   const services: AppServices = {
@@ -80,7 +83,7 @@ export async function createTestApp(
     access,
     collection,
     live,
-    ...openContexts({ records, clock, config, access, events }),
+    ...contexts,
     version,
     close: async () => {
       await live.close();

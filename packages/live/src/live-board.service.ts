@@ -3,6 +3,7 @@ import type { EventStore } from '@livecloud/events';
 import type { LiveBoard, PastComparison } from './live-comparison.schema.js';
 import { pastComparison, windowComparison } from './live-comparison.js';
 import type { LiveStateStore } from './live-state.js';
+import { createProductTitles, type ProductTitleLookup } from './product-titles.js';
 import type { LiveSnapshot } from './live-snapshot.schema.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
@@ -23,6 +24,8 @@ export interface LiveBoardOptions {
   pastRefreshMs?: number;
   /** Events read per page when a session's state is rebuilt from the store; default 5,000. */
   rebuildPageSize?: number;
+  /** Product titles (the commerce catalogue); without it the board names products by id only. */
+  productTitles?: ProductTitleLookup | undefined;
 }
 
 /** The big screen's reads. */
@@ -55,6 +58,11 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const rebuilding = new Map<string, Promise<void>>();
   const past = new Map<string, PastEntry>();
   const keyOf = (orgId: string, sessionId: string): string => `${orgId}\u0000${sessionId}`;
+  const titles = createProductTitles({
+    lookup: options.productTitles,
+    now: () => clock.now(),
+    logger: options.logger,
+  });
 
   const rebuild = async (orgId: string, sessionId: string): Promise<void> => {
     const ctx = liveQueryContext(events, orgId);
@@ -129,13 +137,18 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
       const snapshot = await state.snapshot(orgId, sessionId);
       if (snapshot === null) throw AppError.notFound('live_session', sessionId);
       const now = clock.now();
+      const productIds = snapshot.products.map((p) => p.productId);
+      if (snapshot.explaining && !productIds.includes(snapshot.explaining.productId))
+        productIds.push(snapshot.explaining.productId);
+      const [past, productTitles] = await Promise.all([
+        pastFor(orgId, snapshot, now),
+        titles.of(orgId, productIds),
+      ]);
       return {
         ...snapshot,
         asOf: now,
-        comparison: {
-          window: windowComparison(snapshot.series, now, windowMinutes),
-          past: await pastFor(orgId, snapshot, now),
-        },
+        productTitles,
+        comparison: { window: windowComparison(snapshot.series, now, windowMinutes), past },
       };
     },
   };

@@ -74,6 +74,11 @@ export type PastComparison = z.infer<typeof pastComparisonSchema>;
 export const liveBoardSchema = liveSnapshotSchema
   .extend({
     asOf: epochMs.describe('server time of this answer'),
+    productTitles: z
+      .record(z.string(), z.string())
+      .describe(
+        'catalogue titles of the products on the board, by product id, where the catalogue knows them',
+      ),
     comparison: z.object({ window: windowComparisonSchema, past: pastComparisonSchema }),
   })
   .describe('LiveBoard');

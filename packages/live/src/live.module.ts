@@ -9,6 +9,7 @@ import { liveRoutes } from './live.routes.js';
 import { createMemoryLiveState } from './memory-live-state.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
+import type { ProductTitleLookup } from './product-titles.js';
 import { createRedisLiveState } from './redis-live-state.js';
 
 export interface LiveOptions {
@@ -21,6 +22,8 @@ export interface LiveOptions {
   logger?: Logger;
   /** Stream tick; default 1,000 ms. */
   streamIntervalMs?: number;
+  /** Product titles for the board (the commerce catalogue); ids only without it. */
+  productTitles?: ProductTitleLookup | undefined;
 }
 
 /** The live context composed: state, board, stream feed, routes, and the bus consumer once attached. */
@@ -48,6 +51,7 @@ export function openLive(options: LiveOptions): Live {
     state,
     events: options.events,
     clock: options.clock,
+    productTitles: options.productTitles,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const feed = createLiveFeed({

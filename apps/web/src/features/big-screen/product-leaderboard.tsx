@@ -20,6 +20,11 @@ export function rankProducts(products: readonly ProductRow[]): ProductRow[] {
   );
 }
 
+/** A product's catalogue title, or its id when the catalogue does not know it. */
+export function productName(board: Pick<LiveBoard, 'productTitles'>, productId: string): string {
+  return board.productTitles[productId] ?? productId;
+}
+
 /** The product on screen now: how long it has been explained and how it is selling. */
 export function NowExplaining({ board }: { board: LiveBoard }) {
   const { t, i18n } = useTranslation();
@@ -46,7 +51,7 @@ export function NowExplaining({ board }: { board: LiveBoard }) {
           {t('bigScreen.products.nowExplaining')}
         </span>
         <span className="lc-bs-explaining-name" title={explaining.productId}>
-          {explaining.productId}
+          {productName(board, explaining.productId)}
         </span>
         <span className="lc-bs-explaining-since">
           {t('bigScreen.products.explainedFor', { time: formatElapsed(since) })}
@@ -112,7 +117,7 @@ export function ProductLeaderboard({ board, limit }: { board: LiveBoard; limit: 
           >
             <span className={`lc-bs-rank-badge lc-bs-rank-${rank <= 3 ? rank : 'n'}`}>{rank}</span>
             <span className="lc-bs-products-name" title={product.productId}>
-              <span className="lc-bs-products-id">{product.productId}</span>
+              <span className="lc-bs-products-id">{productName(board, product.productId)}</span>
               {product.explaining ? (
                 <span className="lc-bs-products-live">{t('bigScreen.products.live')}</span>
               ) : null}
