@@ -19,3 +19,16 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (error.status >= 500) return t('errors.status5xx');
   return t('errors.generic');
 }
+
+/** The column names of an import error's `details.missing` (e.g. a CSV without required headers), joined for a sentence. */
+export function missingColumnsOf(details: unknown): string {
+  if (
+    typeof details === 'object' &&
+    details !== null &&
+    'missing' in details &&
+    Array.isArray(details.missing)
+  ) {
+    return details.missing.filter((c): c is string => typeof c === 'string').join('、');
+  }
+  return '';
+}
