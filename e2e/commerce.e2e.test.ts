@@ -63,11 +63,11 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: option })
     .first();
-  for (let attempt = 0; attempt < 3 && !((await select.textContent()) ?? '').includes(option); attempt++) {
+  // A list that reloads closes its dropdown mid-click: each try is short, and the choice is checked after it.
+  for (let attempt = 0; attempt < 6 && !((await select.textContent()) ?? '').includes(option); attempt++) {
     if (!(await item.isVisible())) await select.click();
-    await item.waitFor();
-    await item.click();
-    await page.waitForTimeout(200);
+    await item.click({ timeout: 3000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
   }
   expect(await select.textContent()).toContain(option);
 }
