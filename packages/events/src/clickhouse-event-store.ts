@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import {
   createClient,
   type ClickHouseClient,
@@ -18,10 +19,10 @@ import type {
 } from './event-store.js';
 import {
   eventIdsBackfill,
+  eventInsertColumns,
   eventStoreMigrations,
   quoteIdentifier,
-  toEventRow,
-  type EventInsertRow,
+  toEventTsvLine,
 } from './events.table.js';
 import { createGroupCommit } from './group-commit.js';
 
@@ -109,11 +110,33 @@ function withoutCredentials(url: string): string {
 
 type ClientConnection = NonNullable<ClickHouseClientConfigOptions['connection']>;
 
+/** Writes TabSeparated rows (each line ending in a newline) into `database.table`, columns as named. */
+type TsvInsert = (
+  target: { database: string; table: string },
+  columns: readonly string[],
+  body: Buffer,
+) => Promise<void>;
+
 interface OpenedClient {
   engine: EventStoreEngine;
   client: ClickHouseClient;
+  insertTsv: TsvInsert;
   /** Runs after the client has closed. */
   afterClose: () => Promise<void>;
+}
+
+/** A ClickHouse server's insert: the body streamed over HTTP. */
+function httpTsvInsert(client: ClickHouseClient): TsvInsert {
+  return async ({ database, table }, columns, body) => {
+    const [first, ...rest] = columns;
+    if (first === undefined) throw new Error('an insert needs at least one column');
+    await client.insert({
+      table: `${quoteIdentifier(database)}.${quoteIdentifier(table)}`,
+      values: Readable.from([body]),
+      format: 'TabSeparated',
+      columns: [first, ...rest],
+    });
+  };
 }
 
 async function openChdb(dataDir: string): Promise<OpenedClient> {
@@ -129,10 +152,22 @@ async function openChdb(dataDir: string): Promise<OpenedClient> {
     // chdb/connection is typed against @clickhouse/client-common while @clickhouse/client
     // 1.23 ships its own copy of the same declarations; SettingsMap's private field makes the
     // two nominally different although they are one contract at runtime.
-    const connection = createChdbConnection({ path }) as unknown as ClientConnection;
+    const chdbConnection = createChdbConnection({ path });
+    const connection = chdbConnection as unknown as ClientConnection;
     return {
       engine: 'chdb',
       client: createClient({ connection, clickhouse_settings: settings }),
+      // chDB's raw insert hands the buffer to the engine as it is (no copy into a query
+      // string, and the engine's parallel parser reads it), where @clickhouse/client's insert
+      // would first concatenate the body onto the SQL text.
+      insertTsv: async ({ database, table }, columns, body) => {
+        await chdbConnection.chdb.rawInsert({
+          table: `${database}.${table}`,
+          columns,
+          values: body,
+          format: 'TabSeparated',
+        });
+      },
       afterClose: async () => {
         // close() can return while the engine still finishes an aborted call; the data
         // directory is only free for another store once nothing is pending.
@@ -155,9 +190,11 @@ async function openChdb(dataDir: string): Promise<OpenedClient> {
 }
 
 function openClickHouse(url: string): OpenedClient {
+  const client = createClient({ url, clickhouse_settings: settings, application: 'livecloud' });
   return {
     engine: 'clickhouse',
-    client: createClient({ url, clickhouse_settings: settings, application: 'livecloud' }),
+    client,
+    insertTsv: httpTsvInsert(client),
     afterClose: () => Promise.resolve(),
   };
 }
@@ -183,10 +220,16 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     'event store opened',
   );
 
-  // Concurrent batches go into one INSERT (see group-commit.ts); each caller still waits for its own.
-  const inserts = createGroupCommit<EventInsertRow>(
-    async (rows) => {
-      await client.insert({ table: eventsTable, values: rows, format: 'JSONEachRow' });
+  // Concurrent batches go into one INSERT (see group-commit.ts); each caller still waits for its
+  // own. Rows are TabSeparated lines, encoded by the caller before it joins a group.
+  const inserts = createGroupCommit<string>(
+    async (lines) => {
+      lines.push('');
+      await opened.insertTsv(
+        { database, table: 'events' },
+        eventInsertColumns,
+        Buffer.from(lines.join('\n')),
+      );
     },
     { maxItems: 50_000 },
   );
@@ -222,7 +265,7 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     async insert(events) {
       assertOpen();
       if (events.length === 0) return;
-      await inserts.submit(events.map((event: StoredEvent) => toEventRow(event)));
+      await inserts.submit(events.map((event: StoredEvent) => toEventTsvLine(event)));
     },
 
     async query<T>(sql: string, params: QueryParams): Promise<T[]> {

@@ -51,7 +51,7 @@ export interface EventStore {
   readonly tables: EventStoreTables;
   /** Creates the database and tables; safe to run on every start. */
   migrate(): Promise<void>;
-  /** Writes a batch in one INSERT (JSONEachRow). An empty batch is a no-op. */
+  /** Writes a batch (TabSeparated, in one INSERT with concurrent batches). An empty batch is a no-op. */
   insert(events: readonly StoredEvent[]): Promise<void>;
   /**
    * Runs a read query and returns its rows (JSONEachRow), unvalidated: 64-bit integers arrive

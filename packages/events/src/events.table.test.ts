@@ -3,7 +3,10 @@ import {
   eventStoreMigrations,
   fromEventRow,
   quoteIdentifier,
+  eventInsertColumns,
   toEventRow,
+  toEventTsvLine,
+  tsvField,
   type EventRow,
 } from './events.table.js';
 import type { StoredEvent } from './event-store.js';
@@ -59,6 +62,50 @@ describe('events table mapping', () => {
     expect(() => fromEventRow({ ...rowOf(event), order_id: '' })).toThrow(
       expect.objectContaining({ code: 'stored_event_invalid' }),
     );
+  });
+});
+
+describe('events table TabSeparated rows', () => {
+  it('escapes backslash, tab, newlines and NUL and leaves everything else as it is', () => {
+    expect(tsvField('sku_红色_XL')).toBe('sku_红色_XL');
+    expect(tsvField('a\tb\nc\rd\\e\0f')).toBe('a\\tb\\nc\\rd\\\\e\\0f');
+  });
+
+  it('writes one field per column, in column order, with absent values as the engine reads them', () => {
+    const fields = toEventTsvLine(event).split('\t');
+    expect(fields).toHaveLength(eventInsertColumns.length);
+    const row = Object.fromEntries(eventInsertColumns.map((c, i) => [c, fields[i]]));
+    expect(row).toMatchObject({
+      org_id: 'org_1',
+      occurred_at: '2026-01-02 03:04:05.006',
+      received_at: '2026-01-02 03:04:05.999',
+      anonymous_id: '',
+      amount_fen: '0',
+      properties: '{"reason":"尺码不合适"}',
+      schema_version: '1',
+    });
+    expect(toEventTsvLine({ ...event, amountFen: undefined }).split('\t')[14]).toBe('\\N');
+  });
+
+  it('formats each time on its own even when consecutive events share a second', () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5, 0);
+    const times = [at + 7, at + 70, at + 700, at + 1_000, at - 1].map(
+      (ms) => toEventTsvLine({ ...event, occurredAt: ms }).split('\t')[3],
+    );
+    expect(times).toEqual([
+      '2026-01-02 03:04:05.007',
+      '2026-01-02 03:04:05.070',
+      '2026-01-02 03:04:05.700',
+      '2026-01-02 03:04:06.000',
+      '2026-01-02 03:04:04.999',
+    ]);
+  });
+
+  it('keeps a JSON backslash in properties readable as the same JSON', () => {
+    const line = toEventTsvLine({ ...event, properties: { quote: 'say "hi"\n\\' } });
+    const field = line.split('\t')[16]!;
+    const unescaped = field.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c));
+    expect(JSON.parse(unescaped)).toEqual({ quote: 'say "hi"\n\\' });
   });
 });
 

@@ -154,6 +154,83 @@ function receivedText(ms: number): string {
   return lastReceived.text;
 }
 
+/** The columns of `events` in the order {@link toEventTsvLine} writes them. */
+export const eventInsertColumns = [
+  'org_id',
+  'id',
+  'type',
+  'occurred_at',
+  'received_at',
+  'source',
+  'account_id',
+  'session_id',
+  'anonymous_id',
+  'user_id',
+  'platform_user_id',
+  'product_id',
+  'sku_id',
+  'order_id',
+  'amount_fen',
+  'traffic_source',
+  'properties',
+  'schema_version',
+] as const;
+
+const tsvSpecial = /[\\\t\n\r\0]/;
+const tsvSpecialAll = /[\\\t\n\r\0]/g;
+const tsvEscapes: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\0': '\\0',
+};
+
+/** A String field of ClickHouse's TabSeparated format: backslash, tab, newlines and NUL escaped. */
+export function tsvField(value: string): string {
+  return tsvSpecial.test(value) ? value.replace(tsvSpecialAll, (c) => tsvEscapes[c] ?? c) : value;
+}
+
+// Most events of a batch fall in the same few seconds: format the second once, then only the
+// milliseconds. One cache per caller so that occurred and received times don't evict each other.
+interface TimeTextCache {
+  second: number;
+  prefix: string;
+}
+
+function timeText(ms: number, cache: TimeTextCache): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== cache.second) {
+    cache.second = second;
+    cache.prefix = `${new Date(second * 1000).toISOString().slice(0, 19).replace('T', ' ')}.`;
+  }
+  const milli = ms - second * 1000;
+  return cache.prefix + (milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : String(milli));
+}
+
+const occurredCache: TimeTextCache = { second: Number.NaN, prefix: '' };
+const receivedCache: TimeTextCache = { second: Number.NaN, prefix: '' };
+
+/**
+ * Maps an event to one line of TabSeparated (no trailing newline), columns in
+ * {@link eventInsertColumns} order: the insert format the store writes, because the engine
+ * parses it about twice as fast as JSONEachRow and Node builds it without an object per row.
+ * Absent ids are '', an absent amount is `\N`; times are UTC DateTime64(3) text.
+ */
+export function toEventTsvLine(event: StoredEvent): string {
+  const amount = event.amountFen === undefined ? '\\N' : String(event.amountFen);
+  return (
+    `${tsvField(event.orgId)}\t${tsvField(event.id)}\t${tsvField(event.type)}\t` +
+    `${timeText(event.occurredAt, occurredCache)}\t${timeText(event.receivedAt, receivedCache)}\t` +
+    `${tsvField(event.source)}\t${tsvField(event.accountId ?? '')}\t${tsvField(event.sessionId ?? '')}\t` +
+    `${tsvField(event.anonymousId ?? '')}\t${tsvField(event.userId ?? '')}\t` +
+    `${tsvField(event.platformUserId ?? '')}\t${tsvField(event.productId ?? '')}\t` +
+    `${tsvField(event.skuId ?? '')}\t${tsvField(event.orderId ?? '')}\t${amount}\t` +
+    `${tsvField(event.trafficSource ?? '')}\t${tsvField(JSON.stringify(event.properties))}\t` +
+    String(event.schemaVersion)
+  );
+}
+
 /** Maps an event to the row written to `events`. */
 export function toEventRow(event: StoredEvent): EventInsertRow {
   return {
