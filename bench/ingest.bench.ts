@@ -9,7 +9,6 @@ import { peakRssMiB, postJson } from './lib/http-post.js';
 import { figure, progress, type BenchFigure } from './lib/result.js';
 
 const batchSize = 1_000;
-const concurrency = 8;
 
 interface Batch {
   body: Buffer;
@@ -48,7 +47,12 @@ function batchesOf(orgId: string, sessionId: string, seed: number, limit: number
 }
 
 /** Sends every batch with `concurrency` in flight; fails on any non-200 answer. */
-async function sendAll(url: string, batches: Batch[], headers: Record<string, string>): Promise<number> {
+async function sendAll(
+  url: string,
+  batches: Batch[],
+  headers: Record<string, string>,
+  concurrency: number,
+): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL('/collect/v1/events', url);
   let next = 0;
@@ -81,6 +85,7 @@ async function screenLatency(
   rate: number,
   keys: { collector: string; admin: string },
   sessionId: string,
+  concurrency: number,
 ) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL('/collect/v1/events', url);
@@ -154,7 +159,7 @@ async function screenLatency(
 }
 
 /**
- * `npm run bench -- ingest [--events N] [--rate R]`: simulated platform events in collector
+ * `npm run bench -- ingest [--events N] [--rate R] [--concurrency C]`: simulated platform events in collector
  * batches over HTTP → validated, de-duplicated, durable in the event store → live state
  * updated, with its end-to-end rate against the ceiling of bare HTTP + JSON parsing measured
  * in the same run; peak RSS of the server; and event-to-screen latency at a paced load.
@@ -163,8 +168,11 @@ export async function run(options: {
   durationMs: number;
   events?: number;
   rate?: number;
+  /** Batches in flight at once, as from that many collector clients; default 8. */
+  concurrency?: number;
 }): Promise<BenchFigure[]> {
   const eventsWanted = options.events ?? 500_000;
+  const concurrency = options.concurrency ?? 8;
   const rate = options.rate ?? 20_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-ingest-'));
   const env = {
@@ -211,7 +219,7 @@ export async function run(options: {
       `baseline: bare Fastify receiving and parsing the same ${batches.length} batches, ${concurrency} in flight`,
     );
     const bare = await startChild(['bench/fixtures/bare-ingest-server.ts']);
-    const bareSeconds = await sendAll(bare.url, batches, {});
+    const bareSeconds = await sendAll(bare.url, batches, {}, concurrency);
     await bare.stop();
     const ceiling = total / bareSeconds;
     progress(`ceiling: ${Math.round(ceiling)} events/s`);
@@ -222,7 +230,12 @@ export async function run(options: {
       env,
     );
     const started = performance.now();
-    const ackSeconds = await sendAll(server.url, batches, { authorization: `Bearer ${collector['secret']}` });
+    const ackSeconds = await sendAll(
+      server.url,
+      batches,
+      { authorization: `Bearer ${collector['secret']}` },
+      concurrency,
+    );
     progress(`acknowledged (durable) in ${ackSeconds.toFixed(1)} s; waiting for the live state`);
     let visible = 0;
     const deadline = performance.now() + 120_000;
@@ -247,6 +260,7 @@ export async function run(options: {
       rate,
       { collector: collector['secret']!, admin: admin['secret']! },
       'ses_bench_latency',
+      concurrency,
     );
     progress(
       `latency p50 ${latency.p50.toFixed(3)} s, p99 ${latency.p99.toFixed(3)} s at ${Math.round(latency.achieved)} events/s (${latency.batches}/${latency.expected} batches seen)`,

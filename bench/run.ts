@@ -2,7 +2,12 @@
 // lines of stdout, one JSON object each (SPEC §8). Progress goes to stderr.
 import type { BenchFigure } from './lib/result.js';
 
-type Bench = (options: { durationMs: number; events?: number; rate?: number }) => Promise<BenchFigure[]>;
+type Bench = (options: {
+  durationMs: number;
+  events?: number;
+  rate?: number;
+  concurrency?: number;
+}) => Promise<BenchFigure[]>;
 
 const benches: Record<string, () => Promise<Bench>> = {
   api: async () => (await import('./api.bench.js')).run,
@@ -20,13 +25,19 @@ const numberFlag = (flag: string): number | undefined => {
 };
 const events = numberFlag('--events');
 const rate = numberFlag('--rate');
+const concurrency = numberFlag('--concurrency');
 
 if (!name || !(name in benches)) {
   process.stderr.write(
-    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N]\n`,
+    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N] [--concurrency N]\n`,
   );
   process.exit(2);
 }
 const bench = await benches[name]!();
-const figures = await bench({ durationMs, ...(events ? { events } : {}), ...(rate ? { rate } : {}) });
+const figures = await bench({
+  durationMs,
+  ...(events ? { events } : {}),
+  ...(rate ? { rate } : {}),
+  ...(concurrency ? { concurrency } : {}),
+});
 for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);

@@ -5,7 +5,7 @@ import type { Bus } from './bus.js';
 import { createCollector, type Collector, type CollectorLimits } from './collector.service.js';
 import { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';
 import { createStoreDeduper, type Deduper } from './deduper.js';
-import { findStoredEventIds } from './event-ids.query.js';
+import { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
 import { coalesceIdLookups } from './group-commit.js';
 import type { EventStore } from './event-store.js';
 import { createInProcessBus } from './in-process-bus.js';
@@ -97,7 +97,16 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
         clock,
         logger,
       })
-    : createStoreDeduper({ lookup, clock, logger });
+    : createStoreDeduper({
+        lookup,
+        clock,
+        logger,
+        // chDB's data directory belongs to this process alone; a ClickHouse server may have
+        // other writers, whose ids only the server itself knows.
+        ...(eventStore.engine === 'chdb'
+          ? { soleWriter: { loadIds: (orgId, add) => forEachStoredEventIdPage(eventStore, orgId, add) } }
+          : {}),
+      });
   const rateLimiter = redis
     ? createRedisRateLimiter({
         redis,

@@ -28,13 +28,15 @@ export interface DedupeWindowOptions {
 
 export function createDedupeWindow(options: DedupeWindowOptions): DedupeWindow {
   const pendingTtlMs = options.pendingTtlMs ?? 60_000;
-  // Map keeps insertion order: re-inserting on update moves a key to the young end.
-  const entries = new Map<string, { state: WindowState; expiresAt: number }>();
+  // Map keeps insertion order, so the oldest keys come first. The value is the expiry time,
+  // negated while pending: a number rather than an object per id, because the window sees
+  // every event twice (claim, then done) and its garbage was a share of the collector's GC.
+  const entries = new Map<string, number>();
 
   const live = (key: string, now: number): boolean => {
     const entry = entries.get(key);
     if (entry === undefined) return false;
-    if (entry.expiresAt > now) return true;
+    if (Math.abs(entry) > now) return true;
     entries.delete(key);
     return false;
   };
@@ -49,21 +51,20 @@ export function createDedupeWindow(options: DedupeWindowOptions): DedupeWindow {
       entries.delete(key);
     }
   };
-  const put = (key: string, state: WindowState, expiresAt: number): void => {
-    entries.delete(key);
-    entries.set(key, { state, expiresAt });
-    if (entries.size > options.maxEntries) evictOldest();
-  };
 
   return {
     claim(key, now) {
       if (live(key, now)) return false;
-      put(key, 'pending', now + pendingTtlMs);
+      entries.set(key, -(now + pendingTtlMs));
+      if (entries.size > options.maxEntries) evictOldest();
       return true;
     },
     has: live,
     markDone(key, now) {
-      put(key, 'done', now + options.ttlMs);
+      // A claimed key keeps its place (claimed moments ago); a key new to the window joins
+      // the young end.
+      entries.set(key, now + options.ttlMs);
+      if (entries.size > options.maxEntries) evictOldest();
     },
     forget(key) {
       entries.delete(key);

@@ -58,3 +58,86 @@ describe('store-backed deduper', () => {
     expect([...(await deduper.claim('org_b', ['x']))]).toEqual(['x']);
   });
 });
+
+describe('store-backed deduper as the sole writer', () => {
+  function soleWriterOver(stored: Set<string>, options: { failLoads?: number } = {}) {
+    const asked: string[][] = [];
+    let loads = 0;
+    let failLoads = options.failLoads ?? 0;
+    const deduper = createStoreDeduper({
+      clock: createFakeClock(),
+      lookup: (_orgId, ids) => {
+        asked.push([...ids]);
+        return Promise.resolve(new Set(ids.filter((id) => stored.has(id))));
+      },
+      soleWriter: {
+        loadIds: (_orgId, add) => {
+          loads += 1;
+          if (failLoads > 0) {
+            failLoads -= 1;
+            return Promise.reject(new Error('store down'));
+          }
+          add([...stored]);
+          return Promise.resolve();
+        },
+      },
+    });
+    return { deduper, asked, loads: () => loads };
+  }
+
+  it('takes fresh ids without asking the store, and still finds the stored ones', async () => {
+    const stored = new Set(Array.from({ length: 1_000 }, (_, i) => `old_${i}`));
+    const { deduper, asked } = soleWriterOver(stored);
+    const fresh = Array.from({ length: 1_000 }, (_, i) => `new_${i}`);
+    const claimed = await deduper.claim('org', [...fresh, 'old_1', 'old_999']);
+    expect([...claimed].sort()).toEqual([...fresh].sort());
+    const askedIds = asked.flat();
+    expect(askedIds).toEqual(expect.arrayContaining(['old_1', 'old_999']));
+    // Only the filter's false positives among the fresh ids reach the store.
+    expect(askedIds.length).toBeLessThan(2 + 30);
+  });
+
+  it('loads an organisation once, and keeps organisations apart', async () => {
+    const { deduper, loads } = soleWriterOver(new Set(['x']));
+    await deduper.claim('org_a', ['a1']);
+    await deduper.claim('org_a', ['a2']);
+    await deduper.claim('org_b', ['b1']);
+    expect(loads()).toBe(2);
+  });
+
+  it('remembers committed ids after the in-memory window has forgotten them', async () => {
+    const asked: string[][] = [];
+    const stored = new Set<string>();
+    const deduper = createStoreDeduper({
+      clock: createFakeClock(),
+      windowSize: 1,
+      lookup: (_orgId, ids) => {
+        asked.push([...ids]);
+        return Promise.resolve(new Set(ids.filter((id) => stored.has(id))));
+      },
+      soleWriter: { loadIds: () => Promise.resolve() },
+    });
+    await deduper.claim('org', ['a']);
+    stored.add('a');
+    await deduper.commit('org', ['a']);
+    await deduper.claim('org', ['b']);
+    await deduper.commit('org', ['b']);
+    expect((await deduper.claim('org', ['a'])).size).toBe(0);
+    expect(asked.flat()).toContain('a');
+  });
+
+  it('asks the store about the retry of a batch whose insert failed', async () => {
+    const { deduper, asked } = soleWriterOver(new Set());
+    await deduper.claim('org', ['a']);
+    await deduper.release('org', ['a']);
+    expect([...(await deduper.claim('org', ['a']))]).toEqual(['a']);
+    expect(asked).toEqual([['a']]);
+  });
+
+  it('fails the claim when the ids cannot be loaded, and loads again on the retry', async () => {
+    const { deduper, loads } = soleWriterOver(new Set(['old']), { failLoads: 1 });
+    await expect(deduper.claim('org', ['old', 'new'])).rejects.toThrow('store down');
+    expect([...(await deduper.claim('org', ['old', 'new']))]).toEqual(['new']);
+    expect(loads()).toBe(2);
+  });
+});

@@ -32,7 +32,7 @@ export {
   type EventInsertRow,
   type EventRow,
 } from './events.table.js';
-export { findStoredEventIds } from './event-ids.query.js';
+export { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
 
 export type { Bus, BusDelivery, BusHandler, BusHealth, BusSubscription, SubscribeOptions } from './bus.js';
 export { createInProcessBus, type InProcessBusOptions } from './in-process-bus.js';

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEventStore,
   eventSelectList,
+  findStoredEventIds,
+  forEachStoredEventIdPage,
   fromEventRow,
   scopeToOrg,
   type EventRow,
@@ -101,7 +103,7 @@ function describeEventStoreContract(name: string, makeHarness: () => Harness): v
         userId: 'usr_1',
         platformUserId: 'ks_1',
         productId: 'prd_1',
-        skuId: 'sku_红色_XL',
+        skuId: 'sku_红色_XL\t\\ "x"\n\r\0',
         orderId: 'ord_1',
         amountFen: 9_007_199_254_740_991,
         trafficSource: 'paid_ads',
@@ -255,6 +257,21 @@ function describeEventStoreContract(name: string, makeHarness: () => Harness): v
         { type: 'order.pay' },
       );
       expect(paid).toEqual({ n: '1', total: '1999' });
+    });
+
+    it("reads an organisation's stored ids in pages, each once, and no other organisation's", async () => {
+      const orgId = newId('org');
+      const events = Array.from({ length: 25 }, (_, i) => storedEvent({ orgId, occurredAt: occurredAt + i }));
+      await store.insert(events.slice(0, 20));
+      await store.insert([...events.slice(18), events[0]!]);
+      await store.insert([storedEvent({ orgId: newId('org') })]);
+      const pages: (readonly string[])[] = [];
+      await forEachStoredEventIdPage(store, orgId, (ids) => pages.push(ids), 10);
+      expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+      expect(pages.flat().sort()).toEqual(events.map((e) => e.id).sort());
+      expect(await findStoredEventIds(store, orgId, [events[3]!.id, 'evt_never'])).toEqual(
+        new Set([events[3]!.id]),
+      );
     });
 
     it('reports health with its latency', async () => {

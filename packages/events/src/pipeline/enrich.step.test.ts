@@ -14,9 +14,9 @@ describe('enrich step', () => {
       userId: 'u1',
     });
     if (!parsed.ok) throw new Error(parsed.reason);
-    expect(stampReceivedAt(parsed.event, 1_800_000_000_500)).toMatchObject({
-      kind: 'ok',
-      value: { receivedAt: 1_800_000_000_500 },
-    });
+    const stamped = stampReceivedAt(parsed.event, 1_800_000_000_500);
+    expect(stamped).toMatchObject({ kind: 'ok', value: { receivedAt: 1_800_000_000_500 } });
+    // In place: the validator's output is the collector's own, not the client's object.
+    expect(stamped.kind === 'ok' && stamped.value).toBe(parsed.event);
   });
 });

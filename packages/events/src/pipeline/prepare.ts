@@ -103,6 +103,7 @@ export async function prepareBatch(items: readonly BodyItem[], ctx: PrepareConte
   for (const { index, value, record } of staged) {
     const sessionId = record['sessionId'];
     const session = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+    // validateEvent returns a new object, which is ours to stamp in place.
     const result = andThen(andThen(applySession(record, session), validateEvent), (event) =>
       stampReceivedAt(event, ctx.receivedAt),
     );
