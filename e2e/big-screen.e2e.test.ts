@@ -144,6 +144,25 @@ describe('the live big screen in a real browser', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it('marks comments the moderation lexicon flags, with the offending words and their category', async () => {
+    // A few in a hundred simulated comments break the rules (极限词, 站外导流): wait for one.
+    const flagged = page.locator('[data-testid="comment-stream"] li[data-flagged="true"]').first();
+    await flagged.waitFor({ timeout: 90_000 });
+    const marked = await flagged.locator('mark.lc-bs-comment-hit').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    const text = (await flagged.locator('.lc-bs-comment-text').textContent()) ?? '';
+    for (const words of marked) expect(text).toContain(words);
+    expect(await flagged.locator('.lc-bs-comment-flag').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(极限词|站外导流|辱骂|虚假宣传)$/)]),
+    );
+    // Innocent chat stays unmarked.
+    const clean = page.locator('[data-testid="comment-stream"] li:not([data-flagged])');
+    expect(await clean.count()).toBeGreaterThan(0);
+    expect(await clean.first().locator('mark').count()).toBe(0);
+    await shot('big-screen-03-flagged-comment-zh');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   it('switches to English on the board itself', async () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('panel-sales').textContent()).toContain('Sales');

@@ -1,7 +1,8 @@
 import type { Commerce } from '@livecloud/commerce';
 import { AppError } from '@livecloud/core';
 import type { ForecastCatalogue, ForecastLineups } from '@livecloud/forecast';
-import type { ProductTitleLookup } from '@livecloud/live';
+import type { CommentModerator, ProductTitleLookup } from '@livecloud/live';
+import { createModerator, type Moderator } from '@livecloud/risk';
 import type { ProductCatalogue, Schedule } from '@livecloud/schedule';
 import type { SelectionCatalogue, SessionRequirementsSource } from '@livecloud/selection';
 
@@ -152,4 +153,13 @@ export function forecastLineups(schedule: Pick<Schedule, 'sessions' | 'lineups'>
 export function boardProductTitles(commerce: Pick<Commerce, 'catalogue'>): ProductTitleLookup {
   return async (orgId, productIds) =>
     new Map((await commerce.catalogue.products(orgId, productIds)).map((p) => [p.id, p.title]));
+}
+
+// Built on first use and shared: the default lexicon is the same for every app in the process,
+// and loading the pinyin and Chinese-variant dictionaries takes about 0.1 s.
+let defaultModerator: Moderator | undefined;
+
+/** Comment flags for the big screen, from the risk context's default lexicon moderator. */
+export function boardCommentModerator(): CommentModerator {
+  return (text) => (defaultModerator ??= createModerator()).check(text);
 }

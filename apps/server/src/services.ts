@@ -21,6 +21,7 @@ import {
 } from '@livecloud/events';
 import { openLive, type Live } from '@livecloud/live';
 import {
+  boardCommentModerator,
   boardProductTitles,
   forecastCatalogue,
   forecastLineups,
@@ -105,6 +106,7 @@ export async function openServices(
     clock,
     logger,
     productTitles: boardProductTitles(contexts.commerce),
+    moderateComment: boardCommentModerator(),
   });
   try {
     // Every process subscribes under one durable name: each event reaches one of them.

@@ -56,6 +56,7 @@ beforeAll(async () => {
     ev('product.click', t0 + 3_000, { productId: 'prd_1' }),
     ev('order.pay', t0 + 40_000, { productId: 'prd_1', orderId: 'ord_1', amountFen: 4_990 }),
     ev('comment', t0 + 50_000, { properties: { text: '好看', nickname: '小王' } }),
+    ev('comment', t0 + 55_000, { properties: { text: '加V私聊，全網最低價', nickname: '路人' } }),
   ]);
   clock.set(t0 + 61_000);
 });
@@ -108,15 +109,31 @@ describe('GET /api/v1/sessions/{id}/live', () => {
       uv: 2,
       onlineNow: 2,
       peakOnline: 2,
-      comments: 1,
+      comments: 2,
     });
     expect(board.rates.ctr).toEqual({ numerator: 1, denominator: 1, value: 1 });
     expect(board.trafficSources.map((s) => s.source)).toEqual(['followers', 'recommend_feed']);
     expect(board.products[0]).toMatchObject({ productId: 'prd_1', gmvFen: 4_990, explaining: false });
-    expect(board.comments[0]).toMatchObject({ text: '好看', nickname: '小王' });
-    // Last week's session at the same elapsed time (50 s): its payment after an hour is not counted.
+    expect(board.comments[1]).toMatchObject({
+      text: '好看',
+      nickname: '小王',
+      moderation: { flagged: false, hits: [] },
+    });
+    // Flagged by the risk context's lexicon: off-platform contact and, in traditional script,
+    // the Advertising Law's absolute "lowest price on the whole web".
+    const [flagged] = board.comments;
+    expect(flagged?.moderation?.flagged).toBe(true);
+    expect(flagged?.moderation?.hits.map((h) => [h.category, h.matched])).toEqual([
+      ['contact_diversion', '加V'],
+      ['contact_diversion', '私聊'],
+      ['absolute_term', '全網最低價'],
+    ]);
+    for (const hit of flagged?.moderation?.hits ?? [])
+      expect(flagged?.text.slice(hit.start, hit.end)).toBe(hit.matched);
+    expect(flagged?.moderation?.hits.find((h) => h.category === 'absolute_term')?.matched).toBe('全網最低價');
+    // Last week's session at the same elapsed time (55 s): its payment after an hour is not counted.
     expect(board.comparison.past.sessions).toBe(1);
-    expect(board.comparison.past.elapsedMs).toBe(50_000);
+    expect(board.comparison.past.elapsedMs).toBe(55_000);
     expect(board.comparison.past.metrics.find((m) => m.metric === 'gmvFen')).toMatchObject({
       current: 4_990,
       pastMedian: 1_000,

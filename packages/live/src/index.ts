@@ -36,3 +36,10 @@ export { openLive, type Live, type LiveOptions } from './live.module.js';
 export { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
 export { recentLiveSessions, type RecentLiveSession } from './queries/recent-live-sessions.query.js';
 export { createProductTitles, type ProductTitleLookup, type ProductTitles } from './product-titles.js';
+export {
+  commentModerationSchema,
+  moderationHitSchema,
+  createCommentVerdicts,
+  type CommentModeration,
+  type CommentModerator,
+} from './comment-moderation.js';

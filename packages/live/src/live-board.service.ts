@@ -1,5 +1,6 @@
 import { AppError, type Clock, type Logger } from '@livecloud/core';
 import type { EventStore } from '@livecloud/events';
+import { createCommentVerdicts, type CommentModerator } from './comment-moderation.js';
 import type { LiveBoard, PastComparison } from './live-comparison.schema.js';
 import { pastComparison, windowComparison } from './live-comparison.js';
 import type { LiveStateStore } from './live-state.js';
@@ -26,6 +27,8 @@ export interface LiveBoardOptions {
   rebuildPageSize?: number;
   /** Product titles (the commerce catalogue); without it the board names products by id only. */
   productTitles?: ProductTitleLookup | undefined;
+  /** Flags comments against the moderation lexicon; without it comments show unchecked. */
+  moderateComment?: CommentModerator | undefined;
 }
 
 /** The big screen's reads. */
@@ -58,6 +61,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const rebuilding = new Map<string, Promise<void>>();
   const past = new Map<string, PastEntry>();
   const keyOf = (orgId: string, sessionId: string): string => `${orgId}\u0000${sessionId}`;
+  const verdictOf = createCommentVerdicts({ moderator: options.moderateComment, logger: options.logger });
   const titles = createProductTitles({
     lookup: options.productTitles,
     now: () => clock.now(),
@@ -149,6 +153,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
         asOf: now,
         productTitles,
         comparison: { window: windowComparison(snapshot.series, now, windowMinutes), past },
+        comments: snapshot.comments.map((comment) => ({ ...comment, moderation: verdictOf(comment) })),
       };
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { liveSnapshotSchema, ratioSchema } from './live-snapshot.schema.js';
+import { commentModerationSchema } from './comment-moderation.js';
+import { commentRowSchema, liveSnapshotSchema, ratioSchema } from './live-snapshot.schema.js';
 
 const epochMs = z.int();
 
@@ -80,6 +81,13 @@ export const liveBoardSchema = liveSnapshotSchema
         'catalogue titles of the products on the board, by product id, where the catalogue knows them',
       ),
     comparison: z.object({ window: windowComparisonSchema, past: pastComparisonSchema }),
+    comments: z.array(
+      commentRowSchema.extend({
+        moderation: commentModerationSchema
+          .nullable()
+          .describe('lexicon flags of the comment; null when no moderator checked it'),
+      }),
+    ),
   })
   .describe('LiveBoard');
 export type LiveBoard = z.infer<typeof liveBoardSchema>;

@@ -1,6 +1,7 @@
 import type { Clock, Logger } from '@livecloud/core';
 import type { EventStore } from '@livecloud/events';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CommentModerator } from './comment-moderation.js';
 import { createLiveBoard, type LiveBoardService } from './live-board.service.js';
 import { startLiveConsumer, type LiveConsumer, type LiveEventSource } from './live-consumer.js';
 import { createLiveFeed, type LiveFeed } from './live-feed.js';
@@ -24,6 +25,8 @@ export interface LiveOptions {
   streamIntervalMs?: number;
   /** Product titles for the board (the commerce catalogue); ids only without it. */
   productTitles?: ProductTitleLookup | undefined;
+  /** Moderation of comments (the risk context's lexicon); comments show unchecked without it. */
+  moderateComment?: CommentModerator | undefined;
 }
 
 /** The live context composed: state, board, stream feed, routes, and the bus consumer once attached. */
@@ -52,6 +55,7 @@ export function openLive(options: LiveOptions): Live {
     events: options.events,
     clock: options.clock,
     productTitles: options.productTitles,
+    moderateComment: options.moderateComment,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const feed = createLiveFeed({

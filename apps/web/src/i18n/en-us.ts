@@ -525,6 +525,13 @@ export const enUS: Messages = {
       noProducts: 'No product activity yet',
       noComments: 'No comments yet',
     },
+    moderation: {
+      absolute_term: 'Absolute claim',
+      contact_diversion: 'Off-platform',
+      abuse: 'Abuse',
+      false_claim: 'False claim',
+      other: 'Flagged',
+    },
     errors: {
       notFoundTitle: 'Session not found',
       notFoundText:

@@ -509,6 +509,13 @@ export const zhCN = {
       noProducts: '暂无商品数据',
       noComments: '暂无评论',
     },
+    moderation: {
+      absolute_term: '极限词',
+      contact_diversion: '站外导流',
+      abuse: '辱骂',
+      false_claim: '虚假宣传',
+      other: '违规',
+    },
     errors: {
       notFoundTitle: '没有找到这场直播',
       notFoundText: '当前组织没有这个场次的事件。请确认场次 ID，或等待平台开始上报数据。',

@@ -1,7 +1,7 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from './big-screen-format';
-import type { CommentRow } from './live-board.types';
+import type { BoardComment, CommentRow, ModerationHit } from './live-board.types';
 
 const avatarColors = ['#3de7ff', '#4d8dff', '#a78bfa', '#f472b6', '#ffc53d', '#34d399', '#fb923c'];
 
@@ -16,6 +16,32 @@ export function viewerName(comment: CommentRow): string {
   if (comment.nickname) return comment.nickname;
   const id = comment.viewerId;
   return id.length > 10 ? `${id.slice(0, 6)}…${id.slice(-3)}` : id;
+}
+
+/** The comment's text with each flagged span marked; overlapping hits merge into one mark. */
+function MarkedText({ text, hits }: { text: string; hits: readonly ModerationHit[] }) {
+  const spans = [...hits]
+    .filter((hit) => hit.start < hit.end && hit.end <= text.length)
+    .sort((a, b) => a.start - b.start)
+    .reduce<{ start: number; end: number }[]>((merged, hit) => {
+      const last = merged.at(-1);
+      if (last && hit.start <= last.end) last.end = Math.max(last.end, hit.end);
+      else merged.push({ start: hit.start, end: hit.end });
+      return merged;
+    }, []);
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start > at) parts.push(text.slice(at, span.start));
+    parts.push(
+      <mark key={span.start} className="lc-bs-comment-hit">
+        {text.slice(span.start, span.end)}
+      </mark>,
+    );
+    at = span.end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** New comments of one update enter one after another over this long, like a chat scrolling. */
@@ -55,7 +81,7 @@ function useArrivals(shown: readonly CommentRow[]): Map<string, Arrival> {
  * The latest comments as a chat column: newest at the bottom, each new one sliding in and
  * pushing the older ones up (the column is anchored to its bottom edge).
  */
-export function CommentStream({ comments, max }: { comments: readonly CommentRow[]; max: number }) {
+export function CommentStream({ comments, max }: { comments: readonly BoardComment[]; max: number }) {
   const { t } = useTranslation();
   const shown = comments.slice(0, max).reverse();
   const arrivals = useArrivals(shown);
@@ -69,19 +95,46 @@ export function CommentStream({ comments, max }: { comments: readonly CommentRow
         const color = avatarColors[hash(comment.viewerId) % avatarColors.length];
         const arrival = arrivals.get(comment.id);
         const entering = arrival !== undefined && now - arrival.at < animateForMs;
+        const flagged = comment.moderation?.flagged === true ? comment.moderation : null;
+        const categories = flagged ? [...new Set(flagged.hits.map((hit) => hit.category))] : [];
+        const classes = [
+          'lc-bs-comment',
+          entering ? 'lc-bs-comment-new' : '',
+          flagged ? 'lc-bs-comment-flagged' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         return (
           <li
             key={comment.id}
-            className={entering ? 'lc-bs-comment lc-bs-comment-new' : 'lc-bs-comment'}
+            className={classes}
             style={entering ? { animationDelay: `${arrival.delayMs}ms` } : undefined}
+            data-flagged={flagged ? 'true' : undefined}
+            title={
+              flagged
+                ? flagged.hits
+                    .map(
+                      (hit) =>
+                        `${t(`bigScreen.moderation.${hit.category}`, { defaultValue: hit.category })}: ${hit.term}`,
+                    )
+                    .join('\n')
+                : undefined
+            }
           >
             <span className="lc-bs-comment-avatar" style={{ color, borderColor: color }}>
               {name.slice(0, 1).toUpperCase()}
             </span>
             <span className="lc-bs-comment-body">
               <span className="lc-bs-comment-name">{name}</span>
-              <span className="lc-bs-comment-text">{comment.text}</span>
+              <span className="lc-bs-comment-text">
+                {flagged ? <MarkedText text={comment.text} hits={flagged.hits} /> : comment.text}
+              </span>
             </span>
+            {categories.map((category) => (
+              <span key={category} className="lc-bs-comment-flag">
+                {t(`bigScreen.moderation.${category}`, { defaultValue: t('bigScreen.moderation.other') })}
+              </span>
+            ))}
             <time className="lc-bs-comment-time">{formatTime(comment.occurredAt)}</time>
           </li>
         );

@@ -105,6 +105,27 @@ export interface CommentRow {
   occurredAt: number;
 }
 
+export interface ModerationHit {
+  term: string;
+  category: string;
+  severity: 'high' | 'medium' | 'low';
+  via: 'exact' | 'homophone';
+  /** Indexes into the comment's text. */
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/** The lexicon verdict on a comment; null on the board when nothing checked it. */
+export interface CommentModeration {
+  flagged: boolean;
+  hits: ModerationHit[];
+}
+
+export interface BoardComment extends CommentRow {
+  moderation: CommentModeration | null;
+}
+
 export interface LiveSnapshot {
   sessionId: string;
   accountId: string | null;
@@ -173,6 +194,8 @@ export interface LiveBoard extends LiveSnapshot {
   /** Catalogue titles by product id, where the catalogue knows the product. */
   productTitles: Record<string, string>;
   comparison: { window: WindowComparison; past: PastComparison };
+  /** The latest 50, newest first, each with its moderation verdict. */
+  comments: BoardComment[];
 }
 
 /** One row of `GET /api/v1/live/sessions`, newest first. */
