@@ -11,17 +11,19 @@ import {
   type MinuteField,
   type ProductField,
 } from './live-effects.js';
+import { createHashedIdSet, type HashedIdSet } from './hashed-id-set.js';
 import { groupBySession, type ApplyResult, type LiveStateStore } from './live-state.js';
 import type { CommentRow, LiveSnapshot } from './live-snapshot.schema.js';
 import { snapshotFromTallies, zeroes } from './live-tallies.js';
 import { commentStreamLength, compareBytes, compareComments } from './metric-dictionary.js';
 
 interface SessionState {
-  applied: Set<string>;
+  /** Event ids applied, for idempotence; hashed, since a long session has millions. */
+  applied: HashedIdSet;
   accountId: string | null;
   counters: Record<CounterField, number>;
-  viewers: Set<string>;
-  buyers: Set<string>;
+  viewers: HashedIdSet;
+  buyers: HashedIdSet;
   firstAt: number | null;
   lastAt: number | null;
   minutes: Map<number, Record<MinuteField, number>>;
@@ -37,11 +39,11 @@ interface SessionState {
 
 function emptySession(): SessionState {
   return {
-    applied: new Set(),
+    applied: createHashedIdSet(),
     accountId: null,
     counters: zeroes(counterFields),
-    viewers: new Set(),
-    buyers: new Set(),
+    viewers: createHashedIdSet(),
+    buyers: createHashedIdSet(),
     firstAt: null,
     lastAt: null,
     minutes: new Map(),
@@ -165,11 +167,10 @@ export function createMemoryLiveState(): LiveStateStore {
         }
         let changed = false;
         for (const event of group.events) {
-          if (state.applied.has(event.id)) {
+          if (!state.applied.add(event.id)) {
             result.duplicates++;
             continue;
           }
-          state.applied.add(event.id);
           for (const op of effectsOf(event)) applyOp(state, op);
           result.applied++;
           changed = true;
