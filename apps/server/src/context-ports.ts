@@ -149,6 +149,15 @@ export function forecastLineups(schedule: Pick<Schedule, 'sessions' | 'lineups'>
   };
 }
 
+/** Display names of the platform accounts on the big screen, from scheduling's accounts. */
+export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): ProductTitleLookup {
+  return async (orgId, accountIds) => {
+    const wanted = new Set(accountIds);
+    const accounts = await schedule.resources.listAccounts(orgId, true);
+    return new Map(accounts.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.displayName]));
+  };
+}
+
 /** Product titles for the big screen's leaderboard, from the commerce catalogue. */
 export function boardProductTitles(commerce: Pick<Commerce, 'catalogue'>): ProductTitleLookup {
   return async (orgId, productIds) =>

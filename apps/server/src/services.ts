@@ -21,6 +21,7 @@ import {
 } from '@livecloud/events';
 import { openLive, type Live } from '@livecloud/live';
 import {
+  boardAccountNames,
   boardCommentModerator,
   boardProductTitles,
   forecastCatalogue,
@@ -106,6 +107,7 @@ export async function openServices(
     clock,
     logger,
     productTitles: boardProductTitles(contexts.commerce),
+    accountNames: boardAccountNames(contexts.schedule),
     moderateComment: boardCommentModerator(),
   });
   try {

@@ -74,10 +74,17 @@ describe('before the live, composed over the real contexts', () => {
     );
   });
 
-  it('names the big screen’s products by their catalogue titles', async () => {
-    const board = await get<{ products: { productId: string }[]; productTitles: Record<string, string> }>(
-      '/api/v1/sessions/ses_demo_past_01/live',
-    );
+  it('names the big screen’s products by their catalogue titles and its account by its display name', async () => {
+    const board = await get<{
+      accountId: string;
+      accountName: string | null;
+      products: { productId: string }[];
+      productTitles: Record<string, string>;
+    }>('/api/v1/sessions/ses_demo_past_01/live');
+    expect(board.accountId).toBe(operation.accountId);
+    const accounts = await get<{ items: { id: string; displayName: string }[] }>('/api/v1/platform-accounts');
+    expect(board.accountName).toBe(accounts.items.find((a) => a.id === operation.accountId)?.displayName);
+    expect(board.accountName).toMatch(/\p{Script=Han}/u);
     expect(board.products.length).toBeGreaterThan(0);
     const catalogue = new Map([...operation.products.values()].map((p) => [p.productId, p]));
     for (const { productId } of board.products) {

@@ -101,6 +101,8 @@ describe('GET /api/v1/sessions/{id}/live', () => {
     expect(response.statusCode, response.body).toBe(200);
     const board = response.json<LiveBoard>();
     expect(board.asOf).toBe(t0 + 61_000);
+    // acc_room_1 is not an account scheduling knows: the screen falls back to the id.
+    expect(board.accountName).toBeNull();
     expect(board.totals).toMatchObject({
       gmvFen: 4_990,
       paidOrders: 1,

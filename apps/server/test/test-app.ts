@@ -16,7 +16,7 @@ import { createEventStore, openCollection, type EventStore } from '@livecloud/ev
 import { openLive } from '@livecloud/live';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { boardCommentModerator, boardProductTitles } from '../src/context-ports.js';
+import { boardAccountNames, boardCommentModerator, boardProductTitles } from '../src/context-ports.js';
 import { collectionOptions, openContexts, version, type AppServices } from '../src/services.js';
 
 let sharedEvents: Promise<EventStore> | undefined;
@@ -72,6 +72,7 @@ export async function createTestApp(
     clock,
     logger,
     productTitles: boardProductTitles(contexts.commerce),
+    accountNames: boardAccountNames(contexts.schedule),
     moderateComment: boardCommentModerator(),
   });
   await live.attach(collection.bus);

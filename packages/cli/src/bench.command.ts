@@ -9,16 +9,27 @@ export function registerBenchCommand(program: Command): void {
     .description('run a benchmark from bench/ (prints JSON figures as its last lines)')
     .argument('<name>', 'benchmark name, e.g. api')
     .option('--duration-s <seconds>', 'how long each measured phase runs')
-    .action((name: string, options: { durationS?: string }) => {
-      const runner = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
-      const args = [
-        '--import',
-        'tsx',
-        runner,
-        name,
-        ...(options.durationS ? ['--duration-s', options.durationS] : []),
-      ];
-      const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
-      process.exitCode = result.status ?? 1;
-    });
+    .option('--events <n>', 'events to send (ingest)')
+    .option('--rate <events-per-s>', 'paced load for the latency phase (ingest)')
+    .option('--concurrency <n>', 'batches in flight at once (ingest)')
+    .action(
+      (
+        name: string,
+        options: { durationS?: string; events?: string; rate?: string; concurrency?: string },
+      ) => {
+        const runner = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
+        const args = [
+          '--import',
+          'tsx',
+          runner,
+          name,
+          ...(options.durationS ? ['--duration-s', options.durationS] : []),
+          ...(options.events ? ['--events', options.events] : []),
+          ...(options.rate ? ['--rate', options.rate] : []),
+          ...(options.concurrency ? ['--concurrency', options.concurrency] : []),
+        ];
+        const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+        process.exitCode = result.status ?? 1;
+      },
+    );
 }

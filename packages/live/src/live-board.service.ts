@@ -27,6 +27,8 @@ export interface LiveBoardOptions {
   rebuildPageSize?: number;
   /** Product titles (the commerce catalogue); without it the board names products by id only. */
   productTitles?: ProductTitleLookup | undefined;
+  /** Display names of platform accounts (scheduling's accounts); without it the board shows the id. */
+  accountNames?: ProductTitleLookup | undefined;
   /** Flags comments against the moderation lexicon; without it comments show unchecked. */
   moderateComment?: CommentModerator | undefined;
 }
@@ -64,6 +66,12 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const verdictOf = createCommentVerdicts({ moderator: options.moderateComment, logger: options.logger });
   const titles = createProductTitles({
     lookup: options.productTitles,
+    now: () => clock.now(),
+    logger: options.logger,
+  });
+  // The same cached by-id lookup, over accounts: a name changes as rarely as a title.
+  const accountNames = createProductTitles({
+    lookup: options.accountNames,
     now: () => clock.now(),
     logger: options.logger,
   });
@@ -144,13 +152,17 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
       const productIds = snapshot.products.map((p) => p.productId);
       if (snapshot.explaining && !productIds.includes(snapshot.explaining.productId))
         productIds.push(snapshot.explaining.productId);
-      const [past, productTitles] = await Promise.all([
+      const [past, productTitles, names] = await Promise.all([
         pastFor(orgId, snapshot, now),
         titles.of(orgId, productIds),
+        snapshot.accountId === null
+          ? Promise.resolve<Record<string, string>>({})
+          : accountNames.of(orgId, [snapshot.accountId]),
       ]);
       return {
         ...snapshot,
         asOf: now,
+        accountName: snapshot.accountId === null ? null : (names[snapshot.accountId] ?? null),
         productTitles,
         comparison: { window: windowComparison(snapshot.series, now, windowMinutes), past },
         comments: snapshot.comments.map((comment) => ({ ...comment, moderation: verdictOf(comment) })),

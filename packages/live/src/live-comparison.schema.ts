@@ -75,6 +75,10 @@ export type PastComparison = z.infer<typeof pastComparisonSchema>;
 export const liveBoardSchema = liveSnapshotSchema
   .extend({
     asOf: epochMs.describe('server time of this answer'),
+    accountName: z
+      .string()
+      .nullable()
+      .describe("the platform account's display name where scheduling knows the account"),
     productTitles: z
       .record(z.string(), z.string())
       .describe(

@@ -25,6 +25,8 @@ export interface LiveOptions {
   streamIntervalMs?: number;
   /** Product titles for the board (the commerce catalogue); ids only without it. */
   productTitles?: ProductTitleLookup | undefined;
+  /** Display names of platform accounts (scheduling); the board shows ids without it. */
+  accountNames?: ProductTitleLookup | undefined;
   /** Moderation of comments (the risk context's lexicon); comments show unchecked without it. */
   moderateComment?: CommentModerator | undefined;
 }
@@ -55,6 +57,7 @@ export function openLive(options: LiveOptions): Live {
     events: options.events,
     clock: options.clock,
     productTitles: options.productTitles,
+    accountNames: options.accountNames,
     moderateComment: options.moderateComment,
     ...(options.logger ? { logger: options.logger } : {}),
   });

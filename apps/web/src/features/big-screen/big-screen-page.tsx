@@ -129,8 +129,8 @@ function ScreenHeader({ board, connection }: { board: LiveBoard | null; connecti
         <h1>{t('bigScreen.header.title')}</h1>
         <div className="lc-bs-header-sub" data-testid="screen-session">
           {board?.accountId ? (
-            <span>
-              {t('bigScreen.header.account')} <b>{board.accountId}</b>
+            <span title={board.accountId}>
+              {t('bigScreen.header.account')} <b>{board.accountName ?? board.accountId}</b>
             </span>
           ) : null}
           <span>

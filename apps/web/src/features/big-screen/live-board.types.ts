@@ -191,6 +191,8 @@ export interface PastComparison {
 /** `GET /api/v1/sessions/{id}/live` and each `board` event of its stream. */
 export interface LiveBoard extends LiveSnapshot {
   asOf: number;
+  /** The account's display name where scheduling knows the account. */
+  accountName: string | null;
   /** Catalogue titles by product id, where the catalogue knows the product. */
   productTitles: Record<string, string>;
   comparison: { window: WindowComparison; past: PastComparison };
