@@ -196,6 +196,35 @@ describe('GET /api/v1/sessions/{id}/live', () => {
     });
   });
 
+  it('catches up with stored events the bus never delivered, once they have had time to arrive', async () => {
+    const lost = (type: StoredEvent['type'], at: number, extra: Partial<StoredEvent> = {}) =>
+      ev(type, at, { sessionId: 'ses_lost', ...extra });
+    const first = lost('room.enter', t0 + 10_000);
+    await t.services.events.insert([first]);
+    const read = async () =>
+      (await admin.request({ method: 'GET', url: '/api/v1/sessions/ses_lost/live' })).json<LiveBoard>();
+    expect((await read()).eventCount).toBe(1);
+    // Stored, but never published: as if the bus had been down.
+    await t.services.events.insert([
+      lost('room.enter', t0 + 11_000),
+      lost('order.pay', t0 + 12_000, { orderId: 'ord_lost', amountFen: 2_500 }),
+    ]);
+    const waitForChecks = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForChecks();
+    expect((await read()).eventCount).toBe(1);
+    // Not yet behind: these events may still be on their way.
+    clock.set(t0 + 61_000 + 31_000);
+    await read();
+    await waitForChecks();
+    expect((await read()).eventCount).toBe(1);
+    // Stored before the last check and still not applied: rebuilt from the store.
+    clock.set(t0 + 61_000 + 62_000);
+    await read();
+    await expect.poll(async () => (await read()).eventCount, { timeout: 5_000 }).toBe(3);
+    expect((await read()).totals.gmvFen).toBe(2_500);
+    clock.set(t0 + 61_000);
+  });
+
   it('needs the live:read permission', async () => {
     await t.access.staff.onboard(
       orgId,

@@ -25,6 +25,11 @@ export interface LiveBoardOptions {
   pastRefreshMs?: number;
   /** Events read per page when a session's state is rebuilt from the store; default 5,000. */
   rebuildPageSize?: number;
+  /**
+   * How often a session on screen is checked against the store, and how long the bus may take
+   * to deliver a stored event before the state counts as behind; default 30 s.
+   */
+  reconcileMs?: number;
   /** Product titles (the commerce catalogue); without it the board names products by id only. */
   productTitles?: ProductTitleLookup | undefined;
   /** Display names of platform accounts (scheduling's accounts); without it the board shows the id. */
@@ -59,6 +64,9 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const pastLimit = options.pastSessions ?? 30;
   const pastRefreshMs = options.pastRefreshMs ?? 15_000;
   const pageSize = options.rebuildPageSize ?? 5_000;
+  const reconcileMs = options.reconcileMs ?? 30_000;
+  const checks = new Map<string, { at: number; stored: number }>();
+  const reconciling = new Set<string>();
   const complete = new Set<string>();
   const rebuilding = new Map<string, Promise<void>>();
   const past = new Map<string, PastEntry>();
@@ -112,6 +120,43 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
     await running;
   };
 
+  /*
+   * The bus is a notification, not the record: a batch it drops (a publish that failed, a
+   * delivery that failed for the last time) would leave the screen short until a restart.
+   * So a session on screen is checked against the store every `reconcileMs`: events the
+   * store held at the previous check have had that long to arrive, and if the state has
+   * applied fewer than that, it is behind and is rebuilt (idempotently) from the store. A
+   * state merely behind by what is in flight is never rebuilt. Runs beside the read, never
+   * in its way.
+   */
+  const reconcile = (orgId: string, sessionId: string): void => {
+    const key = keyOf(orgId, sessionId);
+    const now = clock.now();
+    const last = checks.get(key);
+    if ((last && now - last.at < reconcileMs && now >= last.at) || reconciling.has(key)) return;
+    reconciling.add(key);
+    void (async () => {
+      const [stored, applied] = await Promise.all([
+        sessionEventCount(liveQueryContext(events, orgId), sessionId),
+        state.eventCount(orgId, sessionId),
+      ]);
+      if (last && applied < last.stored) {
+        options.logger?.warn(
+          { orgId, sessionId, applied, storedBefore: last.stored },
+          'live state behind the event store; rebuilding',
+        );
+        complete.delete(key);
+        await ensureComplete(orgId, sessionId);
+      }
+      if (checks.size >= maxCachedSessions && !checks.has(key)) checks.clear();
+      checks.set(key, { at: now, stored });
+    })()
+      .catch((error: unknown) => {
+        options.logger?.warn({ err: error, orgId, sessionId }, 'live state check against the store failed');
+      })
+      .finally(() => reconciling.delete(key));
+  };
+
   const pastFor = async (orgId: string, snapshot: LiveSnapshot, now: number): Promise<PastComparison> => {
     const { accountId, firstEventAt, lastEventAt } = snapshot;
     const elapsedMs = firstEventAt === null || lastEventAt === null ? 0 : lastEventAt - firstEventAt;
@@ -148,6 +193,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
       await ensureComplete(orgId, sessionId);
       const snapshot = await state.snapshot(orgId, sessionId);
       if (snapshot === null) throw AppError.notFound('live_session', sessionId);
+      reconcile(orgId, sessionId);
       const now = clock.now();
       const productIds = snapshot.products.map((p) => p.productId);
       if (snapshot.explaining && !productIds.includes(snapshot.explaining.productId))
