@@ -87,13 +87,13 @@ export function eventIdsBackfill(database: string): string {
   return `INSERT INTO ${db}.\`event_ids\` SELECT org_id, id, occurred_at FROM ${db}.\`events\``;
 }
 
-/** One row of `events` as written with JSONEachRow. */
-export interface EventInsertRow {
+/** One row as read with {@link eventSelectList}; 64-bit integers arrive as strings. */
+export interface EventRow {
   org_id: string;
   id: string;
   type: string;
-  occurred_at: string;
-  received_at: string;
+  occurred_at_ms: string | number;
+  received_at_ms: string | number;
   source: string;
   account_id: string;
   session_id: string;
@@ -103,55 +103,10 @@ export interface EventInsertRow {
   product_id: string;
   sku_id: string;
   order_id: string;
-  amount_fen: number | null;
+  amount_fen: string | number | null;
   traffic_source: string;
   properties: string;
   schema_version: number;
-}
-
-/** One row as read with {@link eventSelectList}; 64-bit integers arrive as strings. */
-export interface EventRow extends Omit<EventInsertRow, 'occurred_at' | 'received_at' | 'amount_fen'> {
-  occurred_at_ms: string | number;
-  received_at_ms: string | number;
-  amount_fen: string | number | null;
-}
-
-/**
- * The select list that reads whole events for {@link fromEventRow}. Times come back as epoch
- * ms under new names so that a WHERE on occurred_at still means the DateTime64 column.
- */
-export const eventSelectList = [
-  'org_id',
-  'id',
-  'type',
-  'toUnixTimestamp64Milli(occurred_at) AS occurred_at_ms',
-  'toUnixTimestamp64Milli(received_at) AS received_at_ms',
-  'source',
-  'account_id',
-  'session_id',
-  'anonymous_id',
-  'user_id',
-  'platform_user_id',
-  'product_id',
-  'sku_id',
-  'order_id',
-  'amount_fen',
-  'traffic_source',
-  'properties',
-  'schema_version',
-].join(', ');
-
-// Text rather than epoch ms: a bare integer leaves the engine to infer its unit, whereas the
-// UTC text form reads the same into DateTime64(3, 'UTC') on chDB and on every server version.
-function toDateTime64Text(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
-}
-
-// A batch shares one receivedAt: format it once per batch, not once per event.
-let lastReceived = { ms: Number.NaN, text: '' };
-function receivedText(ms: number): string {
-  if (ms !== lastReceived.ms) lastReceived = { ms, text: toDateTime64Text(ms) };
-  return lastReceived.text;
 }
 
 /** The columns of `events` in the order {@link toEventTsvLine} writes them. */
@@ -176,6 +131,18 @@ export const eventInsertColumns = [
   'schema_version',
 ] as const;
 
+/**
+ * The select list that reads whole events for {@link fromEventRow}. Times come back as epoch
+ * ms under new names so that a WHERE on occurred_at still means the DateTime64 column.
+ */
+export const eventSelectList = eventInsertColumns
+  .map((column) =>
+    column === 'occurred_at' || column === 'received_at'
+      ? `toUnixTimestamp64Milli(${column}) AS ${column}_ms`
+      : column,
+  )
+  .join(', ');
+
 const tsvSpecial = /[\\\t\n\r\0]/;
 const tsvSpecialAll = /[\\\t\n\r\0]/g;
 const tsvEscapes: Readonly<Record<string, string>> = {
@@ -191,6 +158,8 @@ export function tsvField(value: string): string {
   return tsvSpecial.test(value) ? value.replace(tsvSpecialAll, (c) => tsvEscapes[c] ?? c) : value;
 }
 
+// Times go as UTC text rather than epoch ms: a bare integer leaves the engine to infer its unit,
+// whereas the text reads the same into DateTime64(3, 'UTC') on chDB and on every server version.
 // Most events of a batch fall in the same few seconds: format the second once, then only the
 // milliseconds. One cache per caller so that occurred and received times don't evict each other.
 interface TimeTextCache {
@@ -229,30 +198,6 @@ export function toEventTsvLine(event: StoredEvent): string {
     `${tsvField(event.trafficSource ?? '')}\t${tsvField(JSON.stringify(event.properties))}\t` +
     String(event.schemaVersion)
   );
-}
-
-/** Maps an event to the row written to `events`. */
-export function toEventRow(event: StoredEvent): EventInsertRow {
-  return {
-    org_id: event.orgId,
-    id: event.id,
-    type: event.type,
-    occurred_at: toDateTime64Text(event.occurredAt),
-    received_at: receivedText(event.receivedAt),
-    source: event.source,
-    account_id: event.accountId ?? '',
-    session_id: event.sessionId ?? '',
-    anonymous_id: event.anonymousId ?? '',
-    user_id: event.userId ?? '',
-    platform_user_id: event.platformUserId ?? '',
-    product_id: event.productId ?? '',
-    sku_id: event.skuId ?? '',
-    order_id: event.orderId ?? '',
-    amount_fen: event.amountFen ?? null,
-    traffic_source: event.trafficSource ?? '',
-    properties: JSON.stringify(event.properties),
-    schema_version: event.schemaVersion,
-  };
 }
 
 function exactInteger(value: string | number, column: string): number {

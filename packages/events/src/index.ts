@@ -28,8 +28,8 @@ export {
   eventSelectList,
   eventStoreMigrations,
   fromEventRow,
-  toEventRow,
-  type EventInsertRow,
+  eventInsertColumns,
+  toEventTsvLine,
   type EventRow,
 } from './events.table.js';
 export { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
