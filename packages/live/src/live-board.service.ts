@@ -8,7 +8,11 @@ import { createProductTitles, type ProductTitleLookup } from './product-titles.j
 import type { LiveSnapshot } from './live-snapshot.schema.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
-import { sessionEventCount } from './queries/session-event-count.query.js';
+import {
+  sessionEventCount,
+  sessionEventCountReceivedBefore,
+  sessionStoredRows,
+} from './queries/session-event-count.query.js';
 import { sessionEventsPage } from './queries/session-events.query.js';
 
 /** Dependencies and tuning of {@link createLiveBoard}. */
@@ -123,11 +127,12 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   /*
    * The bus is a notification, not the record: a batch it drops (a publish that failed, a
    * delivery that failed for the last time) would leave the screen short until a restart.
-   * So a session on screen is checked against the store every `reconcileMs`: events the
-   * store held at the previous check have had that long to arrive, and if the state has
-   * applied fewer than that, it is behind and is rebuilt (idempotently) from the store. A
-   * state merely behind by what is in flight is never rebuilt. Runs beside the read, never
-   * in its way.
+   * So a session on screen is checked against the store every `reconcileMs`. Events stored
+   * before the previous check have had that long to arrive; if the state has applied fewer
+   * than the store's rows then (a cheap count, which retried copies can only inflate), the
+   * exact count of events received before that check decides, and a state short of it is
+   * rebuilt (idempotently) from the store. A state merely behind by what is in flight is never
+   * rebuilt. Runs beside the read, never in its way.
    */
   const reconcile = (orgId: string, sessionId: string): void => {
     const key = keyOf(orgId, sessionId);
@@ -136,17 +141,21 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
     if ((last && now - last.at < reconcileMs && now >= last.at) || reconciling.has(key)) return;
     reconciling.add(key);
     void (async () => {
+      const ctx = liveQueryContext(events, orgId);
       const [stored, applied] = await Promise.all([
-        sessionEventCount(liveQueryContext(events, orgId), sessionId),
+        sessionStoredRows(ctx, sessionId),
         state.eventCount(orgId, sessionId),
       ]);
       if (last && applied < last.stored) {
-        options.logger?.warn(
-          { orgId, sessionId, applied, storedBefore: last.stored },
-          'live state behind the event store; rebuilding',
-        );
-        complete.delete(key);
-        await ensureComplete(orgId, sessionId);
+        const due = await sessionEventCountReceivedBefore(ctx, sessionId, last.at);
+        if (applied < due) {
+          options.logger?.warn(
+            { orgId, sessionId, applied, storedBefore: due },
+            'live state behind the event store; rebuilding',
+          );
+          complete.delete(key);
+          await ensureComplete(orgId, sessionId);
+        }
       }
       if (checks.size >= maxCachedSessions && !checks.has(key)) checks.clear();
       checks.set(key, { at: now, stored });

@@ -14,6 +14,11 @@ import {
   type LiveSnapshot,
   type LiveStateStore,
 } from '../src/index.js';
+import {
+  sessionEventCount,
+  sessionEventCountReceivedBefore,
+  sessionStoredRows,
+} from '../src/queries/session-event-count.query.js';
 import { disorderedBatches, generateSession } from './session-generator.js';
 
 const redisUrl = process.env['REDIS_TEST_URL'] ?? 'redis://127.0.0.1:6379/15';
@@ -192,3 +197,23 @@ describeCorrectness(
     for (const s of sessions) await state.drop(s.events[0]?.orgId ?? '', s.events[0]?.sessionId ?? '');
   },
 );
+
+describe('session counts for the board’s check against the store', () => {
+  it('counts stored rows cheaply, never fewer than the distinct events, and distinct events by received time', async () => {
+    const ctx = liveQueryContext(store, orgId);
+    const distinct = await sessionEventCount(ctx, 'ses_big');
+    const expected = new Set(
+      allEvents.filter((e) => e.orgId === orgId && e.sessionId === 'ses_big').map((e) => e.id),
+    ).size;
+    expect(distinct).toBe(expected);
+    expect(await sessionStoredRows(ctx, 'ses_big')).toBeGreaterThanOrEqual(distinct);
+    const received = allEvents.filter((e) => e.sessionId === 'ses_big').map((e) => e.receivedAt);
+    const latest = received.reduce((a, b) => Math.max(a, b), 0);
+    const earliest = received.reduce((a, b) => Math.min(a, b), Number.MAX_SAFE_INTEGER);
+    expect(await sessionEventCountReceivedBefore(ctx, 'ses_big', latest + 1)).toBe(distinct);
+    expect(await sessionEventCountReceivedBefore(ctx, 'ses_big', earliest)).toBe(0);
+    const middle = await sessionEventCountReceivedBefore(ctx, 'ses_big', Math.floor((earliest + latest) / 2));
+    expect(middle).toBeGreaterThan(0);
+    expect(middle).toBeLessThan(distinct);
+  });
+});
