@@ -7,6 +7,7 @@ import { registerMigrateCommand } from './migrate.command.js';
 import { registerPricesCommand } from './prices.command.js';
 import { registerSimulateCommand } from './simulate.command.js';
 import { registerStartCommand } from './start.command.js';
+import { registerStoreCommand } from './store.command.js';
 
 const program = new Command()
   .name('livecloud')
@@ -20,5 +21,6 @@ registerAdminCommands(program);
 registerBenchCommand(program);
 registerSimulateCommand(program);
 registerPricesCommand(program);
+registerStoreCommand(program);
 
 await program.parseAsync(process.argv);

@@ -74,6 +74,8 @@ export const configSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(24),
+  /** Password of `livecloud store serve` (its user is `default`); empty means none, loopback only. */
+  storePassword: z.string().default(''),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -100,6 +102,7 @@ const envNames: Record<keyof Config, string> = {
   collectorRateLimitPerSecond: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND',
   collectorRateLimitBurst: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST',
   dedupeTtlHours: 'LIVECLOUD_DEDUPE_TTL_HOURS',
+  storePassword: 'LIVECLOUD_STORE_PASSWORD',
 };
 
 /** The environment variable behind each setting, for docs and error messages. */

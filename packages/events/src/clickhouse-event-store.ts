@@ -132,7 +132,7 @@ function httpTsvInsert(client: ClickHouseClient): TsvInsert {
     if (first === undefined) throw new Error('an insert needs at least one column');
     await client.insert({
       table: `${quoteIdentifier(database)}.${quoteIdentifier(table)}`,
-      values: Readable.from([body]),
+      values: Readable.from([body], { objectMode: false }),
       format: 'TabSeparated',
       columns: [first, ...rest],
     });

@@ -32,6 +32,7 @@ export {
   toEventTsvLine,
   type EventRow,
 } from './events.table.js';
+export { startStoreServer, type StoreServer, type StoreServerOptions } from './store-server.js';
 export { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
 
 export type { Bus, BusDelivery, BusHandler, BusHealth, BusSubscription, SubscribeOptions } from './bus.js';

@@ -16,6 +16,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '../src/index.js';
+import { startStoreServerProcess, type StoreServerProcess } from './store-server-process.js';
 
 const occurredAt = Date.UTC(2026, 2, 14, 12, 30, 45, 123);
 
@@ -329,6 +330,23 @@ describe('chDB data directory', () => {
     await expect(createEventStore({ dataDir: tmpdir(), database: 'x`; DROP' })).rejects.toMatchObject({
       code: 'invalid_identifier',
     });
+  });
+});
+
+// The same contract over ClickHouse's HTTP interface, as a server process reaches a shared
+// store: `livecloud store serve` in a process of its own, and a ClickHouse server when
+// CLICKHOUSE_TEST_URL names one (none can be installed on the machines this project runs on).
+describe('over HTTP', () => {
+  let served: StoreServerProcess | undefined;
+  beforeAll(async () => {
+    served = await startStoreServerProcess();
+  });
+  afterAll(async () => {
+    await served?.stop();
+  });
+  describeEventStoreContract('the store server (chDB over HTTP)', () => {
+    if (served === undefined) throw new Error('the store server did not start');
+    return clickhouseHarness(served.url);
   });
 });
 
