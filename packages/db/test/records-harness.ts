@@ -33,3 +33,12 @@ export async function openTestRecordsDb(
     },
   };
 }
+
+/**
+ * A migrated, empty PostgreSQL database of its own, for a test that hands its URL to other
+ * processes (a server started as a user would start it). Call `dispose` when done.
+ */
+export async function createTestPgDatabase(): Promise<{ url: string; dispose(): Promise<void> }> {
+  const name = await createPgDatabaseFrom(inject('pgTemplateDb'));
+  return { url: pgUrlFor(name), dispose: () => dropPgDatabase(name) };
+}
