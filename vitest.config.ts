@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
       'e2e/**/*.test.ts',
     ],
     testTimeout: 60_000,

@@ -91,6 +91,12 @@ describe('before the live, composed over the real contexts', () => {
       expect(catalogue.has(productId)).toBe(true);
       expect(board.productTitles[productId]).toMatch(/\p{Script=Han}/u);
     }
+    // The list of sessions a screen is chosen from names the account the same way.
+    const sessions = await get<{
+      items: { sessionId: string; accountId: string; accountName: string | null }[];
+    }>('/api/v1/live/sessions');
+    const listed = sessions.items.find((s) => s.sessionId === 'ses_demo_past_01');
+    expect(listed).toMatchObject({ accountId: operation.accountId, accountName: board.accountName });
   });
 
   it('scores the catalogue with the conversion its products had in past sessions', async () => {

@@ -10,7 +10,7 @@ import { liveRoutes } from './live.routes.js';
 import { createMemoryLiveState } from './memory-live-state.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
-import type { ProductTitleLookup } from './product-titles.js';
+import { createProductTitles, type ProductTitleLookup } from './product-titles.js';
 import { createRedisLiveState } from './redis-live-state.js';
 
 export interface LiveOptions {
@@ -66,6 +66,21 @@ export function openLive(options: LiveOptions): Live {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.streamIntervalMs ? { intervalMs: options.streamIntervalMs } : {}),
   });
+  // The session list names accounts as the board does: cached, ids where scheduling is silent.
+  const accountNames = createProductTitles({
+    lookup: options.accountNames,
+    now: () => options.clock.now(),
+    logger: options.logger,
+  });
+  const recentSessions = async (orgId: string, limit: number) => {
+    const sessions = await recentLiveSessions(liveQueryContext(options.events, orgId), limit);
+    const accountIds = [...new Set(sessions.flatMap((s) => (s.accountId === null ? [] : [s.accountId])))];
+    const names = await accountNames.of(orgId, accountIds);
+    return sessions.map((s) => ({
+      ...s,
+      accountName: s.accountId === null ? null : (names[s.accountId] ?? null),
+    }));
+  };
   const consumers: LiveConsumer[] = [];
   let closing: Promise<void> | undefined;
   return {
@@ -76,7 +91,7 @@ export function openLive(options: LiveOptions): Live {
       liveRoutes({
         board,
         feed,
-        recentSessions: (orgId, limit) => recentLiveSessions(liveQueryContext(options.events, orgId), limit),
+        recentSessions,
       }),
     async attach(bus) {
       consumers.push(

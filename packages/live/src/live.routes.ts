@@ -10,6 +10,10 @@ import type { RecentLiveSession } from './queries/recent-live-sessions.query.js'
 const recentSessionDto = z.object({
   sessionId: z.string(),
   accountId: z.string().nullable(),
+  accountName: z
+    .string()
+    .nullable()
+    .describe("the platform account's display name where scheduling knows the account"),
   firstEventAt: z.int().describe('UTC epoch ms of the first live event (refunds excluded)'),
   lastEventAt: z.int().describe('UTC epoch ms of the latest live event (refunds excluded)'),
   eventCount: z.int().nonnegative(),
@@ -37,7 +41,10 @@ function sseFrame(frame: LiveFrame, seq: number): string {
 export function liveRoutes(deps: {
   board: LiveBoardService;
   feed: LiveFeed;
-  recentSessions: (orgId: string, limit: number) => Promise<RecentLiveSession[]>;
+  recentSessions: (
+    orgId: string,
+    limit: number,
+  ) => Promise<(RecentLiveSession & { accountName: string | null })[]>;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     // Open streams would hold the server open; end them before it waits for connections.

@@ -344,7 +344,7 @@ function Screen({ board }: { board: LiveBoard }) {
             </span>
           }
         >
-          <OnlineMinuteChart series={board.series} />
+          <OnlineMinuteChart series={board.series} asOf={board.asOf} />
         </Panel>
         <Panel title={t('bigScreen.panels.sources')} testId="panel-sources">
           <TrafficSources rows={board.trafficSources} />

@@ -204,6 +204,8 @@ export interface LiveBoard extends LiveSnapshot {
 export interface LiveSessionSummary {
   sessionId: string;
   accountId: string | null;
+  /** The account's display name where scheduling knows it. */
+  accountName: string | null;
   firstEventAt: number | null;
   lastEventAt: number | null;
   eventCount: number;

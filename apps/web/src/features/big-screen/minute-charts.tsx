@@ -22,6 +22,7 @@ import {
 } from './big-screen-format';
 import { screenColors } from './big-screen-theme';
 import type { LiveMinute } from './live-board.types';
+import { completeMinuteFlows, continuousMinutes } from './minute-series';
 
 registerEChartsParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent]);
 
@@ -31,34 +32,6 @@ type MinuteChartOption = ComposeOption<
 
 const axisText = '#7f95bd';
 const gridLine = 'rgba(96, 140, 220, 0.14)';
-
-/**
- * The session's minutes without gaps: a minute with no events still gets its bar (zero) and
- * carries the online count and cumulative figures of the minute before it.
- */
-export function continuousMinutes(series: readonly LiveMinute[]): LiveMinute[] {
-  const sorted = [...series].sort((a, b) => a.minute - b.minute);
-  const result: LiveMinute[] = [];
-  for (const minute of sorted) {
-    const previous = result.at(-1);
-    if (previous !== undefined) {
-      for (let at = previous.minute + 60_000; at < minute.minute; at += 60_000) {
-        const carried = result.at(-1) ?? previous;
-        result.push({
-          minute: at,
-          gmvFen: 0,
-          entries: 0,
-          exits: 0,
-          onlineAtEnd: carried.onlineAtEnd,
-          funnel: { views: 0, oneMinuteViews: 0, clicks: 0, orders: 0, pays: 0 },
-          cumulative: carried.cumulative,
-        });
-      }
-    }
-    result.push(minute);
-  }
-  return result;
-}
 
 function compactAxis(value: number, language: ScreenLanguage, yuan: boolean): string {
   const parts = compactParts(value, language);
@@ -191,8 +164,11 @@ export function GmvMinuteChart({ series }: { series: readonly LiveMinute[] }) {
   );
 }
 
-/** Online viewers at the end of each minute (area) with entries and exits per minute (lines). */
-export function OnlineMinuteChart({ series }: { series: readonly LiveMinute[] }) {
+/**
+ * Online viewers at the end of each minute (area) with entries and exits per minute (lines);
+ * entries and exits of the minute in progress are drawn once it has ended.
+ */
+export function OnlineMinuteChart({ series, asOf }: { series: readonly LiveMinute[]; asOf: number }) {
   const { t, i18n } = useTranslation();
   const language = screenLanguage(i18n.language);
   const minutes = useMemo(() => continuousMinutes(series), [series]);
@@ -213,7 +189,7 @@ export function OnlineMinuteChart({ series }: { series: readonly LiveMinute[] })
           showSymbol: fewPoints,
           lineStyle: { width: 1.5, color: screenColors.blue },
           itemStyle: { color: screenColors.blue },
-          data: minutes.map((m) => m.entries),
+          data: completeMinuteFlows(minutes, asOf, (m) => m.entries),
         },
         {
           id: 'exits',
@@ -223,7 +199,7 @@ export function OnlineMinuteChart({ series }: { series: readonly LiveMinute[] })
           showSymbol: fewPoints,
           lineStyle: { width: 1.5, color: screenColors.purple, type: 'dashed' },
           itemStyle: { color: screenColors.purple },
-          data: minutes.map((m) => m.exits),
+          data: completeMinuteFlows(minutes, asOf, (m) => m.exits),
         },
         {
           id: 'online',
@@ -243,7 +219,7 @@ export function OnlineMinuteChart({ series }: { series: readonly LiveMinute[] })
         },
       ],
     }),
-    [minutes, fewPoints, language, t],
+    [minutes, fewPoints, language, t, asOf],
   );
   return (
     <Chart

@@ -54,7 +54,12 @@ export function SessionPickerPage() {
     {
       key: 'account',
       title: t('bigScreen.picker.account'),
-      render: (_, session) => <span className="lc-mono">{session.accountId ?? '—'}</span>,
+      render: (_, session) =>
+        session.accountName ? (
+          <span title={session.accountId ?? undefined}>{session.accountName}</span>
+        ) : (
+          <span className="lc-mono">{session.accountId ?? '—'}</span>
+        ),
     },
     {
       key: 'status',
