@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { demoSessionPlan, simulateSession } from '@livecloud/platforms';
 import { startChild } from './lib/child-server.js';
 import { peakRssMiB, postJson } from './lib/http-post.js';
+import { openScaleOutEngines } from './lib/scale-out-engines.js';
 import { figure, progress, type BenchFigure } from './lib/result.js';
 
 const batchSize = 1_000;
@@ -170,16 +171,19 @@ export async function run(options: {
   rate?: number;
   /** Batches in flight at once, as from that many collector clients; default 8. */
   concurrency?: number;
+  /** `embedded` (default) or `scale-out`: PostgreSQL, NATS JetStream, Redis and a shared event store. */
+  engines?: string;
 }): Promise<BenchFigure[]> {
+  if (options.engines !== undefined && options.engines !== 'embedded' && options.engines !== 'scale-out')
+    throw new Error(`--engines is embedded or scale-out, not ${options.engines}`);
+  const scaleOut = options.engines === 'scale-out' ? await openScaleOutEngines() : undefined;
+  const bench = scaleOut ? 'ingest_scale_out' : 'ingest';
   const eventsWanted = options.events ?? 500_000;
   const concurrency = options.concurrency ?? 8;
   const rate = options.rate ?? 20_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-ingest-'));
   const env = {
-    DATABASE_URL: '',
-    CLICKHOUSE_URL: '',
-    NATS_URL: '',
-    REDIS_URL: '',
+    ...(scaleOut?.env ?? { DATABASE_URL: '', CLICKHOUSE_URL: '', NATS_URL: '', REDIS_URL: '' }),
     LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND: '1000000',
     LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST: '1000000',
   };
@@ -224,7 +228,9 @@ export async function run(options: {
     const ceiling = total / bareSeconds;
     progress(`ceiling: ${Math.round(ceiling)} events/s`);
 
-    progress('LiveCloud: collector → event store → bus → live state, embedded engines');
+    progress(
+      `LiveCloud: collector → event store → bus → live state, ${scaleOut ? 'scale-out' : 'embedded'} engines`,
+    );
     const server = await startChild(
       ['packages/cli/src/main.ts', 'start', '--port', '0', '--data-dir', dataDir, '--json'],
       env,
@@ -266,22 +272,27 @@ export async function run(options: {
       `latency p50 ${latency.p50.toFixed(3)} s, p99 ${latency.p99.toFixed(3)} s at ${Math.round(latency.achieved)} events/s (${latency.batches}/${latency.expected} batches seen)`,
     );
     const rss = await peakRssMiB(server.child.pid);
+    const storeRss = scaleOut ? await peakRssMiB(scaleOut.storePid) : undefined;
     await server.stop();
     return [
-      figure('ingest', 'events_per_s', endToEnd, 'events/s', {
+      figure(bench, 'events_per_s', endToEnd, 'events/s', {
         name: 'bare HTTP + JSON parse ceiling',
         value: ceiling,
       }),
-      figure('ingest', 'events_acknowledged_per_s', total / ackSeconds, 'events/s', {
+      figure(bench, 'events_acknowledged_per_s', total / ackSeconds, 'events/s', {
         name: 'bare HTTP + JSON parse ceiling',
         value: ceiling,
       }),
-      figure('ingest', 'latency_p50_s', latency.p50, 's'),
-      figure('ingest', 'latency_p99_s', latency.p99, 's'),
-      figure('ingest', 'latency_load_events_per_s', latency.achieved, 'events/s'),
-      figure('ingest', 'rss_mib', rss, 'MiB'),
+      figure(bench, 'latency_p50_s', latency.p50, 's'),
+      figure(bench, 'latency_p99_s', latency.p99, 's'),
+      figure(bench, 'latency_load_events_per_s', latency.achieved, 'events/s'),
+      figure(bench, 'rss_mib', rss, 'MiB'),
+      ...(storeRss === undefined || Number.isNaN(storeRss)
+        ? []
+        : [figure(bench, 'store_rss_mib', storeRss, 'MiB')]),
     ];
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    await scaleOut?.close();
   }
 }

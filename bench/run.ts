@@ -7,6 +7,7 @@ type Bench = (options: {
   events?: number;
   rate?: number;
   concurrency?: number;
+  engines?: string;
 }) => Promise<BenchFigure[]>;
 
 const benches: Record<string, () => Promise<Bench>> = {
@@ -26,10 +27,12 @@ const numberFlag = (flag: string): number | undefined => {
 const events = numberFlag('--events');
 const rate = numberFlag('--rate');
 const concurrency = numberFlag('--concurrency');
+const enginesFlag = rest.indexOf('--engines');
+const engines = enginesFlag >= 0 ? rest[enginesFlag + 1] : undefined;
 
 if (!name || !(name in benches)) {
   process.stderr.write(
-    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N] [--concurrency N]\n`,
+    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--duration-s N] [--events N] [--rate N] [--concurrency N] [--engines embedded|scale-out]\n`,
   );
   process.exit(2);
 }
@@ -39,5 +42,6 @@ const figures = await bench({
   ...(events ? { events } : {}),
   ...(rate ? { rate } : {}),
   ...(concurrency ? { concurrency } : {}),
+  ...(engines ? { engines } : {}),
 });
 for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);

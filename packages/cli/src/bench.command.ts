@@ -12,10 +12,20 @@ export function registerBenchCommand(program: Command): void {
     .option('--events <n>', 'events to send (ingest)')
     .option('--rate <events-per-s>', 'paced load for the latency phase (ingest)')
     .option('--concurrency <n>', 'batches in flight at once (ingest)')
+    .option(
+      '--engines <engines>',
+      'embedded (default) or scale-out: PostgreSQL, NATS, Redis, a shared store (ingest)',
+    )
     .action(
       (
         name: string,
-        options: { durationS?: string; events?: string; rate?: string; concurrency?: string },
+        options: {
+          durationS?: string;
+          events?: string;
+          rate?: string;
+          concurrency?: string;
+          engines?: string;
+        },
       ) => {
         const runner = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
         const args = [
@@ -27,6 +37,7 @@ export function registerBenchCommand(program: Command): void {
           ...(options.events ? ['--events', options.events] : []),
           ...(options.rate ? ['--rate', options.rate] : []),
           ...(options.concurrency ? ['--concurrency', options.concurrency] : []),
+          ...(options.engines ? ['--engines', options.engines] : []),
         ];
         const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
         process.exitCode = result.status ?? 1;

@@ -195,6 +195,25 @@ for (const h of [memoryHarness, redisHarness]) {
       expect((await state.snapshot('org_s', 'ses_s'))?.explaining).toBeNull();
       await state.drop('org_s', 'ses_s');
     });
+
+    it('sums large amounts to the fen, in one batch and across batches', async () => {
+      const state = h.open();
+      // Redis sums a batch inside its script in doubles, exact only while a sum stays small:
+      // amounts and totals past that must still come out to the fen.
+      const amounts = [...Array.from({ length: 9 }, () => 2 ** 49 + 1), 2 ** 51 + 1, 7];
+      const pays = amounts.map((amountFen, i) =>
+        ev('order.pay', t0 + i * 1_000, { orderId: `ord_big_${i}`, amountFen, productId: 'prd_big' }),
+      );
+      await state.apply(pays.slice(0, 10));
+      await state.apply(pays.slice(8));
+      const expected = amounts.reduce((sum, a) => sum + BigInt(a), 0n);
+      expect(expected).toBeLessThan(BigInt(Number.MAX_SAFE_INTEGER));
+      const snapshot = await state.snapshot('org_s', 'ses_s');
+      expect(BigInt(snapshot?.totals.gmvFen ?? 0)).toBe(expected);
+      expect(BigInt(snapshot?.products.find((p) => p.productId === 'prd_big')?.gmvFen ?? 0)).toBe(expected);
+      expect(snapshot?.totals.paidOrders).toBe(amounts.length);
+      await state.drop('org_s', 'ses_s');
+    });
   });
 }
 
