@@ -7,6 +7,7 @@ import { demoSessionPlan, simulateSession } from '@livecloud/platforms';
 import { startChild } from './lib/child-server.js';
 import { peakRssMiB, postJson } from './lib/http-post.js';
 import { openScaleOutEngines } from './lib/scale-out-engines.js';
+import { storeInsertCeiling } from './lib/store-ceiling.js';
 import { figure, progress, type BenchFigure } from './lib/result.js';
 
 const batchSize = 1_000;
@@ -16,8 +17,8 @@ interface Batch {
   events: number;
 }
 
-/** Simulated events of one session, serialised into collector batches ahead of time. */
-function batchesOf(orgId: string, sessionId: string, seed: number, limit: number): Batch[] {
+/** Simulated events of one session, the first `limit` of them. */
+function inputsOf(orgId: string, sessionId: string, seed: number, limit: number): unknown[] {
   const session = simulateSession(
     demoSessionPlan({
       orgId,
@@ -30,20 +31,21 @@ function batchesOf(orgId: string, sessionId: string, seed: number, limit: number
       refundTailHours: 0,
     }),
   );
-  const batches: Batch[] = [];
-  let current: unknown[] = [];
-  let total = 0;
+  const inputs: unknown[] = [];
   for (const event of session.events()) {
-    current.push(event);
-    total += 1;
-    if (current.length === batchSize || total === limit) {
-      batches.push({ body: Buffer.from(JSON.stringify(current)), events: current.length });
-      current = [];
-    }
-    if (total === limit) break;
+    inputs.push(event);
+    if (inputs.length === limit) break;
   }
-  if (current.length > 0)
-    batches.push({ body: Buffer.from(JSON.stringify(current)), events: current.length });
+  return inputs;
+}
+
+/** The same events serialised into collector batches ahead of time. */
+function batchesOf(inputs: readonly unknown[]): Batch[] {
+  const batches: Batch[] = [];
+  for (let i = 0; i < inputs.length; i += batchSize) {
+    const events = inputs.slice(i, i + batchSize);
+    batches.push({ body: Buffer.from(JSON.stringify(events)), events: events.length });
+  }
   return batches;
 }
 
@@ -216,8 +218,17 @@ export async function run(options: {
     const admin = cli('key', 'create', '--org', 'bench', '--name', 'bench admin', '--purpose', 'admin');
     const orgId = org['id']!;
     progress(`simulating ${eventsWanted} events in batches of ${batchSize}`);
-    const batches = batchesOf(orgId, 'ses_bench_throughput', 11, eventsWanted);
-    const total = batches.reduce((n, b) => n + b.events, 0);
+    const inputs = inputsOf(orgId, 'ses_bench_throughput', 11, eventsWanted);
+    const batches = batchesOf(inputs);
+    const total = inputs.length;
+
+    // What the store alone takes on this machine: no pipeline can beat it.
+    const storeCeiling = await storeInsertCeiling({
+      inputs,
+      rows: 8_000,
+      clickhouseUrl: scaleOut?.env['CLICKHOUSE_URL'],
+    });
+    progress(`store alone: ${Math.round(storeCeiling)} events/s`);
 
     progress(
       `baseline: bare Fastify receiving and parsing the same ${batches.length} batches, ${concurrency} in flight`,
@@ -255,10 +266,12 @@ export async function run(options: {
 
     progress(`latency: ${rate} events/s for ${options.durationMs / 1000} s, timed to the SSE board`);
     const latencyBatches = batchesOf(
-      orgId,
-      'ses_bench_latency',
-      12,
-      Math.max(batchSize * 2, Math.round((rate * options.durationMs) / 1000)),
+      inputsOf(
+        orgId,
+        'ses_bench_latency',
+        12,
+        Math.max(batchSize * 2, Math.round((rate * options.durationMs) / 1000)),
+      ),
     );
     const latency = await screenLatency(
       server.url,
@@ -276,6 +289,14 @@ export async function run(options: {
     await server.stop();
     return [
       figure(bench, 'events_per_s', endToEnd, 'events/s', {
+        name: 'bare HTTP + JSON parse ceiling',
+        value: ceiling,
+      }),
+      figure(bench, 'events_per_s_vs_store', endToEnd, 'events/s', {
+        name: 'event store alone (8,000-row inserts, 2 in flight)',
+        value: storeCeiling,
+      }),
+      figure(bench, 'store_insert_events_per_s', storeCeiling, 'events/s', {
         name: 'bare HTTP + JSON parse ceiling',
         value: ceiling,
       }),
