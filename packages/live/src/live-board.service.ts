@@ -34,6 +34,11 @@ export interface LiveBoardOptions {
    * to deliver a stored event before the state counts as behind; default 30 s.
    */
   reconcileMs?: number;
+  /**
+   * On a shared state (Redis), how long a just-stored event may still be on the bus: the first
+   * read in a process does not replay the store for events received this recently; default 10 s.
+   */
+  inFlightMs?: number;
   /** Product titles (the commerce catalogue); without it the board names products by id only. */
   productTitles?: ProductTitleLookup | undefined;
   /** Display names of platform accounts (scheduling's accounts); without it the board shows the id. */
@@ -60,7 +65,9 @@ const maxCachedSessions = 1_000;
  * Reads the live state, and makes sure it is whole first: the first time this process shows a
  * session, events the store has but the state lacks (the state was empty after a restart, or
  * the session began before this process subscribed) are replayed into it. Replay is safe at
- * any time because applying is idempotent per event id.
+ * any time because applying is idempotent per event id. A shared state (Redis) that lacks only
+ * events received in the last `inFlightMs` is whole but for what the bus is still delivering:
+ * a process that starts during a busy session does not replay the whole session for that.
  */
 export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const { state, events, clock } = options;
@@ -69,6 +76,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const pastRefreshMs = options.pastRefreshMs ?? 15_000;
   const pageSize = options.rebuildPageSize ?? 5_000;
   const reconcileMs = options.reconcileMs ?? 30_000;
+  const inFlightMs = options.inFlightMs ?? 10_000;
   const checks = new Map<string, { at: number; stored: number }>();
   const reconciling = new Set<string>();
   const complete = new Set<string>();
@@ -92,7 +100,13 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
     const ctx = liveQueryContext(events, orgId);
     const stored = await sessionEventCount(ctx, sessionId);
     if (stored === 0) return;
-    if ((await state.eventCount(orgId, sessionId)) < stored) {
+    const applied = await state.eventCount(orgId, sessionId);
+    // A memory state has seen nothing before this process; a shared one has, but for the bus.
+    const behind =
+      applied < stored &&
+      (state.engine === 'memory' ||
+        applied < (await sessionEventCountReceivedBefore(ctx, sessionId, clock.now() - inFlightMs)));
+    if (behind) {
       let after: { occurredAt: number; id: string } | undefined;
       let replayed = 0;
       for (;;) {
