@@ -121,8 +121,22 @@ beforeAll(async () => {
     LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND: '1000',
     LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST: '1000',
   };
-  const served = await startCli(['store', 'serve', '--data-dir', tempDir('store')]);
+  const storeDir = tempDir('store');
+  const served = await startCli(['store', 'serve', '--data-dir', storeDir]);
   storeUrl = served.url;
+  // chDB files have one writer: a second store server on the same directory is refused.
+  const second = spawnSync(
+    process.execPath,
+    [...cli, 'store', 'serve', '--data-dir', storeDir, '--port', '0', '--json'],
+    {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  expect(second.status).toBe(1);
+  expect(second.stdout).toMatch(/data_dir_in_use/);
   env['CLICKHOUSE_URL'] = storeUrl;
 });
 

@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@livecloud/core';
 import { startStoreServer } from '@livecloud/events';
+import { lockDataDir } from '@livecloud/server';
 import type { Command } from 'commander';
 import { printError } from './output.js';
 
@@ -37,19 +38,27 @@ export function registerStoreCommand(program: Command): void {
             code: 'invalid_port',
           });
         }
+        // One writer per chDB directory: not a second store server, nor an embedded LiveCloud.
+        const unlock = lockDataDir(config.dataDir);
         const server = await startStoreServer({
           dataDir: config.dataDir,
           host: options.host,
           port,
           password: config.storePassword,
           logger,
+        }).catch((error: unknown) => {
+          unlock();
+          throw error;
         });
         let stopping = false;
         const stop = (): void => {
           if (stopping) process.exit(1);
           stopping = true;
           server.close().then(
-            () => process.exit(0),
+            () => {
+              unlock();
+              process.exit(0);
+            },
             (error: unknown) => {
               logger.error({ err: error }, 'store server shutdown failed');
               process.exit(1);
