@@ -1,7 +1,7 @@
 import type { Commerce } from '@livecloud/commerce';
 import { AppError } from '@livecloud/core';
 import type { ForecastCatalogue, ForecastLineups } from '@livecloud/forecast';
-import type { CommentModerator, ProductTitleLookup } from '@livecloud/live';
+import type { CommentModerator, NameLookup } from '@livecloud/live';
 import { createModerator, type Moderator } from '@livecloud/risk';
 import type { ProductCatalogue, Schedule } from '@livecloud/schedule';
 import type { SelectionCatalogue, SessionRequirementsSource } from '@livecloud/selection';
@@ -150,7 +150,7 @@ export function forecastLineups(schedule: Pick<Schedule, 'sessions' | 'lineups'>
 }
 
 /** Display names of the platform accounts on the big screen, from scheduling's accounts. */
-export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): ProductTitleLookup {
+export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): NameLookup {
   return async (orgId, accountIds) => {
     const wanted = new Set(accountIds);
     const accounts = await schedule.resources.listAccounts(orgId, true);
@@ -159,7 +159,7 @@ export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): Produc
 }
 
 /** Product titles for the big screen's leaderboard, from the commerce catalogue. */
-export function boardProductTitles(commerce: Pick<Commerce, 'catalogue'>): ProductTitleLookup {
+export function boardProductTitles(commerce: Pick<Commerce, 'catalogue'>): NameLookup {
   return async (orgId, productIds) =>
     new Map((await commerce.catalogue.products(orgId, productIds)).map((p) => [p.id, p.title]));
 }

@@ -8,7 +8,13 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { createTestPgDatabase } from '@livecloud/db/testing';
 import { createEventStore, type EventStore } from '@livecloud/events';
-import { liveQueryContext, sessionLiveMetrics, type LiveBoard, type LiveSnapshot } from '@livecloud/live';
+import {
+  liveQueryContext,
+  liveSnapshotSchema,
+  sessionLiveMetrics,
+  type LiveBoard,
+  type LiveSnapshot,
+} from '@livecloud/live';
 import { demoSessionPlan, simulateSession } from '@livecloud/platforms';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,40 +205,8 @@ async function waitForBoards(
 
 /** The board's live-state numbers, without what only the board adds (time, names, comparisons, flags). */
 function snapshotOf(live: LiveBoard | LiveSnapshot): LiveSnapshot {
-  const {
-    sessionId: id,
-    accountId,
-    eventCount,
-    firstEventAt,
-    lastEventAt,
-    totals,
-    rates,
-    funnel,
-    series,
-  } = live;
-  const { trafficSources, products, explaining } = live;
-  const comments = live.comments.map(({ id: commentId, viewerId, nickname, text, occurredAt }) => ({
-    id: commentId,
-    viewerId,
-    nickname,
-    text,
-    occurredAt,
-  }));
-  return {
-    sessionId: id,
-    accountId,
-    eventCount,
-    firstEventAt,
-    lastEventAt,
-    totals,
-    rates,
-    funnel,
-    series,
-    trafficSources,
-    products,
-    explaining,
-    comments,
-  };
+  // The snapshot schema keeps its own keys and drops the rest, down to each comment's flags.
+  return liveSnapshotSchema.parse(live);
 }
 
 describe('two server processes on NATS, Redis, PostgreSQL and one shared store', () => {

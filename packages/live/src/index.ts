@@ -35,7 +35,7 @@ export { liveRoutes } from './live.routes.js';
 export { openLive, type Live, type LiveOptions } from './live.module.js';
 export { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
 export { recentLiveSessions, type RecentLiveSession } from './queries/recent-live-sessions.query.js';
-export { createProductTitles, type ProductTitleLookup, type ProductTitles } from './product-titles.js';
+export { createCachedNames, type NameLookup, type CachedNames } from './names-by-id.js';
 export {
   commentModerationSchema,
   moderationHitSchema,

@@ -4,7 +4,7 @@ import { createCommentVerdicts, type CommentModerator } from './comment-moderati
 import type { LiveBoard, PastComparison } from './live-comparison.schema.js';
 import { pastComparison, windowComparison } from './live-comparison.js';
 import type { LiveStateStore } from './live-state.js';
-import { createProductTitles, type ProductTitleLookup } from './product-titles.js';
+import { createCachedNames, type NameLookup } from './names-by-id.js';
 import type { LiveSnapshot } from './live-snapshot.schema.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
@@ -40,9 +40,9 @@ export interface LiveBoardOptions {
    */
   inFlightMs?: number;
   /** Product titles (the commerce catalogue); without it the board names products by id only. */
-  productTitles?: ProductTitleLookup | undefined;
+  productTitles?: NameLookup | undefined;
   /** Display names of platform accounts (scheduling's accounts); without it the board shows the id. */
-  accountNames?: ProductTitleLookup | undefined;
+  accountNames?: NameLookup | undefined;
   /** Flags comments against the moderation lexicon; without it comments show unchecked. */
   moderateComment?: CommentModerator | undefined;
 }
@@ -84,16 +84,17 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const past = new Map<string, PastEntry>();
   const keyOf = (orgId: string, sessionId: string): string => `${orgId}\u0000${sessionId}`;
   const verdictOf = createCommentVerdicts({ moderator: options.moderateComment, logger: options.logger });
-  const titles = createProductTitles({
+  const titles = createCachedNames({
     lookup: options.productTitles,
     now: () => clock.now(),
     logger: options.logger,
+    what: 'product titles',
   });
-  // The same cached by-id lookup, over accounts: a name changes as rarely as a title.
-  const accountNames = createProductTitles({
+  const accountNames = createCachedNames({
     lookup: options.accountNames,
     now: () => clock.now(),
     logger: options.logger,
+    what: 'account names',
   });
 
   const rebuild = async (orgId: string, sessionId: string): Promise<void> => {

@@ -10,7 +10,7 @@ import { liveRoutes } from './live.routes.js';
 import { createMemoryLiveState } from './memory-live-state.js';
 import { liveQueryContext } from './queries/live-query-context.js';
 import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
-import { createProductTitles, type ProductTitleLookup } from './product-titles.js';
+import { createCachedNames, type NameLookup } from './names-by-id.js';
 import { createRedisLiveState } from './redis-live-state.js';
 
 export interface LiveOptions {
@@ -24,9 +24,9 @@ export interface LiveOptions {
   /** Stream tick; default 1,000 ms. */
   streamIntervalMs?: number;
   /** Product titles for the board (the commerce catalogue); ids only without it. */
-  productTitles?: ProductTitleLookup | undefined;
+  productTitles?: NameLookup | undefined;
   /** Display names of platform accounts (scheduling); the board shows ids without it. */
-  accountNames?: ProductTitleLookup | undefined;
+  accountNames?: NameLookup | undefined;
   /** Moderation of comments (the risk context's lexicon); comments show unchecked without it. */
   moderateComment?: CommentModerator | undefined;
 }
@@ -67,10 +67,11 @@ export function openLive(options: LiveOptions): Live {
     ...(options.streamIntervalMs ? { intervalMs: options.streamIntervalMs } : {}),
   });
   // The session list names accounts as the board does: cached, ids where scheduling is silent.
-  const accountNames = createProductTitles({
+  const accountNames = createCachedNames({
     lookup: options.accountNames,
     now: () => options.clock.now(),
     logger: options.logger,
+    what: 'account names',
   });
   const recentSessions = async (orgId: string, limit: number) => {
     const sessions = await recentLiveSessions(liveQueryContext(options.events, orgId), limit);

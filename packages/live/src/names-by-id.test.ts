@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProductTitles } from './product-titles.js';
+import { createCachedNames } from './names-by-id.js';
 
 function catalogue(titles: Record<string, string>) {
   const asked: string[][] = [];
@@ -14,17 +14,17 @@ function catalogue(titles: Record<string, string>) {
   };
 }
 
-describe('product titles for the big screen', () => {
+describe('cached names by id for the big screen (product titles, account names)', () => {
   it('names the products the catalogue knows and leaves the others out', async () => {
     const c = catalogue({ 'org_a/prd_1': '玻尿酸补水精华液' });
-    const titles = createProductTitles({ lookup: c.lookup, now: () => 0 });
+    const titles = createCachedNames({ lookup: c.lookup, now: () => 0 });
     expect(await titles.of('org_a', ['prd_1', 'prd_unknown'])).toEqual({ prd_1: '玻尿酸补水精华液' });
   });
 
   it('asks the catalogue once per product while cached, and again after it expires', async () => {
     const c = catalogue({ 'org_a/prd_1': '口红', 'org_a/prd_2': '面霜' });
     let now = 0;
-    const titles = createProductTitles({ lookup: c.lookup, now: () => now, ttlMs: 1000 });
+    const titles = createCachedNames({ lookup: c.lookup, now: () => now, ttlMs: 1000 });
     await titles.of('org_a', ['prd_1', 'prd_x']);
     await titles.of('org_a', ['prd_1', 'prd_x']);
     await titles.of('org_a', ['prd_1', 'prd_2']);
@@ -39,14 +39,14 @@ describe('product titles for the big screen', () => {
 
   it('keeps organisations apart', async () => {
     const c = catalogue({ 'org_a/prd_1': '甲方商品' });
-    const titles = createProductTitles({ lookup: c.lookup, now: () => 0 });
+    const titles = createCachedNames({ lookup: c.lookup, now: () => 0 });
     expect(await titles.of('org_a', ['prd_1'])).toEqual({ prd_1: '甲方商品' });
     expect(await titles.of('org_b', ['prd_1'])).toEqual({});
   });
 
   it('shows no titles, rather than failing, when the catalogue is down, and asks again next time', async () => {
     let down = true;
-    const titles = createProductTitles({
+    const titles = createCachedNames({
       lookup: async (_orgId, ids) => {
         if (down) throw new Error('records store unavailable');
         return new Map(ids.map((id) => [id, `商品 ${id}`]));
@@ -59,6 +59,6 @@ describe('product titles for the big screen', () => {
   });
 
   it('has no titles without a catalogue', async () => {
-    expect(await createProductTitles({ now: () => 0 }).of('org_a', ['prd_1'])).toEqual({});
+    expect(await createCachedNames({ now: () => 0 }).of('org_a', ['prd_1'])).toEqual({});
   });
 });
