@@ -201,28 +201,41 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   }
   const log = options.logger?.child({ component: 'store-server', path });
 
-  // One engine call at a time, and what the last request set on the connection.
+  // One request's engine calls at a time, and the settings the last one left on the connection.
   let turn: Promise<unknown> = Promise.resolve();
   let settingsInForce = new Set<string>();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = turn.then(work);
+  const inTurn = <T>(request: StoreRequest, work: (sets: string[]) => Promise<T>): Promise<T> => {
+    const result = turn.then(async () => {
+      const sets = [
+        ...[...settingsInForce]
+          .filter((name) => !Object.hasOwn(request.settings, name))
+          .map((name) => `SET ${name} = DEFAULT`),
+        ...setStatements(request),
+      ];
+      // Until it has run, any of them may be in force.
+      settingsInForce = new Set([...settingsInForce, ...Object.keys(request.settings)]);
+      try {
+        const value = await work(sets);
+        settingsInForce = new Set(Object.keys(request.settings));
+        return value;
+      } catch (error) {
+        // Which statement failed is unknown: reset each name on its own, so that a setting the
+        // engine does not know is dropped instead of failing every request after this one.
+        for (const name of settingsInForce)
+          await engine.queryAsync(`SET ${name} = DEFAULT`).catch(() => undefined);
+        settingsInForce = new Set();
+        throw error;
+      }
+    });
     turn = result.catch(() => undefined);
     return result;
-  };
-  const settingStatements = (request: StoreRequest): string[] => {
-    const resets = [...settingsInForce]
-      .filter((name) => !Object.hasOwn(request.settings, name))
-      .map((name) => `SET ${name} = DEFAULT`);
-    settingsInForce = new Set(Object.keys(request.settings));
-    return [...resets, ...setStatements(request)];
   };
 
   async function execute(request: StoreRequest, body: Buffer): Promise<{ body: Buffer; summary: object }> {
     const insert = request.urlQuery === undefined ? undefined : parseInsert(request.urlQuery);
     const rawFormat = insert && rawInsertFormats.get(insert.format.toLowerCase());
     if (insert && rawFormat && Object.keys(request.params).length === 0) {
-      return inTurn(async () => {
-        const sets = settingStatements(request);
+      return inTurn(request, async (sets) => {
         if (sets.length > 0) await engine.queryAsync(sets.join('; '));
         if (body.length === 0) return { body: Buffer.alloc(0), summary: written(0, 0, 0) };
         const summary = await engine.insert({
@@ -250,8 +263,8 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
         `Substitution ${missing.map((m) => `\`${m}\``).join(', ')} is not set`,
       );
     }
-    return inTurn(async () => {
-      const statements = [...settingStatements(request), sql.replace(/[\s;]+$/, '')];
+    return inTurn(request, async (sets) => {
+      const statements = [...sets, sql.replace(/[\s;]+$/, '')];
       const result = await engine.queryAsync(statements.join(';\n'), { format: request.defaultFormat });
       const bytes = result.bytes();
       return {

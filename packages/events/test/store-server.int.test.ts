@@ -121,6 +121,14 @@ describe('the store server', () => {
     const usual = await setting({});
     expect(Number(await setting({ max_threads: 3 }))).toBe(3);
     expect(await setting({})).toEqual(usual);
+    // A setting the engine does not know fails its own request only.
+    const unknownSetting = await post('/?no_such_setting_here=1', 'SELECT 1');
+    expect([unknownSetting.status, unknownSetting.headers.get('x-clickhouse-exception-code')]).toEqual([
+      400,
+      '115',
+    ]);
+    expect(Number(await setting({ max_threads: 2 }))).toBe(2);
+    expect(await setting({})).toEqual(usual);
 
     await client.query({
       query: 'SELECT {leak:String} AS v',
