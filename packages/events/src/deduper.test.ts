@@ -85,9 +85,15 @@ describe('store-backed deduper as the sole writer', () => {
     return { deduper, asked, loads: () => loads };
   }
 
+  // The load runs beside the claim that started it; a turn of the event loop lets it finish.
+  const loadsDone = () => new Promise((resolve) => setImmediate(resolve));
+
   it('takes fresh ids without asking the store, and still finds the stored ones', async () => {
     const stored = new Set(Array.from({ length: 1_000 }, (_, i) => `old_${i}`));
     const { deduper, asked } = soleWriterOver(stored);
+    await deduper.claim('org', ['first']);
+    await loadsDone();
+    asked.length = 0;
     const fresh = Array.from({ length: 1_000 }, (_, i) => `new_${i}`);
     const claimed = await deduper.claim('org', [...fresh, 'old_1', 'old_999']);
     expect([...claimed].sort()).toEqual([...fresh].sort());
@@ -128,16 +134,49 @@ describe('store-backed deduper as the sole writer', () => {
 
   it('asks the store about the retry of a batch whose insert failed', async () => {
     const { deduper, asked } = soleWriterOver(new Set());
+    await deduper.claim('org', ['first']);
+    await loadsDone();
+    asked.length = 0;
     await deduper.claim('org', ['a']);
     await deduper.release('org', ['a']);
     expect([...(await deduper.claim('org', ['a']))]).toEqual(['a']);
     expect(asked).toEqual([['a']]);
   });
 
-  it('fails the claim when the ids cannot be loaded, and loads again on the retry', async () => {
+  it('asks the store while the ids cannot be loaded, and loads again on the next claim', async () => {
     const { deduper, loads } = soleWriterOver(new Set(['old']), { failLoads: 1 });
-    await expect(deduper.claim('org', ['old', 'new'])).rejects.toThrow('store down');
     expect([...(await deduper.claim('org', ['old', 'new']))]).toEqual(['new']);
+    await loadsDone();
+    expect([...(await deduper.claim('org', ['old2', 'new2']))]).toEqual(['old2', 'new2']);
     expect(loads()).toBe(2);
+  });
+
+  it('does not hold claims while the ids load: the store answers until they are in', async () => {
+    const asked: string[][] = [];
+    let finish: () => void = () => undefined;
+    const deduper = createStoreDeduper({
+      clock: createFakeClock(),
+      lookup: (_orgId, ids) => {
+        asked.push([...ids]);
+        return Promise.resolve(new Set(ids.filter((id) => id.startsWith('old'))));
+      },
+      soleWriter: {
+        loadIds: (_orgId, add) =>
+          new Promise<void>((resolve) => {
+            finish = () => {
+              add(['old_1', 'old_9']);
+              resolve();
+            };
+          }),
+      },
+    });
+    expect([...(await deduper.claim('org', ['old_1', 'new_1']))]).toEqual(['new_1']);
+    expect([...(await deduper.claim('org', ['new_2']))]).toEqual(['new_2']);
+    expect(asked).toEqual([['old_1', 'new_1'], ['new_2']]);
+    finish();
+    await loadsDone();
+    // Loaded: a fresh id is taken without asking, a stored one is still found.
+    expect([...(await deduper.claim('org', ['old_9', 'new_3']))]).toEqual(['new_3']);
+    expect(asked).toEqual([['old_1', 'new_1'], ['new_2'], ['old_9']]);
   });
 });

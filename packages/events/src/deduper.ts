@@ -53,7 +53,8 @@ export interface StoreDeduperOptions extends WindowOptions {
 
 interface OrgFilter {
   filter: IdFilter;
-  ready: Promise<void>;
+  /** Every stored id is in the filter; until then the store is asked about every id. */
+  loaded: boolean;
 }
 
 /**
@@ -61,7 +62,9 @@ interface OrgFilter {
  * does not know is checked against the event store's (org_id, id) index, so a retry after a
  * restart, or one that reached another process on the same ClickHouse, still counts once.
  * As the store's sole writer it first asks its Bloom filter, and the store only about the ids
- * the filter may have seen: for fresh traffic, about one in two hundred.
+ * the filter may have seen: for fresh traffic, about one in two hundred. The filter of an
+ * organisation is loaded from the store on its first claim after a start; claims do not wait
+ * for that (ten million ids take seconds) but ask the store about every id until it is done.
  */
 export function createStoreDeduper(options: StoreDeduperOptions): Deduper {
   const window = windowFrom(options);
@@ -71,26 +74,32 @@ export function createStoreDeduper(options: StoreDeduperOptions): Deduper {
 
   // The filter exists before its ids are read, so ids committed while it loads are kept too.
   const filterOf = (orgId: string, loadIds: StoredIdLoader): OrgFilter => {
-    let entry = filters.get(orgId);
-    if (entry) return entry;
-    const filter = createIdFilter();
+    const existing = filters.get(orgId);
+    if (existing) return existing;
+    const entry: OrgFilter = { filter: createIdFilter(), loaded: false };
+    filters.set(orgId, entry);
     const started = performance.now();
-    const ready = loadIds(orgId, (ids) => {
-      for (const id of ids) filter.add(id);
+    loadIds(orgId, (ids) => {
+      for (const id of ids) entry.filter.add(id);
     }).then(
       () => {
+        entry.loaded = true;
         log?.info(
-          { orgId, ids: filter.size, bytes: filter.bytes, ms: Math.round(performance.now() - started) },
+          {
+            orgId,
+            ids: entry.filter.size,
+            bytes: entry.filter.bytes,
+            ms: Math.round(performance.now() - started),
+          },
           'stored event ids loaded',
         );
       },
       (error: unknown) => {
-        filters.delete(orgId);
-        throw error;
+        // The store answers meanwhile; the next claim starts another load.
+        if (filters.get(orgId) === entry) filters.delete(orgId);
+        log?.warn({ err: error, orgId }, 'stored event ids could not be loaded; asking the store');
       },
     );
-    entry = { filter, ready };
-    filters.set(orgId, entry);
     return entry;
   };
 
@@ -110,9 +119,8 @@ export function createStoreDeduper(options: StoreDeduperOptions): Deduper {
       try {
         let ask = claimed;
         if (soleWriter) {
-          const { filter, ready } = filterOf(orgId, soleWriter.loadIds);
-          await ready;
-          ask = claimed.filter((id) => filter.mayHave(id));
+          const { filter, loaded } = filterOf(orgId, soleWriter.loadIds);
+          if (loaded) ask = claimed.filter((id) => filter.mayHave(id));
         }
         stored = ask.length === 0 ? new Set() : await lookup(orgId, ask);
       } catch (error) {
