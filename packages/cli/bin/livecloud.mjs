@@ -4,7 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+// A larger young generation: the collector's batches live across an insert (tens of ms) and
+// were promoted to the old generation, where collecting them cost a quarter of the main
+// thread under load (bench/results/ingest-2026-12-03.md).
+const result = spawnSync(
+  process.execPath,
+  ['--max-semi-space-size=64', '--import', 'tsx', main, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);
