@@ -25,6 +25,7 @@ import {
   toEventTsvLine,
 } from './events.table.js';
 import { createGroupCommit } from './group-commit.js';
+import { placeholderNames } from './sql-placeholders.js';
 
 /*
  * chDB 3.4 (engine 26.7) findings, checked by experiment through `chdb/connection` +
@@ -65,10 +66,8 @@ const settings: ClickHouseSettings = { output_format_json_quote_64bit_integers: 
 
 const healthTimeoutMs = 5_000;
 
-const placeholderPattern = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*:[^{}]+\}/g;
-
 function checkPlaceholders(sql: string, params: QueryParams): void {
-  const used = new Set(Array.from(sql.matchAll(placeholderPattern), (m) => m[1] ?? ''));
+  const used = new Set(placeholderNames(sql));
   const given = Object.keys(params);
   const missing = [...used].filter((name) => !Object.hasOwn(params, name));
   const unused = given.filter((name) => !used.has(name));

@@ -202,6 +202,10 @@ function describeEventStoreContract(name: string, makeHarness: () => Harness): v
         code: 'query_params_mismatch',
         details: { missing: [], unused: ['typo'] },
       });
+      // Braces inside a string literal are text to ClickHouse, so they need no parameter.
+      expect(await store.query(`SELECT '{org:String}' AS text, {n:UInt8} AS n`, { n: 7 })).toEqual([
+        { text: '{org:String}', n: 7 },
+      ]);
     });
 
     it("never returns another organisation's rows to a query bound to one org", async () => {
