@@ -1,41 +1,12 @@
-import type { SessionClient, TestApp } from './test-app.js';
+import type { TenancyCase, TenancyContext, TenancyWorld } from './tenancy-case.js';
 
 /**
  * Commerce's part of the tenancy walk (tenancy.int.test.ts): B's merchant (applied through an
  * invite, approved, deposit paid), product, image and a submission walked to warehoused with a
  * QC inspection. A aims at them by id (404) and names B's merchant, category or product in its
  * own requests (404 / 400). The portal is refused to staff (403); portal isolation between
- * merchants is proven in commerce-portal-http.int.test.ts. Kept in its own file so the walk's table
- * stays small and parallel edits do not collide.
+ * merchants is proven in commerce-portal-http.int.test.ts.
  */
-
-/** The part of the tenancy test's world that commerce's cases use. */
-export interface TenancyWorld {
-  t: TestApp;
-  b: SessionClient;
-  bIds: Record<string, string>;
-  bSecrets: string[];
-}
-
-/**
- * `own`: A's request (its query may name B's records), answered with a status in `expect`
- * (default 200). `foreign`: every path parameter is B's `resource`, or the resource `params`
- * names for it; must be 404.
- */
-export type TenancyCase =
-  | { kind: 'public' }
-  | {
-      kind: 'own';
-      body?: (w: TenancyWorld) => unknown;
-      query?: string | ((w: TenancyWorld) => string);
-      expect?: number[];
-    }
-  | {
-      kind: 'foreign';
-      resource: string;
-      params?: Record<string, string>;
-      body?: (w: TenancyWorld) => unknown;
-    };
 
 let calls = 0;
 const png1x1 =
@@ -61,7 +32,7 @@ const portalDenied = (body?: (w: TenancyWorld) => unknown): TenancyCase => ({
   ...(body ? { body } : {}),
 });
 
-export const commerceCases: Record<string, TenancyCase> = {
+const commerceCases: Record<string, TenancyCase> = {
   'GET /api/v1/categories': { kind: 'own' },
   'POST /api/v1/categories': {
     kind: 'own',
@@ -201,7 +172,7 @@ export const commerceCases: Record<string, TenancyCase> = {
 };
 
 /** B's commerce lists and records, for the before/after snapshot: nothing of them may change. */
-export function commerceListsOfB(w: TenancyWorld): string[] {
+function commerceListsOfB(w: TenancyWorld): string[] {
   return [
     '/api/v1/categories',
     '/api/v1/merchants',
@@ -222,7 +193,7 @@ export function commerceListsOfB(w: TenancyWorld): string[] {
  * secrets: A sends them in its own requests to prove they are refused, and the 404 may name
  * them. B's names and amounts, which every list would show, are.
  */
-export async function seedCommerceOfB(w: TenancyWorld): Promise<void> {
+async function seedCommerceOfB(w: TenancyWorld): Promise<void> {
   const call = async <T>(url: string, payload: object, viaB = true): Promise<T> => {
     const response = viaB
       ? await w.b.request({ method: 'POST', url, payload })
@@ -325,3 +296,10 @@ export async function seedCommerceOfB(w: TenancyWorld): Promise<void> {
     'ses_b_commerce',
   );
 }
+
+export const commerceTenancy: TenancyContext = {
+  name: 'commerce',
+  cases: commerceCases,
+  seed: seedCommerceOfB,
+  listsOfB: commerceListsOfB,
+};

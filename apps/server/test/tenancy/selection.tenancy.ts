@@ -1,16 +1,16 @@
-import type { TenancyCase, TenancyWorld } from './tenancy-commerce.js';
+import { seedCall, type TenancyCase, type TenancyContext, type TenancyWorld } from './tenancy-case.js';
 
 /**
- * Selection's and the forecast's part of the tenancy walk (tenancy.int.test.ts). B has a price
+ * Selection's part of the tenancy walk (tenancy.int.test.ts). B has a price
  * observation and a shortlist entry on its own product and session; A aims at them by id (404)
  * or names B's product, SKU or session in its own requests, and must learn nothing: an unknown
- * product is refused or left out, B's prices and sales never enter A's scores or forecast.
+ * product is refused or left out, B's prices and sales never enter A's scores.
  */
 
 const priceSheetOf = (productId: string) =>
   `商品ID,SKU ID,平台,价格(元),观测时间,来源链接,备注\n${productId},,douyin,1.00,,,甲方导入\n`;
 
-export const selectionCases: Record<string, TenancyCase> = {
+const selectionCases: Record<string, TenancyCase> = {
   'POST /api/v1/selection/observations': {
     kind: 'own',
     body: (w) => ({ productId: w.bIds['com-product'], priceFen: 100 }),
@@ -56,21 +56,10 @@ export const selectionCases: Record<string, TenancyCase> = {
     params: { skuId: 'com-sku' },
   },
   'GET /api/v1/selection/sessions/{sessionId}/coverage': { kind: 'foreign', resource: 'sched-session' },
-  'POST /api/v1/forecast': {
-    kind: 'own',
-    body: (w) => ({
-      items: [
-        { productId: w.bIds['com-product'], skuId: w.bIds['com-sku'], livePriceFen: 990, explainMinutes: 10 },
-      ],
-    }),
-    expect: [200, 404],
-  },
-  'GET /api/v1/live-sessions/{sessionId}/forecast': { kind: 'foreign', resource: 'sched-session' },
-  'GET /api/v1/forecast/backtest': { kind: 'own' },
 };
 
 /** B's selection records, for the before/after snapshot. */
-export function selectionListsOfB(w: TenancyWorld): string[] {
+function selectionListsOfB(w: TenancyWorld): string[] {
   return [
     `/api/v1/selection/products/${w.bIds['com-product']}/observations`,
     `/api/v1/selection/sessions/${w.bIds['sched-session']}/shortlist`,
@@ -78,13 +67,8 @@ export function selectionListsOfB(w: TenancyWorld): string[] {
 }
 
 /** B's price observation and shortlist entry, made through B's API after its commerce and schedule. */
-export async function seedSelectionOfB(w: TenancyWorld): Promise<void> {
-  const call = async <T>(url: string, payload: object): Promise<T> => {
-    const response = await w.b.request({ method: 'POST', url, payload });
-    if (response.statusCode >= 300)
-      throw new Error(`seeding ${url}: ${response.statusCode} ${response.body}`);
-    return response.json<T>();
-  };
+async function seedSelectionOfB(w: TenancyWorld): Promise<void> {
+  const call = <T>(url: string, payload: object) => seedCall<T>(w.b, url, payload);
   const observation = await call<{ id: string }>('/api/v1/selection/observations', {
     productId: w.bIds['com-product'],
     skuId: w.bIds['com-sku'],
@@ -101,3 +85,10 @@ export async function seedSelectionOfB(w: TenancyWorld): Promise<void> {
   w.bIds['sel-observation'] = observation.id;
   w.bSecrets.push(observation.id, '4444400', '乙方比价备注', '乙方入围理由');
 }
+
+export const selectionTenancy: TenancyContext = {
+  name: 'selection',
+  cases: selectionCases,
+  seed: seedSelectionOfB,
+  listsOfB: selectionListsOfB,
+};
