@@ -8,6 +8,9 @@ import { registerPricesCommand } from './prices.command.js';
 import { registerSimulateCommand } from './simulate.command.js';
 import { registerStartCommand } from './start.command.js';
 import { registerStoreCommand } from './store.command.js';
+import { followLauncher } from './launcher-link.js';
+
+followLauncher();
 
 const program = new Command()
   .name('livecloud')
