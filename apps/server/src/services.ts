@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccess, type Access } from '@livecloud/access';
+import { createSalesHistory } from '@livecloud/analytics';
 import { createCommerce, type Commerce } from '@livecloud/commerce';
 import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
-import { createForecast, createSalesHistory, type Forecast } from '@livecloud/forecast';
+import { createForecast, type Forecast } from '@livecloud/forecast';
 import {
   createSchedule,
   type LowestPriceProvider,
