@@ -5,8 +5,20 @@ import { AppError } from '@livecloud/core';
  * values: values are always bound as {name:Type} parameters.
  */
 
-/** The viewer as counted for UV: the same precedence as the big screen's viewerKeyOf. */
+/** The viewer as counted for UV and buyers, tagged by kind of id (as the big screen's viewerKeyOf). */
 export const viewerKeySql = `multiIf(platform_user_id != '', concat('p:', platform_user_id), user_id != '', concat('u:', user_id), concat('a:', anonymous_id))`;
+
+/** The viewer as shown (as viewerIdOf). */
+export const viewerIdSql = `multiIf(platform_user_id != '', platform_user_id, user_id != '', user_id, anonymous_id)`;
+
+/** properties.dwellMs of a room.leave when it is a non-negative safe integer, else NULL (as dwellMsOf). */
+export const dwellMsSql = `if(
+    JSONType(properties, 'dwellMs') IN ('Int64', 'UInt64', 'Double')
+      AND JSONExtractFloat(properties, 'dwellMs') >= 0
+      AND JSONExtractFloat(properties, 'dwellMs') <= 9007199254740991
+      AND JSONExtractFloat(properties, 'dwellMs') = floor(JSONExtractFloat(properties, 'dwellMs')),
+    toInt64(JSONExtractFloat(properties, 'dwellMs')),
+    NULL)`;
 
 /** properties.quantity of an order event when it is a positive integer, else 1. */
 export const quantitySql = `if(JSONType(properties, 'quantity') IN ('Int64', 'UInt64') AND JSONExtractInt(properties, 'quantity') > 0,

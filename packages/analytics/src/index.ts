@@ -10,10 +10,12 @@
  */
 export { eventQueryContext, type EventQueryContext } from './event-query-context.js';
 export {
+  dwellMsSql,
   quantitySql,
   toInt,
   toIntOrNull,
   unitPriceSql,
+  viewerIdSql,
   viewerKeySql,
   windowParams,
   type EventWindow,
