@@ -31,6 +31,7 @@ import {
   selectionCatalogue,
   selectionSessions,
 } from './context-ports.js';
+import { recordsMigrations } from './records-migrations.js';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
 export interface AppServices {
@@ -79,7 +80,7 @@ export async function openServices(
   let events: EventStore | undefined;
   let collection: Collection | undefined;
   try {
-    const migrated = await migrateToLatest(records.db);
+    const migrated = await migrateToLatest(records.db, recordsMigrations);
     if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'records store migrated');
     events = await createEventStore({
       clickhouseUrl: config.clickhouseUrl,

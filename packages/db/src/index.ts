@@ -5,7 +5,7 @@ export {
   type RecordsEngine,
   type StoreHealth,
 } from './client.js';
-export { migrateToLatest, type MigrationReport } from './migrate.js';
+export { migrateToLatest, type MigrationReport, type RecordsMigration } from './migrate.js';
 export { PgliteDialect } from './pglite-dialect.js';
 export type * from './schema.js';
 export { sql, type Kysely, type Transaction, type Selectable, type Insertable } from 'kysely';

@@ -6,6 +6,7 @@ export {
   type LowestPriceLookup,
 } from './selection.js';
 export { selectionRoutes } from './selection.routes.js';
+export { selectionMigrations } from './selection.migrations.js';
 export type {
   AuditRecorder,
   CatalogueEntry,
