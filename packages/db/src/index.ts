@@ -1,3 +1,11 @@
+/**
+ * `@livecloud/db` — the records store: Kysely over PGlite or PostgreSQL ({@link openRecordsDb}),
+ * the table types, and the migration runner. It knows no context: each context owns its
+ * migrations and {@link migrateToLatest} runs the ordered list it is given (see there for how a
+ * new context adds its own).
+ *
+ * @packageDocumentation
+ */
 export {
   openRecordsDb,
   type RecordsDb,
