@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * - unit: tests beside the code (`src/**`), no global setup and no services, so
  *   `npm run test:unit` runs in seconds on a machine with nothing running;
  * - int: tests against real engines (`test/**`), with the PGlite and PostgreSQL templates
- *   made once per run; a service that cannot be reached fails the run;
+ *   made once per run with every context's records migrations; a service that cannot be
+ *   reached fails the run;
  * - browser: real Chromium against a real server (`e2e/**`).
  * `npm test` runs all three.
  */
@@ -27,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['packages/*/test/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
-          globalSetup: ['./packages/db/test/global-setup.ts'],
+          globalSetup: ['./apps/server/test/global-setup.ts'],
         },
       },
       {

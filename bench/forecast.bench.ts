@@ -1,14 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSalesHistory } from '@livecloud/analytics';
 import { eventEnvelopeSchema } from '@livecloud/contracts';
 import { createEventStore, type StoredEvent } from '@livecloud/events';
-import {
-  createSalesHistory,
-  runBacktest,
-  type BacktestReport,
-  type ForecastHistory,
-} from '@livecloud/forecast';
+import { runBacktest, type BacktestReport, type ForecastHistory } from '@livecloud/forecast';
 import {
   createRandom,
   demoLineups,

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccess, type Access } from '@livecloud/access';
+import { createSalesHistory } from '@livecloud/analytics';
 import { createCommerce, type Commerce } from '@livecloud/commerce';
 import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
-import { createForecast, createSalesHistory, type Forecast } from '@livecloud/forecast';
+import { createForecast, type Forecast } from '@livecloud/forecast';
 import {
   createSchedule,
   type LowestPriceProvider,
@@ -30,6 +31,7 @@ import {
   selectionCatalogue,
   selectionSessions,
 } from './context-ports.js';
+import { recordsMigrations } from './records-migrations.js';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
 export interface AppServices {
@@ -78,7 +80,7 @@ export async function openServices(
   let events: EventStore | undefined;
   let collection: Collection | undefined;
   try {
-    const migrated = await migrateToLatest(records.db);
+    const migrated = await migrateToLatest(records.db, recordsMigrations);
     if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'records store migrated');
     events = await createEventStore({
       clickhouseUrl: config.clickhouseUrl,

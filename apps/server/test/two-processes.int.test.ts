@@ -6,15 +6,10 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { eventQueryContext } from '@livecloud/analytics';
 import { createTestPgDatabase } from '@livecloud/db/testing';
 import { createEventStore, type EventStore } from '@livecloud/events';
-import {
-  liveQueryContext,
-  liveSnapshotSchema,
-  sessionLiveMetrics,
-  type LiveBoard,
-  type LiveSnapshot,
-} from '@livecloud/live';
+import { liveSnapshotSchema, sessionLiveMetrics, type LiveBoard, type LiveSnapshot } from '@livecloud/live';
 import { demoSessionPlan, simulateSession } from '@livecloud/platforms';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -296,7 +291,7 @@ describe('two server processes on NATS, Redis, PostgreSQL and one shared store',
         dataDir: tempDir('reader'),
         database: clickhouseDatabase,
       });
-      const recomputed = await sessionLiveMetrics(liveQueryContext(store, orgId), sessionId);
+      const recomputed = await sessionLiveMetrics(eventQueryContext(store, orgId), sessionId);
       expect(recomputed).not.toBeNull();
       if (recomputed === null) return;
       expect(snapshotOf(onA)).toEqual(snapshotOf(recomputed));

@@ -1,4 +1,5 @@
 export { createAccess, type Access } from './access.js';
+export { accessMigrations } from './access.migrations.js';
 export {
   permissions,
   roles,

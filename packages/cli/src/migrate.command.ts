@@ -16,7 +16,7 @@ export function registerMigrateCommand(program: Command): void {
         const unlock =
           config.databaseUrl && config.clickhouseUrl ? () => undefined : lockDataDir(config.dataDir);
         try {
-          // openServices migrates both stores as it opens them.
+          // openServices migrates both stores as it opens them, the records with recordsMigrations.
           const services = await openServices(config, createLogger({ level: 'warn' }));
           const result = { records: services.records.engine, events: services.events.engine, migrated: true };
           await services.close();

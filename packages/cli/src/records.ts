@@ -1,7 +1,7 @@
 import { createAccess, type Access } from '@livecloud/access';
 import { systemClock, type Config } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb } from '@livecloud/db';
-import { lockDataDir } from '@livecloud/server';
+import { lockDataDir, recordsMigrations } from '@livecloud/server';
 
 /**
  * Opens the records store for a one-off admin command, refusing an embedded data directory
@@ -12,7 +12,7 @@ export async function withAccess<T>(config: Config, fn: (access: Access) => Prom
   try {
     const records = await openRecordsDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      await migrateToLatest(records.db);
+      await migrateToLatest(records.db, recordsMigrations);
       return await fn(
         createAccess({ db: records.db, clock: systemClock, sessionTtlMs: config.sessionTtlHours * 3600_000 }),
       );

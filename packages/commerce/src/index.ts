@@ -1,5 +1,6 @@
 export { createCommerce, type Commerce, type CommerceDeps } from './commerce.js';
 export { commerceRoutes } from './commerce.routes.js';
+export { commerceMigrations } from './commerce.migrations.js';
 export type { AuditRecorder, MerchantAccounts } from './ports.js';
 export type { CommerceTables, MerchantStatus, SubmissionStatus, DepositKind } from './commerce.tables.js';
 export { merchantTransitions } from './merchant.service.js';

@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { openRecordsDb, type RecordsDb, type RecordsEngine } from '../src/index.js';
 import { createPgDatabaseFrom, dropPgDatabase, pgUrlFor } from './pg-admin.js';
 
+export { recordsTemplatesSetup } from './records-templates.js';
+
 /** Both engines every records test runs on. */
 export const recordsEngines: RecordsEngine[] = ['pglite', 'postgres'];
 

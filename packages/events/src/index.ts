@@ -62,6 +62,7 @@ export {
 export type { LiveSessionFacts, SessionLookup } from './pipeline/session.step.js';
 export { trafficSourceOf } from './pipeline/traffic-source.step.js';
 export { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';
+export { deadLetterMigrations } from './dead-letter.migrations.js';
 export {
   deadLetterDto,
   deadLetterPage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ProductSalesRecord, SalesHistory, SessionSalesRecord } from '@livecloud/analytics';
 import { loadHistory, settleMs } from './forecast-history.js';
-import type { ProductSalesRecord, SalesHistory, SessionSalesRecord } from './history/sales-history.types.js';
 
 const now = Date.UTC(2026, 10, 30, 14);
 const hour = 3_600_000;

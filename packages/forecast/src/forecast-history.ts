@@ -1,5 +1,5 @@
+import type { SalesHistory } from '@livecloud/analytics';
 import type { ForecastHistory } from './forecast-model.types.js';
-import type { SalesHistory } from './history/sales-history.types.js';
 import type { ForecastCatalogue, ForecastProduct } from './ports.js';
 
 const day = 86_400_000;

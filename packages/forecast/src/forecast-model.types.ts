@@ -1,4 +1,4 @@
-import type { ProductSalesRecord, SessionSalesRecord } from './history/sales-history.types.js';
+import type { ProductSalesRecord, SessionSalesRecord } from '@livecloud/analytics';
 
 /** Selling mechanisms (机制) a line-up item can run, as scheduling names them. */
 export const mechanismKinds = ['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const;

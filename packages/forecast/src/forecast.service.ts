@@ -1,10 +1,10 @@
+import type { SalesHistory } from '@livecloud/analytics';
 import { AppError, type Clock } from '@livecloud/core';
 import { runBacktest, type BacktestReport } from './backtest.js';
 import { backtestDtoOf, itemDtoOf, unavailableItemDto, type RequestItem } from './forecast-dto.js';
 import { historyDigest, loadHistory } from './forecast-history.js';
 import { mechanismKinds, type ForecastHistory, type MechanismKind } from './forecast-model.types.js';
 import type { BacktestDto, ForecastDto, ForecastItemDto, ForecastRequest } from './forecast.schema.js';
-import type { SalesHistory } from './history/sales-history.types.js';
 import { calibrationFromResiduals } from './intervals.js';
 import { forecastLineup } from './lineup-forecast.js';
 import { fitModel } from './model-fit.js';
@@ -13,7 +13,7 @@ import { defaultPlatformFeeBp, platformFeeBpOf } from './profit.js';
 
 /** What {@link createForecast} needs; the server composition passes the other contexts' ports. */
 export interface ForecastDeps {
-  /** Sales of past sessions, from the event store ({@link createSalesHistory}). */
+  /** Sales of past sessions, from the event store (`createSalesHistory` of `@livecloud/analytics`). */
   history: SalesHistory;
   catalogue: ForecastCatalogue;
   lineups: ForecastLineups;

@@ -2,8 +2,8 @@
  * `@livecloud/forecast` — the line-up forecast (商品模拟): what a line-up will sell, refund and earn,
  * learned from the organisation's past sessions in the event store.
  *
- * {@link createSalesHistory} reads what past sessions sold (one ClickHouse SQL query per answer);
- * {@link createForecast} composes it with the catalogue and line-up ports; {@link forecastRoutes}
+ * {@link createForecast} composes the sales history (`createSalesHistory` of `@livecloud/analytics`,
+ * what past sessions sold) with the catalogue and line-up ports; {@link forecastRoutes}
  * serves it under /api/v1. {@link runBacktest} is the pure rolling-origin backtest that the service
  * and `npm run bench -- forecast` share.
  *
@@ -12,13 +12,6 @@
 export { createForecast, type Forecast } from './forecast.js';
 export type { ForecastDeps } from './forecast.service.js';
 export { forecastRoutes } from './forecast.routes.js';
-export { createSalesHistory } from './history/sales-history.js';
-export type {
-  HistoryFilter,
-  ProductSalesRecord,
-  SalesHistory,
-  SessionSalesRecord,
-} from './history/sales-history.types.js';
 export type {
   ForecastCatalogue,
   ForecastLineupItem,

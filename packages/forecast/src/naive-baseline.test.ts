@@ -1,6 +1,6 @@
+import type { ProductSalesRecord, SessionSalesRecord } from '@livecloud/analytics';
 import { describe, expect, it } from 'vitest';
 import type { ForecastHistory } from './forecast-model.types.js';
-import type { ProductSalesRecord, SessionSalesRecord } from './history/sales-history.types.js';
 import { naiveItemGmv } from './naive-baseline.js';
 
 function session(id: string, startedAt: number): SessionSalesRecord {

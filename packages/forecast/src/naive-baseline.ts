@@ -1,5 +1,5 @@
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import type { ForecastHistory } from './forecast-model.types.js';
-import type { ProductSalesRecord } from './history/sales-history.types.js';
 
 /** What the naive baseline fell back to for an item. */
 export type NaiveSource = 'product' | 'category' | 'org';

@@ -1,5 +1,5 @@
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import type { ForecastHistory } from './forecast-model.types.js';
-import type { ProductSalesRecord } from './history/sales-history.types.js';
 import { refundMature, type ModelOptions } from './training-set.js';
 
 /** A ratio of sums (refunds ÷ GMV, units ÷ orders) at one level, with the mass behind it. */

@@ -1,6 +1,6 @@
+import type { ProductSalesRecord, SessionSalesRecord } from '@livecloud/analytics';
 import type { ForecastHistory, MechanismKind } from './forecast-model.types.js';
 import { mechanismKinds } from './forecast-model.types.js';
-import type { ProductSalesRecord, SessionSalesRecord } from './history/sales-history.types.js';
 import { median } from './linear-solve.js';
 
 /** Knobs of the model; the defaults are what the backtest and the service use. */

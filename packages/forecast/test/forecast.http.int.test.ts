@@ -1,10 +1,10 @@
+import { createSalesHistory } from '@livecloud/analytics';
 import { createFakeClock } from '@livecloud/core';
 import { demoSessionPlan, simulateSession, type DemoCategory } from '@livecloud/platforms';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createForecast,
-  createSalesHistory,
   type BacktestDto,
   type ForecastCatalogue,
   type ForecastDto,

@@ -1,4 +1,5 @@
-import type { ForecastHistory, MechanismKind, ProductSalesRecord, SessionSalesRecord } from '../src/index.js';
+import type { ProductSalesRecord, SessionSalesRecord } from '@livecloud/analytics';
+import type { ForecastHistory, MechanismKind } from '../src/index.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same history. */
 export function seeded(seed: number): () => number {

@@ -12,7 +12,6 @@ export { snapshotFromTallies, type LiveTallies } from './live-tallies.js';
 export type { LiveStateStore, ApplyResult, SessionRef } from './live-state.js';
 export { createMemoryLiveState } from './memory-live-state.js';
 export { createRedisLiveState, type RedisLiveStateOptions } from './redis-live-state.js';
-export { liveQueryContext, type LiveQueryContext } from './queries/live-query-context.js';
 export { sessionLiveMetrics } from './queries/session-live-metrics.query.js';
 export * from './live-comparison.schema.js';
 export { windowComparison, pastComparison, pastMetricValues } from './live-comparison.js';

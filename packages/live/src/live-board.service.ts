@@ -1,3 +1,4 @@
+import { eventQueryContext } from '@livecloud/analytics';
 import { AppError, type Clock, type Logger } from '@livecloud/core';
 import type { EventStore } from '@livecloud/events';
 import { createCommentVerdicts, type CommentModerator } from './comment-moderation.js';
@@ -6,7 +7,6 @@ import { pastComparison, windowComparison } from './live-comparison.js';
 import type { LiveStateStore } from './live-state.js';
 import { createCachedNames, type NameLookup } from './names-by-id.js';
 import type { LiveSnapshot } from './live-snapshot.schema.js';
-import { liveQueryContext } from './queries/live-query-context.js';
 import { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
 import {
   sessionEventCount,
@@ -98,7 +98,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   });
 
   const rebuild = async (orgId: string, sessionId: string): Promise<void> => {
-    const ctx = liveQueryContext(events, orgId);
+    const ctx = eventQueryContext(events, orgId);
     const stored = await sessionEventCount(ctx, sessionId);
     if (stored === 0) return;
     const applied = await state.eventCount(orgId, sessionId);
@@ -156,7 +156,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
     if ((last && now - last.at < reconcileMs && now >= last.at) || reconciling.has(key)) return;
     reconciling.add(key);
     void (async () => {
-      const ctx = liveQueryContext(events, orgId);
+      const ctx = eventQueryContext(events, orgId);
       const [stored, applied] = await Promise.all([
         sessionStoredRows(ctx, sessionId),
         state.eventCount(orgId, sessionId),
@@ -189,7 +189,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
     const key = keyOf(orgId, snapshot.sessionId);
     let entry = past.get(key);
     if (entry === undefined || now - entry.computedAt >= pastRefreshMs || now < entry.computedAt) {
-      const rows = pastSessionsAtElapsed(liveQueryContext(events, orgId), {
+      const rows = pastSessionsAtElapsed(eventQueryContext(events, orgId), {
         accountId,
         sessionId: snapshot.sessionId,
         startedBefore: firstEventAt,

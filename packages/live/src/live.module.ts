@@ -1,3 +1,4 @@
+import { eventQueryContext } from '@livecloud/analytics';
 import type { Clock, Logger } from '@livecloud/core';
 import type { EventStore } from '@livecloud/events';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -8,7 +9,6 @@ import { createLiveFeed, type LiveFeed } from './live-feed.js';
 import type { LiveStateStore } from './live-state.js';
 import { liveRoutes } from './live.routes.js';
 import { createMemoryLiveState } from './memory-live-state.js';
-import { liveQueryContext } from './queries/live-query-context.js';
 import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
 import { createCachedNames, type NameLookup } from './names-by-id.js';
 import { createRedisLiveState } from './redis-live-state.js';
@@ -74,7 +74,7 @@ export function openLive(options: LiveOptions): Live {
     what: 'account names',
   });
   const recentSessions = async (orgId: string, limit: number) => {
-    const sessions = await recentLiveSessions(liveQueryContext(options.events, orgId), limit);
+    const sessions = await recentLiveSessions(eventQueryContext(options.events, orgId), limit);
     const accountIds = [...new Set(sessions.flatMap((s) => (s.accountId === null ? [] : [s.accountId])))];
     const names = await accountNames.of(orgId, accountIds);
     return sessions.map((s) => ({

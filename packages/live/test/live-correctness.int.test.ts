@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventQueryContext } from '@livecloud/analytics';
 import { eventEnvelopeSchema } from '@livecloud/contracts';
 import { newId } from '@livecloud/core';
 import { createEventStore, type EventStore, type StoredEvent } from '@livecloud/events';
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMemoryLiveState,
   createRedisLiveState,
-  liveQueryContext,
   sessionLiveMetrics,
   type LiveSnapshot,
   type LiveStateStore,
@@ -104,7 +104,7 @@ async function deliver(state: LiveStateStore, seed: number): Promise<void> {
 }
 
 async function recomputed(sessionOrg: string, sessionId: string): Promise<LiveSnapshot | null> {
-  return sessionLiveMetrics(liveQueryContext(store, sessionOrg), sessionId);
+  return sessionLiveMetrics(eventQueryContext(store, sessionOrg), sessionId);
 }
 
 function describeCorrectness(
@@ -200,7 +200,7 @@ describeCorrectness(
 
 describe('session counts for the board’s check against the store', () => {
   it('counts stored rows cheaply, never fewer than the distinct events, and distinct events by received time', async () => {
-    const ctx = liveQueryContext(store, orgId);
+    const ctx = eventQueryContext(store, orgId);
     const distinct = await sessionEventCount(ctx, 'ses_big');
     const expected = new Set(
       allEvents.filter((e) => e.orgId === orgId && e.sessionId === 'ses_big').map((e) => e.id),

@@ -1,5 +1,6 @@
 export { createSchedule, type Schedule, type ScheduleDeps } from './schedule.js';
 export { scheduleRoutes } from './schedule.routes.js';
+export { scheduleMigrations } from './schedule.migrations.js';
 export type {
   AuditRecorder,
   CatalogueProduct,

@@ -1,6 +1,6 @@
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import { describe, expect, it } from 'vitest';
 import { estimateConversion, historyStats, stockNeed } from './history-stats.js';
-import type { ProductSalesRecord } from './ports.js';
 
 function record(overrides: Partial<ProductSalesRecord>): ProductSalesRecord {
   return {
@@ -16,6 +16,12 @@ function record(overrides: Partial<ProductSalesRecord>): ProductSalesRecord {
     gmvFen: 0,
     refundFen: 0,
     minUnitPriceFen: null,
+    accountId: '',
+    source: '',
+    explainSegments: 1,
+    refundedOrders: 0,
+    listedPriceFen: null,
+    mechanism: null,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { ProductSalesRecord } from './ports.js';
+import type { ProductSalesRecord } from '@livecloud/analytics';
 
 /**
  * How strongly the conversion estimate leans on its prior, in pseudo-clicks: a product's own

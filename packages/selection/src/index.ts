@@ -6,14 +6,14 @@ export {
   type LowestPriceLookup,
 } from './selection.js';
 export { selectionRoutes } from './selection.routes.js';
+export { selectionMigrations } from './selection.migrations.js';
 export type {
   AuditRecorder,
   CatalogueEntry,
   CatalogueSku,
-  ProductSalesRecord,
-  SalesHistory,
   SelectableSession,
   SelectionCatalogue,
+  SelectionSales,
   SelectionSession,
   SessionRequirement,
   SessionRequirementsSource,

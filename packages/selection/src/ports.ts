@@ -1,8 +1,10 @@
 import type { AuditActor } from '@livecloud/access';
+import type { SalesHistory } from '@livecloud/analytics';
 
 /**
  * What selection needs from other contexts, as small interfaces the server composition
  * satisfies. Selection never imports commerce, scheduling or the event store: it only asks these.
+ * Past sessions' sales come as the records of @livecloud/analytics, the event store's read side.
  */
 
 /** One SKU of a catalogue product, with the money in fen and the commission in basis points. */
@@ -45,32 +47,8 @@ export interface SelectionCatalogue {
   ): Promise<CatalogueEntry[]>;
 }
 
-/** One product's results in one past session, computed from the event store. */
-export interface ProductSalesRecord {
-  sessionId: string;
-  productId: string;
-  /** '' when the events named no SKU. */
-  skuId: string;
-  /** Epoch ms. */
-  startedAt: number;
-  explainSeconds: number;
-  impressions: number;
-  clicks: number;
-  paidOrders: number;
-  units: number;
-  gmvFen: number;
-  refundFen: number;
-  /** Lowest paid unit price in that session, or null when nothing was paid. */
-  minUnitPriceFen: number | null;
-}
-
-/** Past sessions' results per product (the event store's analytics). */
-export interface SalesHistory {
-  productResults(
-    orgId: string,
-    filter: { productIds?: readonly string[]; since?: number },
-  ): Promise<ProductSalesRecord[]>;
-}
+/** Past sessions' results per product: the part of analytics' sales history selection reads. */
+export type SelectionSales = Pick<SalesHistory, 'productResults'>;
 
 /** A live session as selection sees it. */
 export interface SelectionSession {

@@ -1,6 +1,7 @@
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import type { Clock } from '@livecloud/core';
 import { requireProduct, requireProducts } from './catalogue-lookup.js';
-import type { CatalogueEntry, ProductSalesRecord, SalesHistory, SelectionCatalogue } from './ports.js';
+import type { CatalogueEntry, SelectionCatalogue, SelectionSales } from './ports.js';
 import type { PriceObservationRepository } from './price-observation.repository.js';
 import {
   checkLowestPrice,
@@ -23,7 +24,7 @@ const catalogueCheckLimit = 200;
  * session's lowest paid unit price. Pass `records` when they were fetched already (scoring).
  */
 export async function loadPricePoints(
-  deps: { observations: PriceObservationRepository; sales: SalesHistory },
+  deps: { observations: PriceObservationRepository; sales: SelectionSales },
   orgId: string,
   productIds: readonly string[],
   window: { since: number; until: number },
@@ -71,7 +72,7 @@ function checkFields(check: LowestPriceCheck, livePriceFen: number) {
 export function createPriceHistoryService(deps: {
   observations: PriceObservationRepository;
   catalogue: SelectionCatalogue;
-  sales: SalesHistory;
+  sales: SelectionSales;
   clock: Clock;
 }) {
   const { catalogue } = deps;

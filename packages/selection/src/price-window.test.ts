@@ -74,6 +74,12 @@ describe('the lowest price in a window', () => {
       gmvFen: 100_000,
       refundFen: 0,
       minUnitPriceFen: 7600,
+      accountId: '',
+      source: '',
+      explainSegments: 1,
+      refundedOrders: 0,
+      listedPriceFen: null,
+      mechanism: null,
     };
     const session = sessionPoint(record);
     expect(session).toMatchObject({ skuId: null, priceFen: 7600, source: 'session', sessionId: 'ses_1' });

@@ -1,4 +1,4 @@
-import type { ProductSalesRecord } from './ports.js';
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import type { PriceObservationRow } from './price-observation.repository.js';
 import type { ObservationSource, PricePlatform } from './selection.tables.js';
 

@@ -4,8 +4,8 @@ import { conversionPrior, estimateConversion, historyStats, stockNeed } from './
 import type {
   CatalogueEntry,
   CatalogueSku,
-  SalesHistory,
   SelectionCatalogue,
+  SelectionSales,
   SelectionSession,
   SessionRequirement,
   SessionRequirementsSource,
@@ -45,7 +45,7 @@ export interface ScoreOptions {
 export function createScoreService(deps: {
   observations: PriceObservationRepository;
   catalogue: SelectionCatalogue;
-  sales: SalesHistory;
+  sales: SelectionSales;
   sessions: SessionRequirementsSource;
   clock: Clock;
 }) {

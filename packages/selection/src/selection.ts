@@ -1,6 +1,11 @@
 import type { Clock } from '@livecloud/core';
 import type { Database, Kysely } from '@livecloud/db';
-import type { AuditRecorder, SalesHistory, SelectionCatalogue, SessionRequirementsSource } from './ports.js';
+import type {
+  AuditRecorder,
+  SelectionCatalogue,
+  SelectionSales,
+  SessionRequirementsSource,
+} from './ports.js';
 import { createPriceHistoryService } from './price-history.service.js';
 import { createPriceObservationRepository } from './price-observation.repository.js';
 import { createPriceObservationService } from './price-observation.service.js';
@@ -17,7 +22,7 @@ export interface SelectionDeps {
   /** Products, SKUs, categories, approval and stock (commerce's catalogue read model). */
   catalogue: SelectionCatalogue;
   /** Past sessions' results per product (the event store); `{ productResults: async () => [] }` before there is one. */
-  sales: SalesHistory;
+  sales: SelectionSales;
   /** Sessions and their product-pool requirements (scheduling). */
   sessions: SessionRequirementsSource;
 }

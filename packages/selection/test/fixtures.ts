@@ -1,11 +1,11 @@
 import { createAccess, type Access } from '@livecloud/access';
+import type { ProductSalesRecord } from '@livecloud/analytics';
 import { createFakeClock, type FakeClock } from '@livecloud/core';
 import type { RecordsDb, RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
 import {
   createSelection,
   type CatalogueEntry,
-  type ProductSalesRecord,
   type Selection,
   type SelectionSession,
   type SessionRequirement,
@@ -117,6 +117,12 @@ export function salesRecord(overrides: Partial<ProductSalesRecord>): ProductSale
     gmvFen: 0,
     refundFen: 0,
     minUnitPriceFen: null,
+    accountId: '',
+    source: '',
+    explainSegments: 1,
+    refundedOrders: 0,
+    listedPriceFen: null,
+    mechanism: null,
     ...overrides,
   };
 }
@@ -166,7 +172,7 @@ export async function openWorld(engine: RecordsEngine): Promise<World> {
       },
     },
     sales: {
-      async productResults(org, filter) {
+      async productResults(org, filter = {}) {
         return (fakes.sales.get(org) ?? []).filter(
           (r) =>
             (filter.productIds === undefined || filter.productIds.includes(r.productId)) &&

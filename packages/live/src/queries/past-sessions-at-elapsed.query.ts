@@ -1,5 +1,5 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { activityTypesParam, dwellMsSql, liveTypesParam, toInt, viewerKeySql } from './live-sql.js';
+import { dwellMsSql, toInt, viewerKeySql, type EventQueryContext } from '@livecloud/analytics';
+import { activityTypesParam, liveTypesParam } from './live-sql.js';
 
 /** Counts of one past session over its first `elapsedMs`, for the comparison index. */
 export interface PastSessionCounts {
@@ -47,7 +47,7 @@ type Row = { session_id: string } & Record<
  * other than a refund) before the current one; the latest `limit` of them are compared.
  */
 export async function pastSessionsAtElapsed(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   input: { accountId: string; sessionId: string; startedBefore: number; elapsedMs: number; limit: number },
 ): Promise<PastSessionCounts[]> {
   const rows = await ctx.scope.query<Row>(

@@ -1,5 +1,5 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { liveTypesParam, toInt } from './live-sql.js';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
+import { liveTypesParam } from './live-sql.js';
 
 export interface RecentLiveSession {
   sessionId: string;
@@ -15,7 +15,10 @@ export interface RecentLiveSession {
  * (platform session ids need no record to be listed). Refunds are left out of the time span,
  * as they trail a session by days.
  */
-export async function recentLiveSessions(ctx: LiveQueryContext, limit: number): Promise<RecentLiveSession[]> {
+export async function recentLiveSessions(
+  ctx: EventQueryContext,
+  limit: number,
+): Promise<RecentLiveSession[]> {
   const rows = await ctx.scope.query<{
     session_id: string;
     account_id: string;

@@ -1,8 +1,8 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { liveTypesParam, toInt } from './live-sql.js';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
+import { liveTypesParam } from './live-sql.js';
 
 /** How many distinct live events the organisation has stored for the session. */
-export async function sessionEventCount(ctx: LiveQueryContext, sessionId: string): Promise<number> {
+export async function sessionEventCount(ctx: EventQueryContext, sessionId: string): Promise<number> {
   const rows = await ctx.scope.query<{ events: string | number }>(
     `SELECT count() AS events
      FROM ${ctx.events} FINAL
@@ -18,7 +18,7 @@ export async function sessionEventCount(ctx: LiveQueryContext, sessionId: string
  * reads one small column of the session's granules, cheap enough to ask every 30 s of a
  * ten-million-event session.
  */
-export async function sessionStoredRows(ctx: LiveQueryContext, sessionId: string): Promise<number> {
+export async function sessionStoredRows(ctx: EventQueryContext, sessionId: string): Promise<number> {
   const rows = await ctx.scope.query<{ events: string | number }>(
     `SELECT count() AS events
      FROM ${ctx.events}
@@ -34,7 +34,7 @@ export async function sessionStoredRows(ctx: LiveQueryContext, sessionId: string
  * this may count a retried event as not yet received, never the other way round.
  */
 export async function sessionEventCountReceivedBefore(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
   receivedBefore: number,
 ): Promise<number> {

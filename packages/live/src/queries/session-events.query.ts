@@ -1,5 +1,5 @@
+import type { EventQueryContext } from '@livecloud/analytics';
 import { eventSelectList, fromEventRow, type EventRow, type StoredEvent } from '@livecloud/events';
-import type { LiveQueryContext } from './live-query-context.js';
 import { liveTypesParam } from './live-sql.js';
 
 /**
@@ -7,7 +7,7 @@ import { liveTypesParam } from './live-sql.js';
  * pass the last event of a page to get the next. Used to rebuild a session's live state.
  */
 export async function sessionEventsPage(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   input: { sessionId: string; after?: { occurredAt: number; id: string }; limit: number },
 ): Promise<StoredEvent[]> {
   const rows = await ctx.scope.query<EventRow>(

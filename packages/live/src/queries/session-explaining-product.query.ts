@@ -1,13 +1,12 @@
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
 import type { Explaining } from '../live-snapshot.schema.js';
-import type { LiveQueryContext } from './live-query-context.js';
-import { toInt } from './live-sql.js';
 
 /**
  * The product explained now: the latest explain.start with a product (by occurredAt, then id),
  * unless an explain.end of that product, or one naming none, is at or after it.
  */
 export async function sessionExplainingProduct(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
 ): Promise<Explaining> {
   const rows = await ctx.scope.query<{

@@ -1,6 +1,6 @@
+import type { EventQueryContext } from '@livecloud/analytics';
 import type { LiveSnapshot } from '../live-snapshot.schema.js';
 import { funnelCountsOf, funnelOf, ratesOf, ratio } from '../metric-dictionary.js';
-import type { LiveQueryContext } from './live-query-context.js';
 import { sessionExplainingProduct } from './session-explaining-product.query.js';
 import { sessionLiveTotals } from './session-live-totals.query.js';
 import { sessionMinuteSeries } from './session-minute-series.query.js';
@@ -17,7 +17,7 @@ import { sessionTrafficSources } from './session-traffic-sources.query.js';
  * live events for the session.
  */
 export async function sessionLiveMetrics(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
 ): Promise<LiveSnapshot | null> {
   const [head, peakOnline, series, sources, products, explaining, comments] = await Promise.all([

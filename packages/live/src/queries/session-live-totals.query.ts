@@ -1,7 +1,7 @@
+import { dwellMsSql, toInt, viewerKeySql, type EventQueryContext } from '@livecloud/analytics';
 import type { LiveTotals } from '../live-snapshot.schema.js';
 import { completeTotals } from '../metric-dictionary.js';
-import type { LiveQueryContext } from './live-query-context.js';
-import { dwellMsSql, liveTypesParam, toInt, viewerKeySql } from './live-sql.js';
+import { liveTypesParam } from './live-sql.js';
 
 type Int = string | number;
 
@@ -46,7 +46,7 @@ export interface SessionLiveTotals {
 
 /** Every session total of the big screen in one pass over the session's events (FINAL). */
 export async function sessionLiveTotals(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
 ): Promise<SessionLiveTotals> {
   const rows = await ctx.scope.query<Row>(

@@ -1,6 +1,6 @@
+import { dwellMsSql, toInt, type EventQueryContext } from '@livecloud/analytics';
 import type { LiveMinute } from '../live-snapshot.schema.js';
-import type { LiveQueryContext } from './live-query-context.js';
-import { activityTypesParam, dwellMsSql, toInt } from './live-sql.js';
+import { activityTypesParam } from './live-sql.js';
 
 type Int = string | number;
 type Row = Record<
@@ -27,7 +27,7 @@ type Row = Record<
  * The session minute by minute (by occurredAt), every minute from the first to the last event
  * other than a refund, with running totals and online at each minute's end.
  */
-export async function sessionMinuteSeries(ctx: LiveQueryContext, sessionId: string): Promise<LiveMinute[]> {
+export async function sessionMinuteSeries(ctx: EventQueryContext, sessionId: string): Promise<LiveMinute[]> {
   const rows = await ctx.scope.query<Row>(
     `WITH per_minute AS (
        SELECT intDiv(toUnixTimestamp64Milli(occurred_at), 60000) AS minute,

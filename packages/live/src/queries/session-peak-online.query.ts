@@ -1,12 +1,11 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { toInt } from './live-sql.js';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
 
 /**
  * Peak online: the largest running (entries − exits) at the end of any second, by occurredAt,
  * never below 0. Seconds without entries or exits repeat the previous second's value, so the
  * maximum over seconds that have some is the maximum over all seconds.
  */
-export async function sessionPeakOnline(ctx: LiveQueryContext, sessionId: string): Promise<number> {
+export async function sessionPeakOnline(ctx: EventQueryContext, sessionId: string): Promise<number> {
   const rows = await ctx.scope.query<{ peak: string | number }>(
     `SELECT greatest(0, max(running)) AS peak
      FROM (

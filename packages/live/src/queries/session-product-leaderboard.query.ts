@@ -1,5 +1,4 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { toInt } from './live-sql.js';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
 
 type Int = string | number;
 
@@ -16,7 +15,7 @@ export interface ProductCounts {
 
 /** Every product with an impression, click, cart add, order or payment; by GMV, paid orders, clicks, then id. */
 export async function sessionProductLeaderboard(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
 ): Promise<ProductCounts[]> {
   const rows = await ctx.scope.query<

@@ -1,10 +1,12 @@
+import { toInt, viewerIdSql, type EventQueryContext } from '@livecloud/analytics';
 import type { CommentRow } from '../live-snapshot.schema.js';
 import { commentStreamLength } from '../metric-dictionary.js';
-import type { LiveQueryContext } from './live-query-context.js';
-import { toInt, viewerIdSql } from './live-sql.js';
 
 /** The latest comments, newest first (ties by id, descending). */
-export async function sessionRecentComments(ctx: LiveQueryContext, sessionId: string): Promise<CommentRow[]> {
+export async function sessionRecentComments(
+  ctx: EventQueryContext,
+  sessionId: string,
+): Promise<CommentRow[]> {
   const rows = await ctx.scope.query<{
     id: string;
     viewer_id: string;

@@ -1,9 +1,8 @@
-import type { LiveQueryContext } from './live-query-context.js';
-import { toInt } from './live-sql.js';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
 
 /** Entries per traffic source ("unknown" when absent), most entries first, then by name. */
 export async function sessionTrafficSources(
-  ctx: LiveQueryContext,
+  ctx: EventQueryContext,
   sessionId: string,
 ): Promise<Array<{ source: string; entries: number }>> {
   const rows = await ctx.scope.query<{ source: string; entries: string | number }>(

@@ -1,5 +1,5 @@
 import type { EventStore } from '@livecloud/events';
-import { historyQueryContext } from './history-query-context.js';
+import { eventQueryContext } from './event-query-context.js';
 import { productResults } from './product-results.query.js';
 import type { SalesHistory } from './sales-history.types.js';
 import { sessionResults } from './session-results.query.js';
@@ -10,7 +10,7 @@ import { sessionResults } from './session-results.query.js';
  */
 export function createSalesHistory(store: Pick<EventStore, 'query' | 'tables'>): SalesHistory {
   return {
-    productResults: (orgId, filter = {}) => productResults(historyQueryContext(store, orgId), filter),
-    sessions: (orgId, filter = {}) => sessionResults(historyQueryContext(store, orgId), filter),
+    productResults: (orgId, filter = {}) => productResults(eventQueryContext(store, orgId), filter),
+    sessions: (orgId, filter = {}) => sessionResults(eventQueryContext(store, orgId), filter),
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from '@livecloud/db';
 
 /** Organisations, people, memberships with roles, login sessions, API keys and the audit log. */
 export async function up(db: Kysely<unknown>): Promise<void> {

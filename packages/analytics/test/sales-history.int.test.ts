@@ -114,7 +114,7 @@ let dispose: () => Promise<void>;
 let history: SalesHistory;
 
 beforeAll(async () => {
-  ({ store, dispose } = await openTestEventStore('forecast_history'));
+  ({ store, dispose } = await openTestEventStore('sales_history'));
   for (let i = 0; i < ours.length; i += 20_000) await store.insert(ours.slice(i, i + 20_000));
   await store.insert(theirs);
   history = createSalesHistory(store);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from '@livecloud/db';
 
 /**
  * Events the collector could not accept (SPEC §5: never silently dropped). The original

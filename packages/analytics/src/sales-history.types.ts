@@ -6,8 +6,8 @@ export interface HistoryFilter {
 }
 
 /**
- * One product in one past session, counted from the event store (SPEC §4 definitions). Other
- * contexts (selection) read these fields structurally, so their names and meanings are fixed.
+ * One product in one past session, counted from the event store (SPEC §4 definitions). Selection
+ * and the forecast read these fields, so their names and meanings are fixed.
  */
 export interface ProductSalesRecord {
   sessionId: string;

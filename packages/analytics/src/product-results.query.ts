@@ -1,5 +1,5 @@
-import type { HistoryQueryContext } from './history-query-context.js';
-import { quantitySql, toInt, toIntOrNull, unitPriceSql, windowParams } from './history-sql.js';
+import type { EventQueryContext } from './event-query-context.js';
+import { quantitySql, toInt, toIntOrNull, unitPriceSql, windowParams } from './event-sql.js';
 import type { HistoryFilter, ProductSalesRecord } from './sales-history.types.js';
 
 type Int = string | number;
@@ -29,7 +29,7 @@ type Row = Record<'session_id' | 'product_id' | 'sku_id' | 'account_id' | 'sourc
  * nothing follows runs to the session's last event other than a payment or refund.
  */
 export async function productResults(
-  ctx: HistoryQueryContext,
+  ctx: EventQueryContext,
   filter: HistoryFilter,
 ): Promise<ProductSalesRecord[]> {
   const rows = await ctx.scope.query<Row>(

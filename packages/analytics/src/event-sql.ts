@@ -1,13 +1,24 @@
 import { AppError } from '@livecloud/core';
-import type { HistoryFilter } from './sales-history.types.js';
 
 /*
- * SQL text shared by the history queries. Only fixed expressions live here, never values:
- * values are always bound as {name:Type} parameters.
+ * SQL text shared by the event queries of every context. Only fixed expressions live here, never
+ * values: values are always bound as {name:Type} parameters.
  */
 
-/** The viewer as counted for UV: the same precedence as the big screen's viewerKeyOf. */
+/** The viewer as counted for UV and buyers, tagged by kind of id (as the big screen's viewerKeyOf). */
 export const viewerKeySql = `multiIf(platform_user_id != '', concat('p:', platform_user_id), user_id != '', concat('u:', user_id), concat('a:', anonymous_id))`;
+
+/** The viewer as shown (as viewerIdOf). */
+export const viewerIdSql = `multiIf(platform_user_id != '', platform_user_id, user_id != '', user_id, anonymous_id)`;
+
+/** properties.dwellMs of a room.leave when it is a non-negative safe integer, else NULL (as dwellMsOf). */
+export const dwellMsSql = `if(
+    JSONType(properties, 'dwellMs') IN ('Int64', 'UInt64', 'Double')
+      AND JSONExtractFloat(properties, 'dwellMs') >= 0
+      AND JSONExtractFloat(properties, 'dwellMs') <= 9007199254740991
+      AND JSONExtractFloat(properties, 'dwellMs') = floor(JSONExtractFloat(properties, 'dwellMs')),
+    toInt64(JSONExtractFloat(properties, 'dwellMs')),
+    NULL)`;
 
 /** properties.quantity of an order event when it is a positive integer, else 1. */
 export const quantitySql = `if(JSONType(properties, 'quantity') IN ('Int64', 'UInt64') AND JSONExtractInt(properties, 'quantity') > 0,
@@ -20,10 +31,16 @@ export const unitPriceSql = `if(JSONType(properties, 'unitPriceFen') IN ('Int64'
 // Far enough ahead to mean "no upper bound" and still a valid DateTime64 on both engines.
 const openEnd = Date.UTC(2200, 0, 1);
 
-/** The bound window of a filter; `until` is exclusive. */
-export function windowParams(filter: HistoryFilter): { since: number; until: number } {
-  const since = filter.since ?? 0;
-  const until = filter.until ?? openEnd;
+/** A window of time in epoch ms; `until` is exclusive and either end may be left open. */
+export interface EventWindow {
+  since?: number | undefined;
+  until?: number | undefined;
+}
+
+/** Bind as {since:Int64} and {until:Int64}: the window with its open ends closed. */
+export function windowParams(window: EventWindow): { since: number; until: number } {
+  const since = window.since ?? 0;
+  const until = window.until ?? openEnd;
   for (const [name, value] of [
     ['since', since],
     ['until', until],

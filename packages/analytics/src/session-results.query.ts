@@ -1,5 +1,5 @@
-import type { HistoryQueryContext } from './history-query-context.js';
-import { toInt, viewerKeySql, windowParams } from './history-sql.js';
+import type { EventQueryContext } from './event-query-context.js';
+import { toInt, viewerKeySql, windowParams } from './event-sql.js';
 import type { HistoryFilter, SessionSalesRecord } from './sales-history.types.js';
 
 type Int = string | number;
@@ -12,7 +12,7 @@ type Row = Record<'session_id' | 'account_id' | 'source', string> &
  * that names one; the end is its last event other than a payment or refund, which may come later.
  */
 export async function sessionResults(
-  ctx: HistoryQueryContext,
+  ctx: EventQueryContext,
   filter: Omit<HistoryFilter, 'productIds'>,
 ): Promise<SessionSalesRecord[]> {
   const rows = await ctx.scope.query<Row>(

@@ -1,0 +1,5 @@
+import type { RecordsMigration } from '@livecloud/db';
+import * as commerce from './migrations/0003-commerce.js';
+
+/** The records tables of commerce, in order (`migrateToLatest` of @livecloud/db). */
+export const commerceMigrations: readonly RecordsMigration[] = [{ name: '0003-commerce', ...commerce }];

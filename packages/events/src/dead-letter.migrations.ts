@@ -1,0 +1,7 @@
+import type { RecordsMigration } from '@livecloud/db';
+import * as deadLetters from './migrations/0002-dead-letters.js';
+
+/** The records table of dead letters (the event store has its own schema, `EventStore.migrate`). */
+export const deadLetterMigrations: readonly RecordsMigration[] = [
+  { name: '0002-dead-letters', ...deadLetters },
+];

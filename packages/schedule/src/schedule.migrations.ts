@@ -1,0 +1,5 @@
+import type { RecordsMigration } from '@livecloud/db';
+import * as schedule from './migrations/0004-schedule.js';
+
+/** The records tables of scheduling, in order (`migrateToLatest` of @livecloud/db). */
+export const scheduleMigrations: readonly RecordsMigration[] = [{ name: '0004-schedule', ...schedule }];
