@@ -28,6 +28,15 @@ interface SimulateOptions {
 
 const categories: DemoCategory[] = ['beauty', 'food', 'apparel'];
 
+/**
+ * When the simulated sessions start. In real time they start now. Faster than real time they
+ * replay sessions that end now: the collector refuses events dated ahead of its clock, so a
+ * two-hour session sent in two minutes must have happened already.
+ */
+export function simulationStart(now: number, speed: number, durationMin: number): number {
+  return speed === 1 ? now : now - durationMin * 60_000;
+}
+
 /** Session plans for `livecloud simulate`: one per session, each with its own seed and line-up. */
 export function simulationPlans(options: {
   orgId: string;
@@ -65,7 +74,11 @@ export function registerSimulateCommand(program: Command): void {
     .option('--key <key>', 'a collector key (or LIVECLOUD_COLLECTOR_KEY)')
     .requiredOption('--org <orgId>', 'the organisation the key belongs to')
     .option('--sessions <n>', 'how many sessions, interleaved in time', '1')
-    .option('--speed <x>', '1 = real time, 60 = sixty times faster, 0 = as fast as possible', '1')
+    .option(
+      '--speed <x>',
+      '1 = real time (the sessions start now); 60 = sixty times faster, 0 = as fast as possible (both replay sessions that end now)',
+      '1',
+    )
     .option('--rate <events/s>', 'cap on events per second')
     .option('--seed <n>', 'seed of the first session (the next ones add 1)', '1')
     .option('--duration-min <minutes>', 'length of each session', '120')
@@ -96,7 +109,7 @@ export function registerSimulateCommand(program: Command): void {
           category: (options.category || undefined) as DemoCategory | undefined,
           platform: options.platform as SimulatedPlatform,
           accountId: options.account,
-          startAt: Date.now(),
+          startAt: simulationStart(Date.now(), Number(options.speed), Number(options.durationMin)),
         });
         const bar = json
           ? undefined

@@ -1,6 +1,7 @@
 import type { EventIssue } from '@livecloud/contracts';
 import type { StoredEvent } from '../event-store.js';
 import { stampReceivedAt } from './enrich.step.js';
+import { checkOccurredAt } from './occurred-at.step.js';
 import type { BodyItem } from './parse.step.js';
 import { resolveTenant, type EventRecord, type IngestTenant } from './resolve-tenant.step.js';
 import { andThen, ok, type StepResult } from './result.js';
@@ -69,8 +70,8 @@ async function lookUpSessions(
 
 /**
  * Runs the per-event steps in order — Segment mapping (for Segment calls), organisation and
- * source, traffic-source cleaning, the live-session join, envelope validation and the
- * receivedAt stamp — and sorts the batch into candidates and rejections. Never throws for
+ * source, traffic-source cleaning, the live-session join, envelope validation, the
+ * receivedAt stamp and the check that the event is not dated ahead of it — and sorts the batch into candidates and rejections. Never throws for
  * bad input; only a failing session lookup propagates.
  */
 export async function prepareBatch(items: readonly BodyItem[], ctx: PrepareContext): Promise<PreparedBatch> {
@@ -104,8 +105,11 @@ export async function prepareBatch(items: readonly BodyItem[], ctx: PrepareConte
     const sessionId = record['sessionId'];
     const session = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
     // validateEvent returns a new object, which is ours to stamp in place.
-    const result = andThen(andThen(applySession(record, session), validateEvent), (event) =>
-      stampReceivedAt(event, ctx.receivedAt),
+    const result = andThen(
+      andThen(andThen(applySession(record, session), validateEvent), (event) =>
+        stampReceivedAt(event, ctx.receivedAt),
+      ),
+      checkOccurredAt,
     );
     if (result.kind === 'ok') candidates.push({ index, event: result.value });
     else if (result.kind === 'dead_letter')
