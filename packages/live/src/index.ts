@@ -8,7 +8,7 @@
 export * from './live-snapshot.schema.js';
 export { ratio, ratesOf, funnelOf, funnelCountsOf, compareBytes, dwellMsOf } from './metric-dictionary.js';
 export { effectsOf, isLiveEvent, viewerIdOf, viewerKeyOf, type LiveOp } from './live-effects.js';
-export { snapshotFromTallies, type LiveTallies } from './live-tallies.js';
+export { maxSeriesMinutes, snapshotFromTallies, type LiveTallies } from './live-tallies.js';
 export type { LiveStateStore, ApplyResult, SessionRef } from './live-state.js';
 export { createMemoryLiveState } from './memory-live-state.js';
 export { createRedisLiveState, type RedisLiveStateOptions } from './redis-live-state.js';

@@ -42,11 +42,31 @@ export function zeroes<F extends string>(fields: readonly F[]): Record<F, number
   return Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>;
 }
 
+/**
+ * The most minutes a session's series holds: two days, longer than the longest marathon live.
+ * A session whose events span more (an import of old events, a wrong clock) is drawn for its
+ * last two days; minutes before still count in the running totals. Whatever the data says, a
+ * board read builds at most this many points. The SQL recomputation keeps the same bound.
+ */
+export const maxSeriesMinutes = 2_880;
+
 function seriesOf(t: LiveTallies): LiveMinute[] {
   if (t.firstAt === null || t.lastAt === null) return [];
   const series: LiveMinute[] = [];
   const cumulative = { gmvFen: 0, exits: 0, views: 0, oneMinuteViews: 0, clicks: 0, orders: 0, pays: 0 };
-  for (let m = minuteOf(t.firstAt); m <= minuteOf(t.lastAt); m++) {
+  const lastMinute = minuteOf(t.lastAt);
+  const fromMinute = Math.max(minuteOf(t.firstAt), lastMinute - maxSeriesMinutes + 1);
+  for (const [m, b] of t.minutes) {
+    if (m >= fromMinute) continue;
+    cumulative.gmvFen += b.gmv;
+    cumulative.exits += b.exits;
+    cumulative.views += b.entries;
+    cumulative.oneMinuteViews += b.oneMin;
+    cumulative.clicks += b.clicks;
+    cumulative.orders += b.orders;
+    cumulative.pays += b.pays;
+  }
+  for (let m = fromMinute; m <= lastMinute; m++) {
     const b = t.minutes.get(m);
     const funnel = {
       views: b?.entries ?? 0,

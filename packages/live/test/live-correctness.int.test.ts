@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMemoryLiveState,
   createRedisLiveState,
+  maxSeriesMinutes,
   sessionLiveMetrics,
   type LiveSnapshot,
   type LiveStateStore,
@@ -43,6 +44,15 @@ const sessions = [
     viewers: 300,
     seed: 8,
   }),
+  generateSession({
+    orgId,
+    accountId: 'acc_1',
+    sessionId: 'ses_span',
+    startAt: startAt + 5 * 3_600_000,
+    minutes: 8,
+    viewers: 120,
+    seed: 10,
+  }),
   // Same session id in another organisation: must never mix with ours.
   generateSession({
     orgId: 'org_other',
@@ -72,7 +82,16 @@ const simulatedDeliveries: StoredEvent[] = simulated.events.map((input, i) => {
   return { ...event, receivedAt: event.receivedAt ?? event.occurredAt + (i % 7) * 100 };
 });
 const simulatedDistinct = [...new Map(simulatedDeliveries.map((e) => [e.id, e])).values()];
-const allEvents = [...sessions.flatMap((s) => s.events), ...simulatedDistinct];
+// Two events of ses_span dated 25 years earlier (an old export, a wrong clock): the session then
+// spans 13 million minutes, which no board may build point by point.
+const longAgo = Date.UTC(2001, 0, 1, 8, 0, 0);
+const spanTemplates = sessions[2]?.events ?? [];
+const strays: StoredEvent[] = (['room.enter', 'order.pay'] as const).map((type, i) => {
+  const template = spanTemplates.find((e) => e.type === type);
+  if (template === undefined) throw new Error(`the generated session has no ${type}`);
+  return { ...template, id: `stray_${i}`, occurredAt: longAgo + i * 1_000, receivedAt: longAgo + 5_000 };
+});
+const allEvents = [...sessions.flatMap((s) => s.events), ...strays, ...simulatedDistinct];
 
 let dataDir: string;
 let store: EventStore;
@@ -126,6 +145,7 @@ function describeCorrectness(
     for (const [sessionOrg, sessionId] of [
       [orgId, 'ses_big'],
       [orgId, 'ses_even'],
+      [orgId, 'ses_span'],
       ['org_other', 'ses_big'],
       [orgId, 'ses_sim'],
     ] as const) {
@@ -153,6 +173,20 @@ function describeCorrectness(
       const lastMinute = live.series.at(-1);
       expect(lastMinute?.cumulative.pays).toBe(live.totals.paidOrders);
       expect(lastMinute?.onlineAtEnd).toBe(live.totals.onlineNow);
+    });
+
+    it('draws at most two days of a session that spans 25 years, and still counts what came before', async () => {
+      const live = await state.snapshot(orgId, 'ses_span');
+      if (live === null) throw new Error('no snapshot');
+      expect(live.series).toHaveLength(maxSeriesMinutes);
+      const last = live.series.at(-1);
+      expect(last?.cumulative.views).toBe(live.totals.pv);
+      expect(last?.cumulative.gmvFen).toBe(live.totals.gmvFen);
+      const straysGmv = strays.reduce((sum, e) => sum + (e.type === 'order.pay' ? (e.amountFen ?? 0) : 0), 0);
+      expect(straysGmv).toBeGreaterThan(0);
+      // The first point drawn already carries the strays in its running totals.
+      expect(live.series[0]?.cumulative.gmvFen).toBeGreaterThanOrEqual(straysGmv);
+      expect(live.series[0]?.cumulative.views).toBeGreaterThanOrEqual(1);
     });
 
     it('agrees with the simulator’s ground truth wherever the definitions are the same', async () => {

@@ -1,4 +1,5 @@
 import { dwellMsSql, toInt, type EventQueryContext } from '@livecloud/analytics';
+import { maxSeriesMinutes } from '../live-tallies.js';
 import type { LiveMinute } from '../live-snapshot.schema.js';
 import { activityTypesParam } from './live-sql.js';
 
@@ -25,7 +26,9 @@ type Row = Record<
 
 /**
  * The session minute by minute (by occurredAt), every minute from the first to the last event
- * other than a refund, with running totals and online at each minute's end.
+ * other than a refund, with running totals and online at each minute's end. Like the live
+ * state, at most {@link maxSeriesMinutes} minutes, ending at the last: earlier minutes are
+ * folded into one row before the window so that the running totals still count them.
  */
 export async function sessionMinuteSeries(ctx: EventQueryContext, sessionId: string): Promise<LiveMinute[]> {
   const rows = await ctx.scope.query<Row>(
@@ -45,21 +48,39 @@ export async function sessionMinuteSeries(ctx: EventQueryContext, sessionId: str
        )
        GROUP BY minute
      ),
+     bounds AS (
+       SELECT toInt64(greatest(min(minute), max(minute) - {maxMinutes:Int64} + 1)) AS from_minute,
+              toInt64(max(minute)) AS to_minute
+       FROM per_minute HAVING count() > 0
+     ),
+     folded AS (
+       SELECT greatest(toInt64(p.minute), b.from_minute - 1) AS folded_minute,
+              sum(p.gmv) AS gmv, sum(p.entries) AS entries, sum(p.exits) AS exits, sum(p.one_min) AS one_min,
+              sum(p.clicks) AS clicks, sum(p.orders) AS orders, sum(p.pays) AS pays
+       FROM per_minute AS p CROSS JOIN bounds AS b
+       GROUP BY folded_minute
+     ),
      dense AS (
-       SELECT all_minutes.minute AS minute, p.gmv AS gmv, p.entries AS entries, p.exits AS exits, p.one_min AS one_min,
-              p.clicks AS clicks, p.orders AS orders, p.pays AS pays
-       FROM (SELECT arrayJoin(range(toInt64(min(minute)), toInt64(max(minute)) + 1)) AS minute FROM per_minute HAVING count() > 0) AS all_minutes
-       LEFT JOIN per_minute AS p ON p.minute = all_minutes.minute
+       SELECT all_minutes.m AS minute, f.gmv AS gmv, f.entries AS entries, f.exits AS exits, f.one_min AS one_min,
+              f.clicks AS clicks, f.orders AS orders, f.pays AS pays
+       FROM (SELECT arrayJoin(range(from_minute - 1, to_minute + 1)) AS m FROM bounds) AS all_minutes
+       LEFT JOIN folded AS f ON f.folded_minute = all_minutes.m
+     ),
+     series AS (
+       SELECT minute, gmv, entries, exits, one_min, clicks, orders, pays,
+              sum(gmv) OVER w AS cum_gmv, sum(entries) OVER w AS cum_entries, sum(exits) OVER w AS cum_exits,
+              sum(one_min) OVER w AS cum_one_min, sum(clicks) OVER w AS cum_clicks, sum(orders) OVER w AS cum_orders,
+              sum(pays) OVER w AS cum_pays,
+              greatest(0, sum(entries) OVER w - sum(exits) OVER w) AS online_at_end
+       FROM dense
+       WINDOW w AS (ORDER BY minute ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
      )
      SELECT minute * 60000 AS minute_ms, gmv, entries, exits, one_min, clicks, orders, pays,
-            sum(gmv) OVER w AS cum_gmv, sum(entries) OVER w AS cum_entries, sum(exits) OVER w AS cum_exits,
-            sum(one_min) OVER w AS cum_one_min, sum(clicks) OVER w AS cum_clicks, sum(orders) OVER w AS cum_orders,
-            sum(pays) OVER w AS cum_pays,
-            greatest(0, sum(entries) OVER w - sum(exits) OVER w) AS online_at_end
-     FROM dense
-     WINDOW w AS (ORDER BY minute ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+            cum_gmv, cum_entries, cum_exits, cum_one_min, cum_clicks, cum_orders, cum_pays, online_at_end
+     FROM series
+     WHERE minute >= (SELECT from_minute FROM bounds)
      ORDER BY minute`,
-    { sessionId, activityTypes: activityTypesParam },
+    { sessionId, activityTypes: activityTypesParam, maxMinutes: maxSeriesMinutes },
   );
   return rows.map((r) => ({
     minute: toInt(r.minute_ms),
