@@ -6,6 +6,7 @@ import type { BodyItem } from './parse.step.js';
 import { resolveTenant, type EventRecord, type IngestTenant } from './resolve-tenant.step.js';
 import { andThen, ok, type StepResult } from './result.js';
 import { mapSegmentMessage } from './segment.step.js';
+import { checkItemShape } from './shape.step.js';
 import { applySession, sessionIdsOf, type LiveSessionFacts, type SessionLookup } from './session.step.js';
 import { normaliseTrafficSource } from './traffic-source.step.js';
 import { validateEvent } from './validate.step.js';
@@ -69,7 +70,7 @@ async function lookUpSessions(
 }
 
 /**
- * Runs the per-event steps in order — Segment mapping (for Segment calls), organisation and
+ * Runs the per-event steps in order — the item's depth and size, Segment mapping (for Segment calls), organisation and
  * source, traffic-source cleaning, the live-session join, envelope validation, the
  * receivedAt stamp and the check that the event is not dated ahead of it — and sorts the batch into candidates and rejections. Never throws for
  * bad input; only a failing session lookup propagates.
@@ -90,6 +91,17 @@ export async function prepareBatch(items: readonly BodyItem[], ctx: PrepareConte
       continue;
     }
     const value = item.result.value;
+    const shape = checkItemShape(value);
+    if (shape.kind === 'rejected') {
+      const { reason, issues } = shape;
+      // The value still names the event (its id); the text is what the dead letter keeps.
+      rejections.push(
+        shape.text === undefined
+          ? { index: item.index, value, reason, issues }
+          : { index: item.index, value, text: shape.text, reason, issues },
+      );
+      continue;
+    }
     const record = toRecord(value, ctx);
     if (record.kind === 'ok') staged.push({ index: item.index, value, record: record.value });
     else if (record.kind === 'dead_letter')
