@@ -1,6 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bodyFormatOf, bodyText, decodeBody, parseLine, parseNativeBody, parseNdjson } from './parse.step.js';
+import {
+  bodyFormatOf,
+  bodyText,
+  decodeBody,
+  firstInvalidUtf8Byte,
+  parseLine,
+  parseNativeBody,
+  parseNdjson,
+} from './parse.step.js';
 
 describe('parse step', () => {
   it('reads a JSON array, a single event object and NDJSON', () => {
@@ -68,5 +76,22 @@ describe('parse step', () => {
 
   it('drops a UTF-8 byte order mark', () => {
     expect(bodyText(Buffer.from('\ufeff[1]'))).toBe('[1]');
+  });
+
+  it('refuses a body that is not UTF-8, naming the first bad byte, instead of altering it', () => {
+    const prefix = Buffer.from('[{"text":"好');
+    const body = Buffer.concat([prefix, Buffer.from([0xff]), Buffer.from('"}]')]);
+    expect(() => bodyText(body)).toThrow(
+      expect.objectContaining({ status: 400, code: 'invalid_utf8', details: { byteOffset: prefix.length } }),
+    );
+  });
+
+  it('finds the first byte of an ill-formed UTF-8 sequence', () => {
+    expect(firstInvalidUtf8Byte(Buffer.from('中文 ok'))).toBe(-1);
+    expect(firstInvalidUtf8Byte(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1); // overlong
+    expect(firstInvalidUtf8Byte(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a surrogate
+    expect(firstInvalidUtf8Byte(Buffer.from([0x61, 0x62, 0xe4, 0xb8]))).toBe(2); // cut short
+    expect(firstInvalidUtf8Byte(Buffer.from([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // above U+10FFFF
+    expect(firstInvalidUtf8Byte(Buffer.from([0xf0, 0x9f, 0x98, 0x80]))).toBe(-1); // 😀
   });
 });

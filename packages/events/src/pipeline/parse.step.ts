@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { AppError } from '@livecloud/core';
 import { deadLetter, ok, type StepResult } from './result.js';
@@ -121,8 +122,55 @@ export function parseNativeBody(text: string, format: BodyFormat): BodyItem[] {
   return values.map((value, index) => ({ index, result: ok(value) }));
 }
 
-/** Bytes to text; a UTF-8 byte order mark is dropped. */
+/**
+ * The offset of the first byte that does not start or continue a well-formed UTF-8 sequence
+ * (Unicode's table 3-7: no overlongs, no surrogates, nothing above U+10FFFF), or -1.
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b === 0xe0) [need, lo] = [2, 0xa0];
+    else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
+    else if (b === 0xed) [need, hi] = [2, 0x9f];
+    else if (b === 0xf0) [need, lo] = [3, 0x90];
+    else if (b >= 0xf1 && b <= 0xf3) need = 3;
+    else if (b === 0xf4) [need, hi] = [3, 0x8f];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Bytes to text; a UTF-8 byte order mark is dropped. A body that is not UTF-8 is refused
+ * (400 invalid_utf8, with the offset of the first bad byte) rather than decoded with U+FFFD
+ * in place of what was sent: the collector never alters data silently.
+ */
 export function bodyText(bytes: Buffer): string {
+  if (!isUtf8(bytes)) {
+    const byteOffset = firstInvalidUtf8Byte(bytes);
+    throw AppError.invalid(
+      'invalid_utf8',
+      `The body is not valid UTF-8 (first bad byte at offset ${byteOffset})`,
+      {
+        byteOffset,
+      },
+    );
+  }
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
