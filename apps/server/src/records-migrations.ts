@@ -9,7 +9,8 @@ import { selectionMigrations } from '@livecloud/selection';
  * Every context's records migrations, in the one order `migrateToLatest` runs them: by number,
  * which is also the order the contexts' tables reference each other (organisations first). The
  * server start-up, the CLI and the test templates all migrate with this list; a new context
- * appends its own list here with the next free number.
+ * appends its own list here with the next free number; a context that adds a migration later
+takes the next free number too, and the list is sorted by name.
  */
 export const recordsMigrations: readonly RecordsMigration[] = [
   ...accessMigrations,
@@ -17,4 +18,4 @@ export const recordsMigrations: readonly RecordsMigration[] = [
   ...commerceMigrations,
   ...scheduleMigrations,
   ...selectionMigrations,
-];
+].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

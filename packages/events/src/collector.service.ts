@@ -204,8 +204,9 @@ export function createCollector(deps: CollectorDeps) {
         ...payloadColumns(rejection),
       };
     });
+    let keptAs = new Map<string, string>();
     try {
-      await deadLetters.insertMany(letters);
+      keptAs = await deadLetters.insertMany(letters);
     } catch (error) {
       // The stored events are safe and remembered; the retry re-sends them as duplicates and
       // writes these dead letters then.
@@ -235,7 +236,7 @@ export function createCollector(deps: CollectorDeps) {
         index: rejection.index,
         ...(id === undefined ? {} : { id }),
         reason: rejection.reason,
-        deadLetterId: letters[i]!.id,
+        deadLetterId: keptAs.get(letters[i]!.id) ?? letters[i]!.id,
       };
     });
     if (rejected.length > 0)

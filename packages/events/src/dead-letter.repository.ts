@@ -37,6 +37,9 @@ export interface DeadLetterFilter {
   limit: number;
 }
 
+// 12 bind parameters a row: 1,000 rows stay well under PostgreSQL's 65,535.
+const insertChunkRows = 1_000;
+
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -44,27 +47,71 @@ function likePattern(text: string): string {
 /** SQL for dead letters; every statement is bound to one organisation. */
 export function createDeadLetterRepository(db: Kysely<Database>) {
   return {
-    async insertMany(letters: readonly NewDeadLetter[]): Promise<void> {
-      if (letters.length === 0) return;
-      await db
-        .insertInto('dead_letters')
-        .values(
-          letters.map((l) => ({
-            id: l.id,
-            org_id: l.orgId,
-            received_at: l.receivedAt,
-            source: l.source,
-            key_id: l.keyId,
-            format: l.format,
-            event_id: l.eventId,
-            reason: l.reason,
-            issues: JSON.stringify(l.issues),
-            payload: l.payloadText === null ? JSON.stringify(l.payload) : null,
-            payload_text: l.payloadText,
-            updated_at: l.receivedAt,
-          })),
-        )
-        .execute();
+    /**
+     * Records the letters and answers, for each letter's id, the id it is kept under: a letter
+     * for an event already pending with the same reason (a client re-sending the same bad
+     * event) is that letter, not another. Inserted in chunks within one transaction, so any
+     * number of letters fits PostgreSQL's 65,535 bind parameters and all or none are kept.
+     */
+    async insertMany(letters: readonly NewDeadLetter[]): Promise<Map<string, string>> {
+      const keptAs = new Map<string, string>();
+      if (letters.length === 0) return keptAs;
+      const keyOf = (l: { orgId: string; eventId: string | null; reason: string }): string | null =>
+        l.eventId === null ? null : `${l.orgId}\u0000${l.eventId}\u0000${l.reason}`;
+      // One row per identity within the batch: ON CONFLICT may not touch a row twice.
+      const firstOf = new Map<string, NewDeadLetter>();
+      const rows: NewDeadLetter[] = [];
+      for (const letter of letters) {
+        const key = keyOf(letter);
+        if (key === null || !firstOf.has(key)) rows.push(letter);
+        if (key !== null && !firstOf.has(key)) firstOf.set(key, letter);
+      }
+      const write = async (tx: Kysely<Database>): Promise<void> => {
+        for (let i = 0; i < rows.length; i += insertChunkRows) {
+          const returned = await tx
+            .insertInto('dead_letters')
+            .values(
+              rows.slice(i, i + insertChunkRows).map((l) => ({
+                id: l.id,
+                org_id: l.orgId,
+                received_at: l.receivedAt,
+                source: l.source,
+                key_id: l.keyId,
+                format: l.format,
+                event_id: l.eventId,
+                reason: l.reason,
+                issues: JSON.stringify(l.issues),
+                payload: l.payloadText === null ? JSON.stringify(l.payload) : null,
+                payload_text: l.payloadText,
+                updated_at: l.receivedAt,
+              })),
+            )
+            .onConflict((oc) =>
+              oc
+                .columns(['org_id', 'event_id', 'reason'])
+                .where('event_id', 'is not', null)
+                .where('status', '=', 'new')
+                // A no-op update, so that RETURNING names the letter already kept.
+                .doUpdateSet((eb) => ({ received_at: eb.ref('dead_letters.received_at') })),
+            )
+            .returning(['id', 'org_id', 'event_id', 'reason'])
+            .execute();
+          for (const r of returned) {
+            const key = keyOf({ orgId: r.org_id, eventId: r.event_id, reason: r.reason });
+            const first = key === null ? undefined : firstOf.get(key);
+            if (first) keptAs.set(first.id, r.id);
+            else keptAs.set(r.id, r.id);
+          }
+        }
+      };
+      if (rows.length <= insertChunkRows) await write(db);
+      else await db.transaction().execute(write);
+      for (const letter of letters) {
+        const key = keyOf(letter);
+        const first = key === null ? undefined : firstOf.get(key);
+        keptAs.set(letter.id, (first && keptAs.get(first.id)) ?? keptAs.get(letter.id) ?? letter.id);
+      }
+      return keptAs;
     },
 
     async list(orgId: string, filter: DeadLetterFilter): Promise<DeadLetterRow[]> {

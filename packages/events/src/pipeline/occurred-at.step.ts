@@ -19,7 +19,7 @@ export function checkOccurredAt(event: StoredEvent, maxSkewMs = maxFutureSkewMs)
   if (aheadMs <= maxSkewMs) return ok(event);
   const received = new Date(event.receivedAt).toISOString();
   return deadLetter(
-    `occurred_in_future: occurredAt ${new Date(event.occurredAt).toISOString()} is after the event was received (${received})`,
+    `occurred_in_future: occurredAt ${new Date(event.occurredAt).toISOString()} is more than ${maxSkewMs / 60_000} minutes after the collector received it`,
     [
       {
         path: 'occurredAt',
