@@ -23,6 +23,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
+import { registerNulGuard } from './nul-guard.js';
 import type { AppServices } from './services.js';
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -69,6 +70,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       );
     }
   });
+  registerNulGuard(app);
   // A response finished during shutdown closes its keep-alive connection, so close() need not
   // wait out the keep-alive timeout of clients that were mid-request.
   app.addHook('onSend', async (_request, reply) => {
