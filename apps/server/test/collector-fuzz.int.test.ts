@@ -41,14 +41,32 @@ function liveEvent(
   };
 }
 
-async function collect(events: unknown[]): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${base}/collect/v1/events`, {
+async function send(
+  path: string,
+  body: string | Uint8Array,
+  contentType: string | null = 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${writeKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(events),
+    headers: {
+      authorization: `Bearer ${writeKey}`,
+      ...(contentType === null ? {} : { 'content-type': contentType }),
+    },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+function collect(events: unknown[]): Promise<{ status: number; body: Record<string, unknown> }> {
+  return send('/collect/v1/events', JSON.stringify(events));
+}
+
+/** JSON text of an object nested `levels` deep, written out (JSON.stringify would overflow). */
+function deepJson(levels: number, open = '{"a":', close = '}'): string {
+  return `${open.repeat(levels)}1${close.repeat(levels)}`;
+}
+
+type Rejected = { id?: string; reason: string; deadLetterId: string }[];
 
 beforeAll(async () => {
   t = await createTestApp('pglite');
@@ -94,6 +112,14 @@ describe('events dated far from when they were received', () => {
     ]);
     expect(answer.body).toMatchObject({ accepted: 4, rejected: [] });
 
+    // The process's first board read compiles its code paths, which on a loaded machine takes
+    // a while whatever the data; read an ordinary session first so that what is measured is
+    // what the 25-year session costs.
+    await collect([liveEvent('room.enter', now - 1_000, { sessionId: 'ses_warm' })]);
+    const warm = await fetch(`${base}/api/v1/sessions/ses_warm/live`, { headers: { cookie: admin.cookie } });
+    expect(warm.status).toBe(200);
+    await warm.arrayBuffer();
+
     const healthTimes: number[] = [];
     let reading = true;
     const probe = (async () => {
@@ -123,5 +149,135 @@ describe('events dated far from when they were received', () => {
     }
     expect(healthTimes.length).toBeGreaterThan(0);
     expect(Math.max(...healthTimes)).toBeLessThan(1_000);
+  });
+});
+
+describe('a batch is never wedged by one bad member', () => {
+  const valid = (count: number) =>
+    Array.from({ length: count }, () => JSON.stringify(liveEvent('like', Date.now() - 5_000)));
+
+  it('dead-letters an event nested 5,000 deep as too_deep and stores its 50 valid neighbours, natively', async () => {
+    const deep = `{"id":"deep_native","type":"like","occurredAt":${Date.now()},"accountId":"a","sessionId":"s","platformUserId":"u","properties":${deepJson(5_000)}}`;
+    const answer = await send('/collect/v1/events', `[${[...valid(50), deep].join(',')}]`);
+    expect(answer.status).toBe(200);
+    expect(answer.body['accepted']).toBe(50);
+    const rejected = answer.body['rejected'] as Rejected;
+    expect(rejected.map((r) => [r.id, r.reason.split(':')[0]])).toEqual([['deep_native', 'too_deep']]);
+  });
+
+  it('answers 200 for arrays nested 100,000 deep, as JSON and as NDJSON beside valid lines', async () => {
+    const json = await send('/collect/v1/events', `[${deepJson(100_000, '[', ']')}]`);
+    expect(json.status).toBe(200);
+    expect((json.body['rejected'] as Rejected)[0]?.reason).toMatch(/^too_deep: /);
+    const lines = [...valid(3), deepJson(100_000, '[', ']')].join('\n');
+    const ndjson = await send('/collect/v1/events', lines, 'application/x-ndjson');
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.body['accepted']).toBe(3);
+    expect((ndjson.body['rejected'] as Rejected).map((r) => r.reason.split(':')[0])).toEqual(['too_deep']);
+  });
+
+  it('does the same through the Segment batch call', async () => {
+    const deepTrack = `{"type":"track","event":"deep","messageId":"seg_deep","userId":"u1","timestamp":"${new Date().toISOString()}","properties":${deepJson(5_000)}}`;
+    const fine = JSON.stringify({ type: 'track', event: 'fine', messageId: 'seg_fine', userId: 'u1' });
+    const answer = await send('/v1/batch', `{"batch":[${fine},${deepTrack}]}`);
+    // Segment's answer is Segment's ({ success: true }); what was kept is in the store.
+    expect(answer).toMatchObject({ status: 200, body: { success: true } });
+    const letters = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const deep = letters
+      .json<{ items: { eventId: string | null; reason: string }[] }>()
+      .items.find((l) => l.eventId === 'seg_deep');
+    expect(deep?.reason).toMatch(/^too_deep: /);
+  });
+
+  it('refuses an event larger than 32 KiB of JSON as too_large', async () => {
+    const answer = await collect([
+      liveEvent('comment', Date.now(), { properties: { text: '长'.repeat(40_000) } }),
+    ]);
+    expect(answer.status).toBe(200);
+    expect((answer.body['rejected'] as Rejected)[0]?.reason).toMatch(/^too_large: /);
+  });
+
+  it('keeps 6,000 rejected events of one request as dead letters (more than 65,535 bind parameters)', async () => {
+    const bad = Array.from({ length: 6_000 }, (_, i) => ({ id: `bulk_bad_${i}`, type: 'like' }));
+    const answer = await collect(bad);
+    expect(answer.status).toBe(200);
+    const rejected = answer.body['rejected'] as Rejected;
+    expect(rejected).toHaveLength(6_000);
+    expect(new Set(rejected.map((r) => r.deadLetterId)).size).toBe(6_000);
+  });
+
+  it('keeps one dead letter for an invalid event however often it is re-sent', async () => {
+    const bad = { id: 'resent_bad', type: 'like', occurredAt: Date.now() };
+    const first = await collect([bad, bad]);
+    const again = await collect([bad]);
+    const ids = [...(first.body['rejected'] as Rejected), ...(again.body['rejected'] as Rejected)].map(
+      (r) => r.deadLetterId,
+    );
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+    const listed = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const letters = listed.json<{ items: { eventId: string | null }[] }>().items;
+    expect(letters.filter((l) => l.eventId === 'resent_bad')).toHaveLength(1);
+  });
+
+  it('refuses a body that is not UTF-8 with the offset of the first bad byte', async () => {
+    const prefix = Buffer.from('[{"id":"utf","type":"like","text":"好');
+    const answer = await send(
+      '/collect/v1/events',
+      Buffer.concat([prefix, Buffer.from([0xc3, 0x28]), Buffer.from('"}]')]),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      error: { code: 'invalid_utf8', details: { byteOffset: prefix.length } },
+    });
+  });
+
+  it('takes JSON sent as text/plain or with no content type (Segment browser, sendBeacon), and refuses XML', async () => {
+    const plain = await send(
+      '/collect/v1/events',
+      JSON.stringify([liveEvent('like', Date.now())]),
+      'text/plain;charset=UTF-8',
+    );
+    expect(plain).toMatchObject({ status: 200, body: { accepted: 1 } });
+    const none = await send('/collect/v1/events', JSON.stringify([liveEvent('like', Date.now())]), null);
+    expect(none.status).toBe(200);
+    const xml = await send('/collect/v1/events', '<events/>', 'application/xml');
+    expect(xml.status).toBe(415);
+  });
+});
+
+describe('a NUL byte never reaches the records', () => {
+  const urls = [
+    '/api/v1/merchants/%00',
+    '/api/v1/merchants?q=%00',
+    '/api/v1/products/%00',
+    '/api/v1/products?q=a%00b',
+    '/api/v1/submissions/%00',
+    '/api/v1/submissions?status=%00',
+    '/api/v1/dead-letters/%00',
+    '/api/v1/dead-letters?q=%00',
+    '/api/v1/audit?action=%00',
+    '/api/v1/live-sessions/%00',
+    '/api/v1/live-sessions?roomId=%00',
+    '/api/v1/uploads/%00',
+    '/api/v1/sessions/%00/live',
+  ];
+  it.each(urls)('answers 400 nul_byte for GET %s', async (url) => {
+    const response = await admin.request({ method: 'GET', url });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('nul_byte');
+  });
+
+  it('answers 400 nul_byte for a NUL in a JSON body, naming the field', async () => {
+    const response = await admin.request({
+      method: 'POST',
+      url: '/api/v1/merchants',
+      payload: { name: 'bad\u0000name' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string; details: { path: string } } }>().error).toMatchObject({
+      code: 'nul_byte',
+      details: { path: 'name' },
+    });
   });
 });
