@@ -117,6 +117,13 @@ describe('parseEvent', () => {
     expect(accepted({ ...anonymous, anonymousId: 'a1' }).anonymousId).toBe('a1');
   });
 
+  it('takes ad spend and the anchor’s explaining without a viewer id, as platform feeds send them', () => {
+    const { platformUserId: _dropped, ...viewerless } = liveEvent();
+    expect(accepted({ ...viewerless, type: 'ad.spend', amountFen: 12_000 }).amountFen).toBe(12_000);
+    expect(accepted({ ...viewerless, type: 'explain.start', productId: 'prd_1' }).type).toBe('explain.start');
+    expect(rejected({ ...viewerless, type: 'like' }).paths).toEqual(['anonymousId']);
+  });
+
   it('requires accountId and sessionId on live types but not on generic SDK types', () => {
     const { accountId: _a, sessionId: _s, ...sessionless } = liveEvent();
     expect(rejected(sessionless).paths.sort()).toEqual(['accountId', 'sessionId']);

@@ -110,6 +110,15 @@ const baseEnvelopeSchema = z.strictObject({
 
 const liveTypeSet: ReadonlySet<EventType> = new Set(liveEventTypes);
 const amountRequired: ReadonlySet<EventType> = new Set(['order.pay', 'order.refund', 'ad.spend']);
+/**
+ * Platform-side events that no viewer causes: ad spend from an ad platform's feed, the
+ * anchor's explaining. They need no viewer id (a platform feed has none to give).
+ */
+export const viewerlessEventTypes: ReadonlySet<EventType> = new Set([
+  'ad.spend',
+  'explain.start',
+  'explain.end',
+]);
 
 /**
  * The versioned event envelope (SPEC §5). Parsing normalises times to epoch ms and fills
@@ -120,7 +129,12 @@ export const eventEnvelopeSchema = baseEnvelopeSchema.superRefine((event, ctx) =
   const need = (path: string, message: string): void => {
     ctx.addIssue({ code: 'custom', path: [path], message });
   };
-  if (event.anonymousId === undefined && event.userId === undefined && event.platformUserId === undefined) {
+  if (
+    !viewerlessEventTypes.has(event.type) &&
+    event.anonymousId === undefined &&
+    event.userId === undefined &&
+    event.platformUserId === undefined
+  ) {
     need('anonymousId', 'one of anonymousId, userId or platformUserId is required');
   }
   if (liveTypeSet.has(event.type)) {
