@@ -1,9 +1,6 @@
 import { principalOf, type Permission } from '@livecloud/access';
 import { AppError, commonErrorResponses, errorBodySchema } from '@livecloud/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-
-export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The error answers of a route that can also conflict with the current state (409). */
 export const errorsWithConflict = { ...commonErrorResponses, 409: errorBodySchema } as const;
