@@ -85,7 +85,6 @@ export async function openServices(
       db: records.db,
       clock,
       logger,
-      schedule: contexts.schedule,
     });
   } catch (error) {
     await collection?.close();
