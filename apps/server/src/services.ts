@@ -1,36 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createAccess, type Access } from '@livecloud/access';
+import type { Access } from '@livecloud/access';
 import { createSalesHistory } from '@livecloud/analytics';
-import { createCommerce, type Commerce } from '@livecloud/commerce';
-import { AppError, systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
+import type { Commerce } from '@livecloud/commerce';
+import { systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
-import { createForecast, type Forecast } from '@livecloud/forecast';
-import {
-  createSchedule,
-  type LowestPriceProvider,
-  type ProductCatalogue,
-  type Schedule,
-} from '@livecloud/schedule';
-import { createLowestPriceProvider, createSelection, type Selection } from '@livecloud/selection';
-import {
-  createEventStore,
-  openCollection,
-  type Collection,
-  type CollectionOptions,
-  type EventStore,
-} from '@livecloud/events';
-import { openLive, type Live } from '@livecloud/live';
-import {
-  boardAccountNames,
-  boardCommentModerator,
-  boardProductTitles,
-  forecastCatalogue,
-  forecastLineups,
-  lineupCatalogue,
-  selectionCatalogue,
-  selectionSessions,
-} from './context-ports.js';
+import type { Forecast } from '@livecloud/forecast';
+import { createEventStore, type Collection, type EventStore } from '@livecloud/events';
+import type { Live } from '@livecloud/live';
+import type { LowestPriceProvider, Schedule } from '@livecloud/schedule';
+import { createLowestPriceProvider, type Selection } from '@livecloud/selection';
+import { openAccess } from './contexts/access.js';
+import { openCommerce } from './contexts/commerce.js';
+import { openEvents } from './contexts/events.js';
+import { openForecast } from './contexts/forecast.js';
+import { openLive } from './contexts/live.js';
+import { openSchedule } from './contexts/schedule.js';
+import { openSelection } from './contexts/selection.js';
+import { lateBound } from './late-bound.js';
 import { recordsMigrations } from './records-migrations.js';
 
 /** Everything the HTTP layer composes: stores, clock, logger and the contexts' services. */
@@ -64,7 +50,8 @@ export const version: string = (
 
 /**
  * Opens both stores on the engines the configuration names, migrates them, and wires the
- * contexts. On failure everything already opened is closed again.
+ * contexts (each in `contexts/<context>.ts` with the adapters that feed its ports). On failure
+ * everything already opened is closed again.
  */
 export async function openServices(
   config: Config,
@@ -79,6 +66,8 @@ export async function openServices(
   });
   let events: EventStore | undefined;
   let collection: Collection | undefined;
+  let access: Access;
+  let contexts: ReturnType<typeof openContexts>;
   try {
     const migrated = await migrateToLatest(records.db, recordsMigrations);
     if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'records store migrated');
@@ -89,9 +78,14 @@ export async function openServices(
       logger,
     });
     await events.migrate();
-    collection = await openCollection(
-      collectionOptions(config, { eventStore: events, db: records.db, clock, logger }),
-    );
+    access = openAccess({ records, clock, config });
+    contexts = openContexts({ records, clock, config, access, events });
+    collection = await openEvents(config, {
+      eventStore: events,
+      db: records.db,
+      clock,
+      logger,
+    });
   } catch (error) {
     await collection?.close();
     await events?.close();
@@ -100,18 +94,7 @@ export async function openServices(
   }
   const eventStore = events;
   const openedCollection = collection;
-  const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
-  const contexts = openContexts({ records, clock, config, access, events: eventStore });
-  const live = openLive({
-    redisUrl: config.redisUrl,
-    redisKeyPrefix: config.redisKeyPrefix,
-    events: eventStore,
-    clock,
-    logger,
-    productTitles: boardProductTitles(contexts.commerce),
-    accountNames: boardAccountNames(contexts.schedule),
-    moderateComment: boardCommentModerator(),
-  });
+  const live = openLive({ config, clock, logger, events: eventStore, ...contexts });
   try {
     // Every process subscribes under one durable name: each event reaches one of them.
     await live.attach(openedCollection.bus);
@@ -143,109 +126,21 @@ export async function openServices(
   };
 }
 
-/** The collection side's settings from the configuration, for the server and its tests. */
-export function collectionOptions(
-  config: Config,
-  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger'>,
-): CollectionOptions {
-  return {
-    ...deps,
-    natsUrl: config.natsUrl,
-    natsStream: config.natsStream,
-    redisUrl: config.redisUrl,
-    redisKeyPrefix: config.redisKeyPrefix,
-    dedupeTtlMs: config.dedupeTtlHours * 3600_000,
-    limits: {
-      bodyBytes: config.collectorBodyLimitBytes,
-      maxBatchEvents: config.collectorMaxBatchEvents,
-      ratePerSecond: config.collectorRateLimitPerSecond,
-      rateBurst: config.collectorRateLimitBurst,
-    },
-  };
-}
-
 /**
- * The business contexts over the stores, wired to each other through their ports
- * (context-ports.ts). Scheduling's line-up check asks selection for the lowest price, and
- * selection asks scheduling for session requirements, so the lowest-price port is called
- * through a closure over selection, made just after.
+ * The business contexts over the stores, wired to each other through their ports. Scheduling's
+ * line-up check asks selection for the lowest price, and selection asks scheduling for sessions
+ * and requirements: the lowest-price port is late-bound, given to scheduling first and bound to
+ * selection once selection is open.
  */
 export function openContexts(
   base: Pick<AppServices, 'records' | 'clock' | 'config' | 'access' | 'events'>,
 ): Pick<AppServices, 'commerce' | 'schedule' | 'selection' | 'forecast'> {
   const commerce = openCommerce(base);
   const sales = createSalesHistory(base.events);
-  const schedule = openSchedule(base, {
-    catalogue: lineupCatalogue(commerce),
-    prices: { lowestPrice: (orgId, productId, skuId) => prices.lowestPrice(orgId, productId, skuId) },
-  });
-  const selection = createSelection({
-    db: base.records.db,
-    clock: base.clock,
-    audit: base.access.audit,
-    catalogue: selectionCatalogue(commerce),
-    sales,
-    sessions: selectionSessions(schedule),
-  });
-  const prices = createLowestPriceProvider(selection);
-  const forecast = createForecast({
-    history: sales,
-    catalogue: forecastCatalogue(commerce),
-    lineups: forecastLineups(schedule),
-    clock: base.clock,
-  });
+  const lowestPrices = lateBound<LowestPriceProvider>('lowest-price (selection → scheduling)');
+  const schedule = openSchedule(base, { commerce, prices: lowestPrices.port });
+  const selection = openSelection(base, { commerce, schedule, sales });
+  lowestPrices.bind(createLowestPriceProvider(selection));
+  const forecast = openForecast({ clock: base.clock, commerce, schedule, sales });
   return { commerce, schedule, selection, forecast };
-}
-
-/**
- * The commerce context over the records store. Merchant portal logins are made by access
- * (role `merchant`), so password and membership rules stay in one place.
- */
-export function openCommerce(
-  services: Pick<AppServices, 'records' | 'clock' | 'config' | 'access'>,
-): Commerce {
-  const { access } = services;
-  return createCommerce({
-    db: services.records.db,
-    clock: services.clock,
-    audit: access.audit,
-    uploadsDir: join(services.config.dataDir, 'uploads'),
-    accounts: {
-      async createLogin(orgId, input, actor) {
-        const staff = await access.staff.onboard(orgId, { ...input, role: 'merchant' }, actor);
-        return { userId: staff.userId, membershipId: staff.id };
-      },
-      async organisationName(orgId) {
-        return (await access.organisations.get(orgId)).name;
-      },
-    },
-  });
-}
-
-/**
- * The scheduling context over the records store: access provides the audit log and the staff
- * directory (an anchor links to a member with the anchor role).
- */
-export function openSchedule(
-  services: Pick<AppServices, 'records' | 'clock' | 'access'>,
-  providers: { catalogue?: ProductCatalogue; prices?: LowestPriceProvider } = {},
-): Schedule {
-  const { access } = services;
-  return createSchedule({
-    db: services.records.db,
-    clock: services.clock,
-    audit: access.audit,
-    ...providers,
-    staff: {
-      async member(orgId, membershipId) {
-        try {
-          const staff = await access.staff.get(orgId, membershipId);
-          return { id: staff.id, name: staff.name, role: staff.role, status: staff.status };
-        } catch (error) {
-          if (error instanceof AppError && error.kind === 'not_found') return undefined;
-          throw error;
-        }
-      },
-    },
-  });
 }

@@ -12,12 +12,12 @@ import {
 } from '@livecloud/core';
 import type { RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
-import { createEventStore, openCollection, type EventStore } from '@livecloud/events';
-import { openLive } from '@livecloud/live';
+import { createEventStore, type EventStore } from '@livecloud/events';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { boardAccountNames, boardCommentModerator, boardProductTitles } from '../src/context-ports.js';
-import { collectionOptions, openContexts, version, type AppServices } from '../src/services.js';
+import { openEvents } from '../src/contexts/events.js';
+import { openLive } from '../src/contexts/live.js';
+import { openContexts, version, type AppServices } from '../src/services.js';
 
 let sharedEvents: Promise<EventStore> | undefined;
 
@@ -61,20 +61,14 @@ export async function createTestApp(
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
   const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
-  const collection = await openCollection(
-    collectionOptions(config, { eventStore: events, db: records.db, clock, logger }),
-  );
   const contexts = openContexts({ records, clock, config, access, events });
-  const live = openLive({
-    redisUrl: config.redisUrl,
-    redisKeyPrefix: config.redisKeyPrefix,
-    events,
+  const collection = await openEvents(config, {
+    eventStore: events,
+    db: records.db,
     clock,
     logger,
-    productTitles: boardProductTitles(contexts.commerce),
-    accountNames: boardAccountNames(contexts.schedule),
-    moderateComment: boardCommentModerator(),
   });
+  const live = openLive({ config, clock, logger, events, ...contexts });
   await live.attach(collection.bus);
   const services: AppServices = {
     config,

@@ -1,12 +1,10 @@
-import { commonErrorResponses } from '@livecloud/core';
+import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from './access.js';
 import { apiKeyDto, createApiKeyInput, createdApiKeyDto } from './api-key.schema.js';
 import { principalOf, requirePermission } from './http-auth.js';
 import { actorOf } from './principal.js';
-
-const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
   return async (app) => {

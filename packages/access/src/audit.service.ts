@@ -14,6 +14,14 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
+/**
+ * What another context needs of the audit log: append one entry. `access.audit` satisfies it;
+ * commerce, scheduling and selection take it as a port.
+ */
+export interface AuditRecorder {
+  record(orgId: string, actor: AuditActor, event: AuditEvent): Promise<void>;
+}
+
 /** Who did what, when and to what: append-only, per organisation. */
 export function createAuditService(deps: { audit: AuditRepository; clock: Clock }) {
   return {

@@ -88,6 +88,21 @@ export function requirePermission(permission: Permission) {
   };
 }
 
+/**
+ * A preHandler that lets the request through with any one of the permissions (pages read both
+ * by people who see the schedule and by those who look after the account matrix).
+ */
+export function requireAnyPermission(...wanted: Permission[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const principal = principalOf(request);
+    if (!wanted.some((p) => principal.permissions.has(p))) {
+      throw AppError.forbidden('forbidden', `This needs one of the permissions ${wanted.join(', ')}`, {
+        permissions: wanted,
+      });
+    }
+  };
+}
+
 /** The principal of a request that must come from a signed-in person, not an API key. */
 export function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   const principal = principalOf(request);

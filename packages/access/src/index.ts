@@ -15,6 +15,7 @@ export { hashPassword, verifyPassword } from './secrets.js';
 export {
   registerAuthentication,
   requirePermission,
+  requireAnyPermission,
   principalOf,
   userOf,
   sessionCookieName,
@@ -33,4 +34,4 @@ export { onboardStaffInput } from './staff.schema.js';
 export type { ApiKeyDto, CreatedApiKeyDto, CreateApiKeyInput } from './api-key.schema.js';
 export { createApiKeyInput, eventSources } from './api-key.schema.js';
 export type { SessionDto } from './auth.schema.js';
-export type { AuditActor } from './audit.service.js';
+export type { AuditActor, AuditEvent, AuditRecorder } from './audit.service.js';

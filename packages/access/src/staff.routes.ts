@@ -1,12 +1,10 @@
-import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from './access.js';
 import { principalOf, requirePermission } from './http-auth.js';
 import { actorOf } from './principal.js';
 import { onboardStaffInput, staffDto, updateStaffInput } from './staff.schema.js';
-
-const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function staffRoutes(access: Access): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const fenSchema = z.number().int().min(0).max(1_000_000_000_00).describe('integer fen (分)');
-export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export const categoryDto = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
+import { isUniqueViolation } from '@livecloud/db';
 import { AppError, newId, type Clock } from '@livecloud/core';
 import type { CategoryService } from './category.service.js';
 import type { MerchantStatus } from './commerce.tables.js';
-import { isUniqueViolation } from './db-errors.js';
 import type { DepositService } from './deposit.service.js';
 import type { MerchantRow, MerchantValues } from './merchant.repository.js';
 import type {

@@ -1,8 +1,8 @@
 import { requirePermission } from '@livecloud/access';
-import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { categoryDto, idParams } from './category.schema.js';
+import { categoryDto } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 import { depositLedgerDto } from './deposit.schema.js';
 import { merchantApplicationInput, merchantDetailDto } from './merchant.schema.js';

@@ -1,20 +1,8 @@
 import type { AuditActor } from '@livecloud/access';
 
 export type { AuditActor };
-
-/** What commerce needs from the audit log: append one entry (access.audit satisfies it). */
-export interface AuditRecorder {
-  record(
-    orgId: string,
-    actor: AuditActor,
-    event: {
-      action: string;
-      targetType: string;
-      targetId?: string | null;
-      details?: Record<string, unknown>;
-    },
-  ): Promise<void>;
-}
+/** The audit log's port, as access defines it for every context. */
+export type { AuditRecorder } from '@livecloud/access';
 
 /**
  * What commerce needs from access to give a merchant a portal login: a person with the

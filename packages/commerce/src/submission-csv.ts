@@ -1,6 +1,4 @@
-import { AppError, parseYuan } from '@livecloud/core';
-import { CsvError } from 'csv-parse/sync';
-import { parse } from 'csv-parse/sync';
+import { parseYuan, readCsvTable } from '@livecloud/core';
 
 /** The columns a bulk submission understands, each with the headers merchants actually use. */
 export const csvColumns = {
@@ -61,21 +59,6 @@ export interface ParsedCsv {
   ignoredColumns: string[];
 }
 
-/** "原价（元）", " 直播价 " and "List Price" all name their column. */
-function normaliseHeader(header: string): string {
-  return header
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s\u3000_]/g, '')
-    .toLowerCase();
-}
-
-function columnOf(header: string): CsvColumn | undefined {
-  const name = normaliseHeader(header);
-  return (Object.keys(csvColumns) as CsvColumn[]).find((column) =>
-    (csvColumns[column] as readonly string[]).includes(name),
-  );
-}
-
 /** Yuan as merchants write it ("¥59.90", "59.9元", "1,299") to fen, with no floating point. */
 export function parseYuanText(text: string): number | undefined {
   const fen = parseYuan(text.replace(/[¥￥元\s]/g, ''));
@@ -97,74 +80,16 @@ export function parseStockText(text: string): number | undefined {
   return Number(plain);
 }
 
-function isInfoRecord(value: unknown): value is { info: { lines: number }; record: string[] } {
-  if (typeof value !== 'object' || value === null || !('info' in value) || !('record' in value)) return false;
-  const { info, record } = value;
-  return (
-    typeof info === 'object' &&
-    info !== null &&
-    typeof (info as { lines?: unknown }).lines === 'number' &&
-    Array.isArray(record)
-  );
-}
-
 /**
  * Parses a bulk submission CSV with Chinese headers into rows, each with its values or its
  * problems. A file that cannot be read as a table at all is refused as a whole (400).
  */
 export function parseSubmissionCsv(text: string): ParsedCsv {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  let entries: unknown[];
-  try {
-    entries = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw AppError.invalid('csv_malformed', `The file is not a readable CSV: ${error.message}`);
-    throw error;
-  }
-  const records = entries.filter(isInfoRecord);
-  const header = records[0];
-  if (!header) throw AppError.invalid('csv_empty', 'The file has no header row');
-  if (records.length - 1 > maxCsvRows) {
-    throw AppError.invalid('csv_too_many_rows', `At most ${maxCsvRows} rows per file`, {
-      rows: records.length - 1,
-      max: maxCsvRows,
-    });
-  }
-  const indexOf = new Map<CsvColumn, number>();
-  const ignoredColumns: string[] = [];
-  header.record.forEach((name, index) => {
-    const column = columnOf(name);
-    if (column && !indexOf.has(column)) indexOf.set(column, index);
-    else if (name !== '') ignoredColumns.push(name);
-  });
-  const missing = requiredColumns.filter((c) => !indexOf.has(c));
-  if (missing.length > 0) {
-    throw AppError.invalid(
-      'csv_missing_columns',
-      `The header lacks: ${missing.map((c) => csvColumns[c][0]).join(', ')}`,
-      {
-        missing: missing.map((c) => csvColumns[c][0]),
-      },
-    );
-  }
-  const rows = records.slice(1).map(({ info, record }) => {
-    const cell = (column: CsvColumn) => {
-      const index = indexOf.get(column);
-      return index === undefined ? '' : (record[index] ?? '').trim();
-    };
-    return parseRow(info.lines, cell);
-  });
-  if (rows.length === 0) throw AppError.invalid('csv_empty', 'The file has a header but no rows');
-  return { rows, ignoredColumns };
+  const table = readCsvTable(text, { columns: csvColumns, required: requiredColumns, maxRows: maxCsvRows });
+  return {
+    rows: table.rows.map((row) => parseRow(row.line, row.cell)),
+    ignoredColumns: table.ignoredColumns,
+  };
 }
 
 function parseRow(line: number, cell: (column: CsvColumn) => string): CsvRow {

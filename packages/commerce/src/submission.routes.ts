@@ -1,7 +1,6 @@
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
-import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 import { importReportDto, staffImportInput } from './submission-import.schema.js';
 import {

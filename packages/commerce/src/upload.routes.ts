@@ -1,8 +1,7 @@
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
-import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 import { createUploadInput, uploadBodyLimit, uploadDto } from './upload.schema.js';
 

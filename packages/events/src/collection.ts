@@ -3,6 +3,7 @@ import type { Database, Kysely } from '@livecloud/db';
 import { Redis } from 'ioredis';
 import type { Bus } from './bus.js';
 import { createCollector, type Collector, type CollectorLimits } from './collector.service.js';
+import { createDeadLetterRepository } from './dead-letter.repository.js';
 import { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';
 import { createStoreDeduper, type Deduper } from './deduper.js';
 import { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
@@ -116,9 +117,10 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
         logger,
       })
     : createMemoryRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.rateBurst, clock });
+  const deadLetterRepository = createDeadLetterRepository(db);
   const collector = createCollector({
     eventStore,
-    db,
+    deadLetters: deadLetterRepository,
     bus,
     dedupe,
     rateLimiter,
@@ -127,7 +129,11 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
     limits,
     ...(options.sessionLookup ? { sessionLookup: options.sessionLookup } : {}),
   });
-  const deadLetters = createDeadLetterService({ db, clock, replay: (input) => collector.replay(input) });
+  const deadLetters = createDeadLetterService({
+    deadLetters: deadLetterRepository,
+    clock,
+    replay: (input) => collector.replay(input),
+  });
   logger.info({ bus: bus.kind, dedupe: dedupe.kind, rateLimiter: rateLimiter.kind }, 'collection ready');
   const openBus = bus;
   let closing: Promise<void> | undefined;

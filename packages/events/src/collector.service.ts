@@ -1,10 +1,10 @@
 import { AppError, newId, type Clock, type Logger } from '@livecloud/core';
-import type { Database, Kysely } from '@livecloud/db';
 import type { Bus } from './bus.js';
 import type { IngestResultDto, RejectedItemDto } from './collector.schema.js';
-import { createDeadLetterRepository, type NewDeadLetter } from './dead-letter.repository.js';
+import type { DeadLetterRepository, NewDeadLetter } from './dead-letter.repository.js';
 import type { Deduper } from './deduper.js';
 import type { EventStore, StoredEvent } from './event-store.js';
+import { isRecord } from './is-record.js';
 import { dedupeAgainst, distinctIds } from './pipeline/dedupe.step.js';
 import {
   bodyFormatOf,
@@ -17,7 +17,6 @@ import {
 } from './pipeline/parse.step.js';
 import { prepareBatch, type IngestFormat, type Rejection } from './pipeline/prepare.js';
 import { publishStored } from './pipeline/publish.step.js';
-import { isRecord } from './pipeline/resolve-tenant.step.js';
 import { splitSegmentBody, type SegmentCall } from './pipeline/segment.step.js';
 import type { SessionLookup } from './pipeline/session.step.js';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limiter.js';
@@ -43,7 +42,8 @@ export interface CollectorLimits {
 
 export interface CollectorDeps {
   eventStore: EventStore;
-  db: Kysely<Database>;
+  /** Where rejected events are kept. */
+  deadLetters: Pick<DeadLetterRepository, 'insertMany'>;
   bus: Bus;
   dedupe: Deduper;
   clock: Clock;
@@ -96,9 +96,8 @@ function payloadColumns(rejection: Rejection): { payload: unknown; payloadText: 
  * a failure before that is an error the client retries, and a retry counts once.
  */
 export function createCollector(deps: CollectorDeps) {
-  const { eventStore, bus, dedupe, clock, limits } = deps;
+  const { eventStore, deadLetters, bus, dedupe, clock, limits } = deps;
   const log = deps.logger.child({ component: 'collector' });
-  const deadLetters = createDeadLetterRepository(deps.db);
   const rateLimiter =
     deps.rateLimiter ??
     createMemoryRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.rateBurst, clock });

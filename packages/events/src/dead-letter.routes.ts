@@ -1,11 +1,9 @@
 import { principalOf, requirePermission } from '@livecloud/access';
-import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { deadLetterDto, deadLetterListQuery, deadLetterPage } from './dead-letter.schema.js';
 import type { DeadLetterService } from './dead-letter.service.js';
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
 const tags = ['dead-letters'];
 
 /** `/api/v1/dead-letters`: events the collector could not accept, to inspect, replay or discard. */

@@ -1,7 +1,6 @@
 import { AppError, type Clock } from '@livecloud/core';
-import type { Database, Kysely } from '@livecloud/db';
 import type { ReplayInput, ReplayOutcome } from './collector.service.js';
-import { createDeadLetterRepository, type DeadLetterRow } from './dead-letter.repository.js';
+import type { DeadLetterRepository, DeadLetterRow } from './dead-letter.repository.js';
 import {
   eventIssueDto,
   replayResultDto,
@@ -44,11 +43,11 @@ export function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
  * the new reason.
  */
 export function createDeadLetterService(deps: {
-  db: Kysely<Database>;
+  deadLetters: DeadLetterRepository;
   clock: Clock;
   replay: (input: ReplayInput) => Promise<ReplayOutcome>;
 }) {
-  const repository = createDeadLetterRepository(deps.db);
+  const repository = deps.deadLetters;
 
   const load = async (orgId: string, id: string): Promise<DeadLetterRow> => {
     const row = await repository.findById(orgId, id);

@@ -18,6 +18,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '../src/index.js';
+import { createDeadLetterRepository } from '../src/dead-letter.repository.js';
 
 /**
  * chDB holds one data directory per process: a test file opens one store and shares it.
@@ -55,9 +56,10 @@ export function collectionOver(
   const clock = overrides.clock ?? createFakeClock(Date.UTC(2026, 2, 14, 12));
   const bus = overrides.bus ?? createInProcessBus();
   const dedupe = createStoreDeduper({ clock, lookup: (orgId, ids) => findStoredEventIds(store, orgId, ids) });
+  const deadLetterRepository = createDeadLetterRepository(db);
   const collector = createCollector({
     eventStore: store,
-    db,
+    deadLetters: deadLetterRepository,
     bus,
     dedupe,
     clock,
@@ -65,7 +67,11 @@ export function collectionOver(
     limits,
     ...overrides,
   });
-  const deadLetters = createDeadLetterService({ db, clock, replay: (input) => collector.replay(input) });
+  const deadLetters = createDeadLetterService({
+    deadLetters: deadLetterRepository,
+    clock,
+    replay: (input) => collector.replay(input),
+  });
   return { clock, bus, collector, deadLetters };
 }
 

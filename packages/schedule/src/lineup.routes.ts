@@ -1,8 +1,8 @@
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
-import { commonErrorResponses } from '@livecloud/core';
+import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorsWithConflict, idParams } from './http.js';
+import { errorsWithConflict } from './http.js';
 import {
   createLineupItemInput,
   lineupDto,

@@ -1,4 +1,5 @@
-import type { AuditActor } from '@livecloud/access';
+/** The audit log's port, as access defines it for every context. */
+export type { AuditRecorder } from '@livecloud/access';
 
 /**
  * What scheduling needs from other contexts, as small interfaces the server composition
@@ -52,18 +53,4 @@ export interface StaffMember {
 /** Provided by the access context. */
 export interface StaffDirectory {
   member(orgId: string, membershipId: string): Promise<StaffMember | undefined>;
-}
-
-/** Provided by the access context's audit log. */
-export interface AuditRecorder {
-  record(
-    orgId: string,
-    actor: AuditActor,
-    event: {
-      action: string;
-      targetType: string;
-      targetId?: string | null;
-      details?: Record<string, unknown>;
-    },
-  ): Promise<void>;
 }

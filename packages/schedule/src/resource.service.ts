@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@livecloud/db';
 import type { AuditActor } from '@livecloud/access';
 import { AppError, newId, type Clock } from '@livecloud/core';
 import type { AuditRecorder, StaffDirectory } from './ports.js';
@@ -13,7 +14,6 @@ import type {
   UpdatePlatformAccountInput,
   UpdateRoomInput,
 } from './resource.schema.js';
-import { isUniqueViolation } from './schedule.tables.js';
 
 /** Rooms, anchors and the account matrix: what sessions book. Archived ones stay for history. */
 export function createResourceService(deps: {

@@ -195,8 +195,3 @@ export function scheduleDb(db: Kysely<Database>): ScheduleDb {
   return db.withTables<ScheduleTables>();
 }
 export type ScheduleDb = Kysely<Database & ScheduleTables>;
-
-/** True when a write broke a unique constraint (both engines report SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}

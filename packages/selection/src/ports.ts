@@ -1,4 +1,5 @@
-import type { AuditActor } from '@livecloud/access';
+/** The audit log's port, as access defines it for every context. */
+export type { AuditRecorder } from '@livecloud/access';
 import type { SalesHistory } from '@livecloud/analytics';
 
 /**
@@ -83,18 +84,4 @@ export interface SessionRequirementsSource {
   /** Sessions planned to start in [from, to) (epoch ms, at most 93 days apart), by start. */
   sessions(orgId: string, range: { from: number; to: number }): Promise<SelectableSession[]>;
   requirements(orgId: string, sessionId: string): Promise<SessionRequirement[]>;
-}
-
-/** Provided by the access context's audit log. */
-export interface AuditRecorder {
-  record(
-    orgId: string,
-    actor: AuditActor,
-    event: {
-      action: string;
-      targetType: string;
-      targetId?: string | null;
-      details?: Record<string, unknown>;
-    },
-  ): Promise<void>;
 }

@@ -1,5 +1,4 @@
-import { AppError, parseYuan } from '@livecloud/core';
-import { CsvError, parse } from 'csv-parse/sync';
+import { parseYuan, readCsvTable } from '@livecloud/core';
 import type { PricePlatform } from './selection.tables.js';
 
 /** The columns a price import understands, each with the headers people actually write (first one is shown). */
@@ -75,21 +74,6 @@ export interface ParsedPriceCsv {
   ignoredColumns: string[];
 }
 
-/** "价格（元）", " SKU ID " and "Price (yuan)" all name their column. */
-function normaliseHeader(header: string): string {
-  return header
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s\u3000_-]/g, '')
-    .toLowerCase();
-}
-
-function columnOf(header: string): PriceCsvColumn | undefined {
-  const name = normaliseHeader(header);
-  return (Object.keys(priceCsvColumns) as PriceCsvColumn[]).find((column) =>
-    priceCsvColumns[column].some((alias) => normaliseHeader(alias) === name),
-  );
-}
-
 /** Yuan as people write it ("¥59.90", "59.9元", "1,299") to fen, with no floating point. */
 export function parsePriceText(text: string): number | undefined {
   const fen = parseYuan(text.replace(/[¥￥元\s]/g, ''));
@@ -132,70 +116,20 @@ export function parseObservedText(text: string): number | undefined {
   return utc - shanghaiOffsetMs;
 }
 
-function isInfoRecord(value: unknown): value is { info: { lines: number }; record: string[] } {
-  if (typeof value !== 'object' || value === null || !('info' in value) || !('record' in value)) return false;
-  const { info, record } = value;
-  return (
-    typeof info === 'object' &&
-    info !== null &&
-    typeof (info as { lines?: unknown }).lines === 'number' &&
-    Array.isArray(record)
-  );
-}
-
 /**
  * Parses a price import with Chinese (or English) headers into rows, each with its values or
  * its problems. A file that cannot be read as a table at all is refused as a whole (400).
  */
 export function parsePriceCsv(text: string): ParsedPriceCsv {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  let entries: unknown[];
-  try {
-    entries = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw AppError.invalid('csv_malformed', `The file is not a readable CSV: ${error.message}`);
-    throw error;
-  }
-  const records = entries.filter(isInfoRecord);
-  const header = records[0];
-  if (!header) throw AppError.invalid('csv_empty', 'The file has no header row');
-  if (records.length - 1 > maxPriceCsvRows) {
-    throw AppError.invalid('csv_too_many_rows', `At most ${maxPriceCsvRows} rows per file`, {
-      rows: records.length - 1,
-      max: maxPriceCsvRows,
-    });
-  }
-  const indexOf = new Map<PriceCsvColumn, number>();
-  const ignoredColumns: string[] = [];
-  header.record.forEach((name, index) => {
-    const column = columnOf(name);
-    if (column && !indexOf.has(column)) indexOf.set(column, index);
-    else if (name !== '') ignoredColumns.push(name);
+  const table = readCsvTable(text, {
+    columns: priceCsvColumns,
+    required: requiredColumns,
+    maxRows: maxPriceCsvRows,
   });
-  const missing = requiredColumns.filter((c) => !indexOf.has(c));
-  if (missing.length > 0) {
-    const names = missing.map((c) => priceCsvColumns[c][0]);
-    throw AppError.invalid('csv_missing_columns', `The header lacks: ${names.join(', ')}`, {
-      missing: names,
-    });
-  }
-  const rows = records.slice(1).map(({ info, record }) =>
-    parseRow(info.lines, (column) => {
-      const index = indexOf.get(column);
-      return index === undefined ? '' : (record[index] ?? '').trim();
-    }),
-  );
-  if (rows.length === 0) throw AppError.invalid('csv_empty', 'The file has a header but no rows');
-  return { rows, ignoredColumns };
+  return {
+    rows: table.rows.map((row) => parseRow(row.line, row.cell)),
+    ignoredColumns: table.ignoredColumns,
+  };
 }
 
 function parseRow(line: number, cell: (column: PriceCsvColumn) => string): PriceCsvRow {

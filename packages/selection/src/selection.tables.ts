@@ -59,8 +59,3 @@ export function selectionDb(db: Kysely<Database>): SelectionDb {
   return db.withTables<SelectionTables>();
 }
 export type SelectionDb = Kysely<Database & SelectionTables>;
-
-/** True when a write broke a unique constraint (both engines report SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}

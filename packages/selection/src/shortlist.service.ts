@@ -1,10 +1,10 @@
+import { isUniqueViolation } from '@livecloud/db';
 import type { AuditActor } from '@livecloud/access';
 import { AppError, type Clock } from '@livecloud/core';
 import { requireProduct, requireSku } from './catalogue-lookup.js';
 import { computeCoverage, type ShortlistedSku, type SkuRef } from './coverage.js';
 import type { AuditRecorder, CatalogueEntry, SelectionCatalogue, SelectionSession } from './ports.js';
 import type { ScoreService, SessionContext } from './score.service.js';
-import { isUniqueViolation } from './selection.tables.js';
 import { resolveWeights } from './selection-score.js';
 import type { ShortlistRepository, ShortlistRow } from './shortlist.repository.js';
 import type {

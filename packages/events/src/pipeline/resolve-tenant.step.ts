@@ -1,4 +1,5 @@
 import { deadLetter, ok, type StepResult } from './result.js';
+import { isRecord } from '../is-record.js';
 
 /** An item that is a JSON object, not yet validated. */
 export type EventRecord = Record<string, unknown>;
@@ -9,10 +10,6 @@ export interface IngestTenant {
   readonly orgId: string;
   /** The key's event source, used when an event names none. */
   readonly defaultSource: string | null;
-}
-
-export function isRecord(value: unknown): value is EventRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

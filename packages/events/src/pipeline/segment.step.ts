@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { AppError } from '@livecloud/core';
 import type { TrafficSource } from '@livecloud/contracts';
 import type { BodyItem } from './parse.step.js';
-import { isRecord, type EventRecord } from './resolve-tenant.step.js';
+import { isRecord } from '../is-record.js';
+import type { EventRecord } from './resolve-tenant.step.js';
 import { deadLetter, ok, type StepResult } from './result.js';
 import { trafficSourceOf } from './traffic-source.step.js';
 

@@ -1,4 +1,4 @@
-/** True when a database error is a unique-constraint violation (SQLSTATE 23505) on either engine. */
+/** True when a write broke a unique constraint: both engines report SQLSTATE 23505. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
