@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organisationDto } from './organisation.schema.js';
-import { permissions } from './roles.js';
+import { permissions } from '@livecloud/contracts/vocabulary';
 import { roleSchema } from './staff.schema.js';
 
 export const loginInput = z.object({

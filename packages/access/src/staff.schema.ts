@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from './roles.js';
+import { roles, staffStatuses } from '@livecloud/contracts/vocabulary';
 
 export const roleSchema = z.enum(roles);
 
@@ -9,7 +9,7 @@ export const staffDto = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
-  status: z.enum(['active', 'offboarded']),
+  status: z.enum(staffStatuses),
   createdAt: z.string(),
   offboardedAt: z.string().nullable(),
 });

@@ -1,8 +1,9 @@
+import { actorTypes, depositKinds } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
 const fen = z.number().int();
 
-export const depositKinds = ['paid', 'frozen', 'unfrozen', 'deducted', 'refunded'] as const;
+export { depositKinds };
 export const depositKindSchema = z.enum(depositKinds);
 
 export const depositSummaryDto = z.object({
@@ -15,7 +16,7 @@ export const depositSummaryDto = z.object({
 });
 export type DepositSummaryDto = z.infer<typeof depositSummaryDto>;
 
-export const actorDto = z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable() });
+export const actorDto = z.object({ type: z.enum(actorTypes), id: z.string().nullable() });
 
 export const depositEntryDto = z.object({
   id: z.string(),

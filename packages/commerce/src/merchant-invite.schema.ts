@@ -1,3 +1,4 @@
+import { inviteStatuses } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import {
   contactSchema,
@@ -18,7 +19,7 @@ export const merchantInviteDto = z.object({
   id: z.string(),
   email: z.string(),
   companyName: z.string().nullable(),
-  status: z.enum(['open', 'used', 'expired', 'revoked']),
+  status: z.enum(inviteStatuses),
   createdAt: z.string(),
   expiresAt: z.string(),
   usedAt: z.string().nullable(),

@@ -1,7 +1,7 @@
+import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
-export const deadLetterStatuses = ['new', 'replayed', 'discarded'] as const;
-export type DeadLetterStatus = (typeof deadLetterStatuses)[number];
+export { deadLetterStatuses, type DeadLetterStatus };
 
 export const eventIssueDto = z.object({ path: z.string(), code: z.string(), message: z.string() });
 

@@ -1,11 +1,19 @@
+import { mechanismTypes, platforms } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
-import { forecastBases, mechanismKinds } from './forecast-model.types.js';
+
+/** Selling mechanisms (机制) a line-up item can run, as scheduling names them. */
+export const mechanismKinds = mechanismTypes;
+export type MechanismKind = (typeof mechanismKinds)[number];
+
+/** Where an item's forecast comes from: its own sales, its category's, the organisation's, or nowhere. */
+export const forecastBases = ['product', 'category', 'org', 'none'] as const;
+export type ForecastBasis = (typeof forecastBases)[number];
 
 const fen = z.number().int().min(0).max(100_000_000_00).describe('integer fen');
 const id = z.string().trim().min(1).max(64);
 
 /** Platforms a what-if may name; each has its own platform fee. */
-export const forecastPlatforms = ['douyin', 'kuaishou', 'taobao', 'xiaohongshu', 'wechat_channels'] as const;
+export const forecastPlatforms = platforms;
 
 export const forecastItemInput = z.object({
   productId: id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformSchema } from './resource.schema.js';
-import { sessionStatuses } from './schedule.tables.js';
+import { sessionStatuses } from '@livecloud/contracts/vocabulary';
 
 export const sessionStatusSchema = z.enum(sessionStatuses);
 export const idSchema = z.string().min(1).max(64);
