@@ -1,3 +1,4 @@
+import { listOf } from '@livecloud/contracts';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
         schema: {
           tags: ['api-keys'],
           summary: 'The organisation’s API keys (never their secrets)',
-          response: { 200: z.object({ items: z.array(apiKeyDto) }), ...commonErrorResponses },
+          response: { 200: listOf(apiKeyDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await access.apiKeys.list(principalOf(request).orgId) }),

@@ -1,3 +1,4 @@
+import { listOf } from '@livecloud/contracts';
 import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ export function staffRoutes(access: Access): FastifyPluginAsyncZod {
         schema: {
           tags: ['staff'],
           summary: 'Everyone in the organisation',
-          response: { 200: z.object({ items: z.array(staffDto) }), ...commonErrorResponses },
+          response: { 200: listOf(staffDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await access.staff.list(principalOf(request).orgId) }),

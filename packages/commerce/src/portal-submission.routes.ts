@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParams } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 import { portalOf } from './portal-context.js';
@@ -129,7 +129,7 @@ export function portalSubmissionRoutes(commerce: Commerce): FastifyPluginAsyncZo
           tags,
           summary: 'QC results of my samples',
           querystring: inspectionListQuery,
-          response: { 200: z.object({ items: z.array(inspectionListItemDto) }), ...commonErrorResponses },
+          response: { 200: listOf(inspectionListItemDto), ...commonErrorResponses },
         },
       },
       async (request) => {

@@ -74,3 +74,18 @@ export const liveBoardSchema = liveSnapshotSchema
   })
   .describe('LiveBoard');
 export type LiveBoard = z.infer<typeof liveBoardSchema>;
+
+/** One row of `GET /live/sessions`: a session seen in the events. */
+export const recentSessionDto = z.object({
+  sessionId: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z
+    .string()
+    .nullable()
+    .describe("the platform account's display name where scheduling knows the account"),
+  firstEventAt: z.int().describe('UTC epoch ms of the first live event (refunds excluded)'),
+  lastEventAt: z.int().describe('UTC epoch ms of the latest live event (refunds excluded)'),
+  eventCount: z.int().nonnegative(),
+  gmvFen: z.int().describe('Σ order.pay amount in fen'),
+});
+export type RecentSessionDto = z.infer<typeof recentSessionDto>;

@@ -114,3 +114,10 @@ export const clashDto = z.object({
   occurrenceDate: z.string().optional(),
 });
 export type ClashDto = z.infer<typeof clashDto>;
+
+/** `GET /me/schedule`: the signed-in anchor's sessions and the anchors linked to them. */
+export const myScheduleDto = z.object({
+  anchors: z.array(z.object({ id: z.string(), name: z.string() })),
+  items: z.array(sessionDto),
+});
+export type MyScheduleDto = z.infer<typeof myScheduleDto>;

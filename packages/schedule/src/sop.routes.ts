@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorsWithConflict, idParams, requireAnyPermission } from './http.js';
 import type { Schedule } from './schedule.js';
 import {
@@ -30,7 +30,7 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Checklist templates; the default 新直播间 7 天开播 is there from the first visit',
           querystring: listSopTemplatesQuery,
-          response: { 200: z.object({ items: z.array(sopTemplateDto) }), ...commonErrorResponses },
+          response: { 200: listOf(sopTemplateDto), ...commonErrorResponses },
         },
       },
       async (request) => ({
@@ -110,7 +110,7 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Checklist runs with progress',
           querystring: listSopRunsQuery,
-          response: { 200: z.object({ items: z.array(sopRunSummaryDto) }), ...commonErrorResponses },
+          response: { 200: listOf(sopRunSummaryDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await sopRuns.list(principalOf(request).orgId, request.query) }),
