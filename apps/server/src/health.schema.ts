@@ -19,3 +19,6 @@ export const healthDto = z.object({
   }),
 });
 export type HealthDto = z.infer<typeof healthDto>;
+
+/** One store's state in the health answer. */
+export type StoreHealthDto = z.infer<typeof storeHealth>;

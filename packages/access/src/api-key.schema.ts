@@ -35,3 +35,6 @@ export const createApiKeyInput = z
     path: ['source'],
   });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+/** A create-key request body as a client writes it. */
+export type CreateApiKeyBody = z.input<typeof createApiKeyInput>;

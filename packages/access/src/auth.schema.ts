@@ -22,3 +22,8 @@ export const sessionDto = z.object({
   memberships: z.array(z.object({ orgId: z.string(), orgName: z.string(), role: roleSchema })),
 });
 export type SessionDto = z.infer<typeof sessionDto>;
+
+/** A login request body as a client writes it. */
+export type LoginBody = z.input<typeof loginInput>;
+/** One organisation the signed-in person belongs to. */
+export type MembershipDto = SessionDto['memberships'][number];

@@ -42,3 +42,6 @@ export const recordDepositInput = z.object({
   reference: z.string().trim().min(1).max(100).nullish().describe('bank transfer number, complaint id …'),
 });
 export type RecordDepositInput = z.infer<typeof recordDepositInput>;
+
+/** Who did something, in a ledger or history entry. */
+export type ActorDto = z.infer<typeof actorDto>;

@@ -65,3 +65,10 @@ export const merchantApplyInput = z.object({
 export type MerchantApplyInput = z.infer<typeof merchantApplyInput>;
 
 export const merchantApplyDto = z.object({ merchant: merchantDto, email: z.string() });
+
+/** An apply request body (invite token, application and account) as a client writes it. */
+export type MerchantApplyBody = z.input<typeof merchantApplyInput>;
+/** The answer to an accepted application. */
+export type MerchantApplyDto = z.infer<typeof merchantApplyDto>;
+/** An invite request body as a client writes it. */
+export type CreateMerchantInviteBody = z.input<typeof createMerchantInviteInput>;

@@ -102,3 +102,6 @@ export const merchantLoginDto = z.object({
   membershipId: z.string(),
   email: z.string(),
 });
+
+/** A merchant application body as a client writes it. */
+export type MerchantApplicationBody = z.input<typeof merchantApplicationInput>;

@@ -115,3 +115,8 @@ export const submissionListDto = z.object({
     .record(z.string(), z.number().int())
     .describe('submissions per status, whatever the status filter'),
 });
+
+/** A page of submissions with the count per status. */
+export type SubmissionListDto = z.infer<typeof submissionListDto>;
+/** A submit request body as a client writes it. */
+export type CreateSubmissionBody = z.input<typeof createSubmissionInput>;

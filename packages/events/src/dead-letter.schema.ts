@@ -53,3 +53,6 @@ export const deadLetterPage = z.object({
   nextCursor: z.string().nullable().describe('pass as cursor for the next (older) page; null on the last'),
 });
 export type DeadLetterPage = z.infer<typeof deadLetterPage>;
+
+/** One validation problem of a dead letter. */
+export type EventIssueDto = z.infer<typeof eventIssueDto>;

@@ -72,6 +72,11 @@ const profitDto = z
   })
   .describe('ProfitBreakdown');
 
+/** A forecast value with its interval. */
+export type ForecastRangeDto = z.infer<typeof range>;
+/** GMV down to profit, in fen. */
+export type ProfitBreakdownDto = z.infer<typeof profitDto>;
+
 export const forecastWarningCodes = [
   'product_not_in_catalogue',
   'sku_not_in_catalogue',
@@ -217,3 +222,6 @@ export const backtestDto = z.object({
   ),
 });
 export type BacktestDto = z.infer<typeof backtestDto>;
+
+/** A what-if request body as a client writes it. */
+export type ForecastRequestBody = z.input<typeof forecastRequest>;

@@ -18,3 +18,6 @@ export const commentModerationSchema = z
   .object({ flagged: z.boolean(), hits: z.array(moderationHitSchema) })
   .describe('CommentModeration');
 export type CommentModeration = z.infer<typeof commentModerationSchema>;
+
+/** One term a moderator found in a comment. */
+export type ModerationHit = z.infer<typeof moderationHitSchema>;

@@ -89,3 +89,6 @@ export const recentSessionDto = z.object({
   gmvFen: z.int().describe('Σ order.pay amount in fen'),
 });
 export type RecentSessionDto = z.infer<typeof recentSessionDto>;
+
+/** One comment of the board, with its moderation verdict. */
+export type BoardCommentDto = LiveBoard['comments'][number];

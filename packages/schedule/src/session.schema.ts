@@ -121,3 +121,8 @@ export const myScheduleDto = z.object({
   items: z.array(sessionDto),
 });
 export type MyScheduleDto = z.infer<typeof myScheduleDto>;
+
+/** A create-session request body as a client writes it. */
+export type CreateSessionBody = z.input<typeof createSessionInput>;
+/** An update-session request body as a client writes it. */
+export type UpdateSessionBody = z.input<typeof updateSessionInput>;

@@ -98,3 +98,8 @@ export const listSopTemplatesQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
+
+/** A template request body as a client writes it. */
+export type SopTemplateBody = z.input<typeof sopTemplateInput>;
+/** A start-run request body as a client writes it. */
+export type StartSopRunBody = z.input<typeof startSopRunInput>;

@@ -166,3 +166,6 @@ export const lowestPriceCheckDto = z.object({
   ),
 });
 export type LowestPriceCheckDto = z.infer<typeof lowestPriceCheckDto>;
+
+/** An observation request body as a client writes it. */
+export type CreateObservationBody = z.input<typeof createObservationInput>;

@@ -161,3 +161,10 @@ export type CompareDto = z.infer<typeof compareDto>;
 
 /** A weight per score component. */
 export type ScoreWeights = Record<ScoreComponent, number>;
+
+/** One component's part of a score. */
+export type ComponentScoreDto = z.infer<typeof componentScoreDto>;
+/** The session a score is for. */
+export type SelectionSessionDto = z.infer<typeof sessionDto>;
+/** One of the session's pool requirements, as scoring reads it. */
+export type RequirementDto = z.infer<typeof requirementDto>;
