@@ -34,7 +34,26 @@ export default tseslint.config(
   {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The web takes its DTO types from the contexts' zod schemas, type-only: a value import
+      // would bundle zod or a server context. Only the dependency-free vocabulary is a value.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Import zod types only (import type).', allowTypeImports: true }],
+          patterns: [
+            {
+              regex: '^@livecloud/(?!contracts/vocabulary$)',
+              message:
+                'Import @livecloud/* types only (import type); values come from @livecloud/contracts/vocabulary.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.test.ts'],

@@ -1,6 +1,6 @@
 import { commonErrorResponses, idParams } from '@livecloud/core';
+import { listOf } from '@livecloud/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Access } from './access.js';
 import { apiKeyDto, createApiKeyInput, createdApiKeyDto } from './api-key.schema.js';
 import { principalOf, requirePermission } from './http-auth.js';
@@ -15,7 +15,7 @@ export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
         schema: {
           tags: ['api-keys'],
           summary: 'The organisation’s API keys (never their secrets)',
-          response: { 200: z.object({ items: z.array(apiKeyDto) }), ...commonErrorResponses },
+          response: { 200: listOf(apiKeyDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await access.apiKeys.list(principalOf(request).orgId) }),

@@ -1,21 +1,12 @@
+import { apiKeyPurposes, eventSources } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
-export const eventSources = [
-  'douyin',
-  'kuaishou',
-  'taobao',
-  'xiaohongshu',
-  'wechat_channels',
-  'sdk',
-  'segment',
-  'simulator',
-  'import',
-] as const;
+export { eventSources };
 
 export const apiKeyDto = z.object({
   id: z.string(),
   name: z.string(),
-  purpose: z.enum(['collector', 'admin']),
+  purpose: z.enum(apiKeyPurposes),
   source: z.string().nullable(),
   prefix: z.string().describe('the first characters of the secret, to recognise it'),
   createdAt: z.string(),
@@ -32,7 +23,7 @@ export type CreatedApiKeyDto = z.infer<typeof createdApiKeyDto>;
 export const createApiKeyInput = z
   .object({
     name: z.string().trim().min(1).max(100),
-    purpose: z.enum(['collector', 'admin']),
+    purpose: z.enum(apiKeyPurposes),
     source: z.enum(eventSources).optional(),
   })
   .refine((v) => v.purpose !== 'collector' || v.source !== undefined, {
@@ -44,3 +35,6 @@ export const createApiKeyInput = z
     path: ['source'],
   });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+/** A create-key request body as a client writes it. */
+export type CreateApiKeyBody = z.input<typeof createApiKeyInput>;

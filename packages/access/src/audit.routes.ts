@@ -1,6 +1,6 @@
+import { listOf } from '@livecloud/contracts';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Access } from './access.js';
 import { auditEntryDto, auditQuery } from './audit.schema.js';
 import { principalOf, requirePermission } from './http-auth.js';
@@ -15,7 +15,7 @@ export function auditRoutes(access: Access): FastifyPluginAsyncZod {
           tags: ['audit'],
           summary: 'Who did what, newest first',
           querystring: auditQuery,
-          response: { 200: z.object({ items: z.array(auditEntryDto) }), ...commonErrorResponses },
+          response: { 200: listOf(auditEntryDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await access.audit.list(principalOf(request).orgId, request.query) }),

@@ -1,9 +1,10 @@
+import { actorTypes } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
 export const auditEntryDto = z.object({
   id: z.string(),
   at: z.string(),
-  actorType: z.enum(['user', 'api_key', 'system']),
+  actorType: z.enum(actorTypes),
   actorId: z.string().nullable(),
   action: z.string(),
   targetType: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organisationDto } from './organisation.schema.js';
-import { permissions } from './roles.js';
+import { permissions } from '@livecloud/contracts/vocabulary';
 import { roleSchema } from './staff.schema.js';
 
 export const loginInput = z.object({
@@ -22,3 +22,8 @@ export const sessionDto = z.object({
   memberships: z.array(z.object({ orgId: z.string(), orgName: z.string(), role: roleSchema })),
 });
 export type SessionDto = z.infer<typeof sessionDto>;
+
+/** A login request body as a client writes it. */
+export type LoginBody = z.input<typeof loginInput>;
+/** One organisation the signed-in person belongs to. */
+export type MembershipDto = SessionDto['memberships'][number];

@@ -1,13 +1,8 @@
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { principalOf } from './http-auth.js';
-import { permissionMatrix, permissions, roles } from './roles.js';
-
-const matrixDto = z.object({
-  permissions: z.array(z.enum(permissions)),
-  roles: z.array(z.object({ role: z.enum(roles), permissions: z.array(z.enum(permissions)) })),
-});
+import { roleMatrixDto } from './role.schema.js';
+import { permissionMatrix, permissions } from './roles.js';
 
 export function roleRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +12,7 @@ export function roleRoutes(): FastifyPluginAsyncZod {
         schema: {
           tags: ['roles'],
           summary: 'The permission matrix: what each role may do',
-          response: { 200: matrixDto, ...commonErrorResponses },
+          response: { 200: roleMatrixDto, ...commonErrorResponses },
         },
       },
       async (request) => {

@@ -1,6 +1,6 @@
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
+import { listOf } from '@livecloud/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Access } from './access.js';
 import { principalOf, requirePermission } from './http-auth.js';
 import { actorOf } from './principal.js';
@@ -15,7 +15,7 @@ export function staffRoutes(access: Access): FastifyPluginAsyncZod {
         schema: {
           tags: ['staff'],
           summary: 'Everyone in the organisation',
-          response: { 200: z.object({ items: z.array(staffDto) }), ...commonErrorResponses },
+          response: { 200: listOf(staffDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await access.staff.list(principalOf(request).orgId) }),

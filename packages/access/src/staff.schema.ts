@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from './roles.js';
+import { roles, staffStatuses } from '@livecloud/contracts/vocabulary';
 
 export const roleSchema = z.enum(roles);
 
@@ -9,7 +9,7 @@ export const staffDto = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
-  status: z.enum(['active', 'offboarded']),
+  status: z.enum(staffStatuses),
   createdAt: z.string(),
   offboardedAt: z.string().nullable(),
 });
@@ -30,3 +30,8 @@ export const updateStaffInput = z
   .object({ role: roleSchema.optional(), name: z.string().trim().min(1).max(100).optional() })
   .refine((v) => v.role !== undefined || v.name !== undefined, 'give role or name');
 export type UpdateStaffInput = z.infer<typeof updateStaffInput>;
+
+/** An on-board request body as a client writes it. */
+export type OnboardStaffBody = z.input<typeof onboardStaffInput>;
+/** A staff update request body as a client writes it. */
+export type UpdateStaffBody = z.input<typeof updateStaffInput>;

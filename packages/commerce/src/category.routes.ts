@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { categoryDto, createCategoryInput, updateCategoryInput } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 
@@ -14,7 +14,7 @@ export function categoryRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         schema: {
           tags: ['categories'],
           summary: 'The category tree, flat, with required deposits',
-          response: { 200: z.object({ items: z.array(categoryDto) }), ...commonErrorResponses },
+          response: { 200: listOf(categoryDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await commerce.categories.list(principalOf(request).orgId) }),

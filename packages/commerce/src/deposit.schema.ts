@@ -1,8 +1,9 @@
+import { actorTypes, depositKinds } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
 const fen = z.number().int();
 
-export const depositKinds = ['paid', 'frozen', 'unfrozen', 'deducted', 'refunded'] as const;
+export { depositKinds };
 export const depositKindSchema = z.enum(depositKinds);
 
 export const depositSummaryDto = z.object({
@@ -15,7 +16,7 @@ export const depositSummaryDto = z.object({
 });
 export type DepositSummaryDto = z.infer<typeof depositSummaryDto>;
 
-export const actorDto = z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable() });
+export const actorDto = z.object({ type: z.enum(actorTypes), id: z.string().nullable() });
 
 export const depositEntryDto = z.object({
   id: z.string(),
@@ -41,3 +42,6 @@ export const recordDepositInput = z.object({
   reference: z.string().trim().min(1).max(100).nullish().describe('bank transfer number, complaint id …'),
 });
 export type RecordDepositInput = z.infer<typeof recordDepositInput>;
+
+/** Who did something, in a ledger or history entry. */
+export type ActorDto = z.infer<typeof actorDto>;

@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import {
   createdMerchantInviteDto,
@@ -25,7 +25,7 @@ export function merchantInviteRoutes(commerce: Commerce): FastifyPluginAsyncZod 
         schema: {
           tags,
           summary: 'Invitations sent to merchants',
-          response: { 200: z.object({ items: z.array(merchantInviteDto) }), ...commonErrorResponses },
+          response: { 200: listOf(merchantInviteDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await commerce.invites.list(principalOf(request).orgId) }),

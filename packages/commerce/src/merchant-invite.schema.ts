@@ -1,3 +1,4 @@
+import { inviteStatuses } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import {
   contactSchema,
@@ -18,7 +19,7 @@ export const merchantInviteDto = z.object({
   id: z.string(),
   email: z.string(),
   companyName: z.string().nullable(),
-  status: z.enum(['open', 'used', 'expired', 'revoked']),
+  status: z.enum(inviteStatuses),
   createdAt: z.string(),
   expiresAt: z.string(),
   usedAt: z.string().nullable(),
@@ -64,3 +65,10 @@ export const merchantApplyInput = z.object({
 export type MerchantApplyInput = z.infer<typeof merchantApplyInput>;
 
 export const merchantApplyDto = z.object({ merchant: merchantDto, email: z.string() });
+
+/** An apply request body (invite token, application and account) as a client writes it. */
+export type MerchantApplyBody = z.input<typeof merchantApplyInput>;
+/** The answer to an accepted application. */
+export type MerchantApplyDto = z.infer<typeof merchantApplyDto>;
+/** An invite request body as a client writes it. */
+export type CreateMerchantInviteBody = z.input<typeof createMerchantInviteInput>;

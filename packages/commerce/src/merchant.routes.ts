@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import { depositLedgerDto, recordDepositInput } from './deposit.schema.js';
 import {
@@ -27,7 +27,7 @@ export function merchantRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           tags,
           summary: 'Merchants, newest first',
           querystring: merchantListQuery,
-          response: { 200: z.object({ items: z.array(merchantDto) }), ...commonErrorResponses },
+          response: { 200: listOf(merchantDto), ...commonErrorResponses },
         },
       },
       async (request) => ({

@@ -1,8 +1,9 @@
+import { merchantStatuses } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import { fenSchema } from './category.schema.js';
 import { depositSummaryDto } from './deposit.schema.js';
 
-export const merchantStatuses = ['applied', 'approved', 'rejected', 'suspended'] as const;
+export { merchantStatuses };
 export const merchantStatusSchema = z.enum(merchantStatuses);
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -101,3 +102,6 @@ export const merchantLoginDto = z.object({
   membershipId: z.string(),
   email: z.string(),
 });
+
+/** A merchant application body as a client writes it. */
+export type MerchantApplicationBody = z.input<typeof merchantApplicationInput>;

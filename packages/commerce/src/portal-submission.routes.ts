@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import { portalOf } from './portal-context.js';
 import { inspectionListItemDto, inspectionListQuery } from './qc.schema.js';
@@ -128,7 +128,7 @@ export function portalSubmissionRoutes(commerce: Commerce): FastifyPluginAsyncZo
           tags,
           summary: 'QC results of my samples',
           querystring: inspectionListQuery,
-          response: { 200: z.object({ items: z.array(inspectionListItemDto) }), ...commonErrorResponses },
+          response: { 200: listOf(inspectionListItemDto), ...commonErrorResponses },
         },
       },
       async (request) => {

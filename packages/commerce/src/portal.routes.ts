@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { categoryDto } from './category.schema.js';
 import type { Commerce } from './commerce.js';
 import { depositLedgerDto } from './deposit.schema.js';
@@ -78,7 +78,7 @@ export function portalRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Categories and the deposit each requires',
-          response: { 200: z.object({ items: z.array(categoryDto) }), ...commonErrorResponses },
+          response: { 200: listOf(categoryDto), ...commonErrorResponses },
         },
       },
       async (request) => {
@@ -129,7 +129,7 @@ export function portalRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           tags,
           summary: 'My products',
           querystring: productListQuery.omit({ merchantId: true }),
-          response: { 200: z.object({ items: z.array(productDto) }), ...commonErrorResponses },
+          response: { 200: listOf(productDto), ...commonErrorResponses },
         },
       },
       async (request) => {

@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import {
   productDto,
@@ -25,7 +25,7 @@ export function productRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           tags,
           summary: 'Products with their SKUs',
           querystring: productListQuery,
-          response: { 200: z.object({ items: z.array(productDto) }), ...commonErrorResponses },
+          response: { 200: listOf(productDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await commerce.products.list(principalOf(request).orgId, request.query) }),

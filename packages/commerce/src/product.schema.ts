@@ -88,3 +88,6 @@ export const productListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type ProductListQuery = z.infer<typeof productListQuery>;
+
+/** A create-product request body as a client writes it. */
+export type CreateProductBody = z.input<typeof createProductInput>;

@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import {
   createInspectionInput,
@@ -25,7 +25,7 @@ export function qcRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'QC checklist templates, one per category',
-          response: { 200: z.object({ items: z.array(qcTemplateDto) }), ...commonErrorResponses },
+          response: { 200: listOf(qcTemplateDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await commerce.qc.templates(principalOf(request).orgId) }),
@@ -78,7 +78,7 @@ export function qcRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           tags,
           summary: 'Inspections, newest first',
           querystring: inspectionListQuery,
-          response: { 200: z.object({ items: z.array(inspectionListItemDto) }), ...commonErrorResponses },
+          response: { 200: listOf(inspectionListItemDto), ...commonErrorResponses },
         },
       },
       async (request) => ({

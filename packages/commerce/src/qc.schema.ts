@@ -87,3 +87,10 @@ export const inspectionListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
+
+/** A create-template request body as a client writes it. */
+export type CreateQcTemplateBody = z.input<typeof createQcTemplateInput>;
+/** An update-template request body as a client writes it. */
+export type UpdateQcTemplateBody = z.input<typeof updateQcTemplateInput>;
+/** An inspection request body as a client writes it. */
+export type CreateInspectionBody = z.input<typeof createInspectionInput>;

@@ -53,3 +53,8 @@ export const importReportDto = z.object({
   rows: z.array(importRowDto),
 });
 export type ImportReportDto = z.infer<typeof importReportDto>;
+
+/** A portal CSV import request body as a client writes it. */
+export type PortalImportBody = z.input<typeof portalImportInput>;
+/** A staff CSV import request body (for one merchant) as a client writes it. */
+export type StaffImportBody = z.input<typeof staffImportInput>;

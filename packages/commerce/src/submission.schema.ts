@@ -1,3 +1,4 @@
+import { submissionStatuses, submissionTargets } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import { fenSchema } from './category.schema.js';
 import { actorDto } from './deposit.schema.js';
@@ -5,18 +6,7 @@ import { productDto } from './product.schema.js';
 import { inspectionDto } from './qc.schema.js';
 import { receiptDto } from './warehouse.schema.js';
 
-export const submissionStatuses = [
-  'submitted',
-  'shortlisted',
-  'sample_requested',
-  'sample_received',
-  'qc_passed',
-  'qc_failed',
-  'approved',
-  'warehoused',
-  'rejected',
-  'withdrawn',
-] as const;
+export { submissionStatuses };
 export const submissionStatusSchema = z.enum(submissionStatuses);
 
 /** The statuses a person moves a submission to directly; QC results and receipts make the others. */
@@ -31,7 +21,7 @@ export const actionTargets = [
 export const actionTargetSchema = z.enum(actionTargets);
 export type ActionTarget = z.infer<typeof actionTargetSchema>;
 
-export const targetSchema = z.enum(['pool', 'session']).describe('the product pool, or one live session');
+export const targetSchema = z.enum(submissionTargets).describe('the product pool, or one live session');
 export const sessionRefSchema = z
   .string()
   .trim()
@@ -125,3 +115,8 @@ export const submissionListDto = z.object({
     .record(z.string(), z.number().int())
     .describe('submissions per status, whatever the status filter'),
 });
+
+/** A page of submissions with the count per status. */
+export type SubmissionListDto = z.infer<typeof submissionListDto>;
+/** A submit request body as a client writes it. */
+export type CreateSubmissionBody = z.input<typeof createSubmissionInput>;

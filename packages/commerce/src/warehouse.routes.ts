@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Commerce } from './commerce.js';
 import { createReceiptInput, receiptDto, receiptListQuery, stockDto } from './warehouse.schema.js';
 
@@ -17,7 +17,7 @@ export function warehouseRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           tags,
           summary: 'Warehouse receipts (入仓), newest first',
           querystring: receiptListQuery,
-          response: { 200: z.object({ items: z.array(receiptDto) }), ...commonErrorResponses },
+          response: { 200: listOf(receiptDto), ...commonErrorResponses },
         },
       },
       async (request) => ({
@@ -31,7 +31,7 @@ export function warehouseRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Stock per SKU: received, allocated to line-ups, available',
-          response: { 200: z.object({ items: z.array(stockDto) }), ...commonErrorResponses },
+          response: { 200: listOf(stockDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await commerce.warehouse.stock(principalOf(request).orgId) }),
@@ -46,7 +46,7 @@ export function warehouseRoutes(commerce: Commerce): FastifyPluginAsyncZod {
           params: idParams,
           body: createReceiptInput,
           response: {
-            201: z.object({ items: z.array(receiptDto) }),
+            201: listOf(receiptDto),
             409: errorBodySchema,
             ...commonErrorResponses,
           },

@@ -66,3 +66,6 @@ export interface StockAllocationDto {
   at: string;
   releasedAt: string | null;
 }
+
+/** A receive-stock request body as a client writes it. */
+export type CreateReceiptBody = z.input<typeof createReceiptInput>;

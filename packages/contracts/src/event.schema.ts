@@ -1,65 +1,25 @@
 import { z } from 'zod';
+import { eventSources, eventTypes, liveEventTypes, trafficSources, type EventType } from './vocabulary.js';
+
+// The lists live in the vocabulary; re-exported here beside the envelope that validates against them.
+export {
+  eventSources,
+  eventTypes,
+  genericEventTypes,
+  liveEventTypes,
+  trafficSources,
+  type EventSource,
+  type EventType,
+  type GenericEventType,
+  type LiveEventType,
+  type TrafficSource,
+} from './vocabulary.js';
 
 /**
  * Version of the envelope shape below. Stored with every event so that a later shape can be
  * read side by side with old rows; bump it only with a migration that says how old rows read.
  */
 export const EVENT_SCHEMA_VERSION = 1;
-
-/** Event types that live platforms and the simulator produce (SPEC §5). */
-export const liveEventTypes = [
-  'room.enter',
-  'room.leave',
-  'comment',
-  'like',
-  'share',
-  'follow',
-  'fanclub.join',
-  'product.impression',
-  'product.click',
-  'cart.add',
-  'order.create',
-  'order.pay',
-  'order.refund',
-  'explain.start',
-  'explain.end',
-  'ad.spend',
-] as const;
-
-/** Generic types from the SDK and the Segment-compatible API; they need not belong to a live session. */
-export const genericEventTypes = ['track', 'identify', 'page', 'screen'] as const;
-
-/** Every event type the envelope accepts. */
-export const eventTypes = [...liveEventTypes, ...genericEventTypes] as const;
-
-/** Where an event came from: a live platform, our SDK, a Segment library, the simulator or an import. */
-export const eventSources = [
-  'douyin',
-  'kuaishou',
-  'taobao',
-  'xiaohongshu',
-  'wechat_channels',
-  'sdk',
-  'segment',
-  'simulator',
-  'import',
-] as const;
-
-/** How a viewer reached the live room. */
-export const trafficSources = [
-  'recommend_feed',
-  'followers',
-  'paid_ads',
-  'short_video',
-  'search',
-  'other',
-] as const;
-
-export type LiveEventType = (typeof liveEventTypes)[number];
-export type GenericEventType = (typeof genericEventTypes)[number];
-export type EventType = (typeof eventTypes)[number];
-export type EventSource = (typeof eventSources)[number];
-export type TrafficSource = (typeof trafficSources)[number];
 
 // Epoch ms before 2000 are almost always epoch *seconds* sent by mistake; the upper bound is
 // where ClickHouse DateTime64 ends, so anything accepted here can also be stored.

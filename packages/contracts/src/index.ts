@@ -1,19 +1,22 @@
 export {
   EVENT_SCHEMA_VERSION,
   eventEnvelopeSchema,
+  parseEvent,
+  type EventEnvelope,
+  type EventEnvelopeInput,
+  type EventIssue,
+  type ParseEventResult,
+} from './event.schema.js';
+export { listOf, type ListOf } from './list.schema.js';
+export {
   eventSources,
   eventTypes,
   genericEventTypes,
   liveEventTypes,
-  parseEvent,
   trafficSources,
-  type EventEnvelope,
-  type EventEnvelopeInput,
-  type EventIssue,
   type EventSource,
   type EventType,
   type GenericEventType,
   type LiveEventType,
-  type ParseEventResult,
   type TrafficSource,
-} from './event.schema.js';
+} from './vocabulary.js';

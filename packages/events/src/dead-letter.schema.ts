@@ -1,7 +1,7 @@
+import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
-export const deadLetterStatuses = ['new', 'replayed', 'discarded'] as const;
-export type DeadLetterStatus = (typeof deadLetterStatuses)[number];
+export { deadLetterStatuses, type DeadLetterStatus };
 
 export const eventIssueDto = z.object({ path: z.string(), code: z.string(), message: z.string() });
 
@@ -53,3 +53,6 @@ export const deadLetterPage = z.object({
   nextCursor: z.string().nullable().describe('pass as cursor for the next (older) page; null on the last'),
 });
 export type DeadLetterPage = z.infer<typeof deadLetterPage>;
+
+/** One validation problem of a dead letter. */
+export type EventIssueDto = z.infer<typeof eventIssueDto>;

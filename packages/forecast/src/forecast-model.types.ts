@@ -1,12 +1,8 @@
 import type { ProductSalesRecord, SessionSalesRecord } from '@livecloud/analytics';
+import { forecastBases, mechanismKinds, type ForecastBasis, type MechanismKind } from './forecast.schema.js';
 
-/** Selling mechanisms (机制) a line-up item can run, as scheduling names them. */
-export const mechanismKinds = ['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const;
-export type MechanismKind = (typeof mechanismKinds)[number];
-
-/** Where an item's forecast comes from: its own sales, its category's, the organisation's, or nowhere. */
-export const forecastBases = ['product', 'category', 'org', 'none'] as const;
-export type ForecastBasis = (typeof forecastBases)[number];
+// The lists are part of the HTTP contract, so they live with the schemas.
+export { forecastBases, mechanismKinds, type ForecastBasis, type MechanismKind };
 
 /** The past a forecast learns from. */
 export interface ForecastHistory {

@@ -1,11 +1,19 @@
+import { mechanismTypes, platforms } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
-import { forecastBases, mechanismKinds } from './forecast-model.types.js';
+
+/** Selling mechanisms (机制) a line-up item can run, as scheduling names them. */
+export const mechanismKinds = mechanismTypes;
+export type MechanismKind = (typeof mechanismKinds)[number];
+
+/** Where an item's forecast comes from: its own sales, its category's, the organisation's, or nowhere. */
+export const forecastBases = ['product', 'category', 'org', 'none'] as const;
+export type ForecastBasis = (typeof forecastBases)[number];
 
 const fen = z.number().int().min(0).max(100_000_000_00).describe('integer fen');
 const id = z.string().trim().min(1).max(64);
 
 /** Platforms a what-if may name; each has its own platform fee. */
-export const forecastPlatforms = ['douyin', 'kuaishou', 'taobao', 'xiaohongshu', 'wechat_channels'] as const;
+export const forecastPlatforms = platforms;
 
 export const forecastItemInput = z.object({
   productId: id,
@@ -63,6 +71,11 @@ const profitDto = z
     profitFen: z.number().int().describe('net GMV − cost of goods − commission − platform fee'),
   })
   .describe('ProfitBreakdown');
+
+/** A forecast value with its interval. */
+export type ForecastRangeDto = z.infer<typeof range>;
+/** GMV down to profit, in fen. */
+export type ProfitBreakdownDto = z.infer<typeof profitDto>;
 
 export const forecastWarningCodes = [
   'product_not_in_catalogue',
@@ -209,3 +222,6 @@ export const backtestDto = z.object({
   ),
 });
 export type BacktestDto = z.infer<typeof backtestDto>;
+
+/** A what-if request body as a client writes it. */
+export type ForecastRequestBody = z.input<typeof forecastRequest>;

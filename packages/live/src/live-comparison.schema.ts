@@ -1,20 +1,16 @@
+import { pastMetrics, windowMetrics } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
-import { commentModerationSchema } from './comment-moderation.js';
+import { commentModerationSchema } from './comment-moderation.schema.js';
 import { commentRowSchema, liveSnapshotSchema, ratioSchema } from './live-snapshot.schema.js';
 
 const epochMs = z.int();
 
-export const windowMetrics = [
-  'gmvFen',
-  'entries',
-  'exits',
-  'oneMinuteViews',
-  'clicks',
-  'orders',
-  'pays',
-  'onlineAtEnd',
-] as const;
-export type WindowMetric = (typeof windowMetrics)[number];
+export {
+  pastMetrics,
+  windowMetrics,
+  type PastMetric,
+  type WindowMetric,
+} from '@livecloud/contracts/vocabulary';
 
 /** The last complete minutes against the same number of minutes before them. */
 export const windowComparisonSchema = z
@@ -34,23 +30,6 @@ export const windowComparisonSchema = z
   .nullable()
   .describe('null until the session has one complete minute');
 export type WindowComparison = z.infer<typeof windowComparisonSchema>;
-
-export const pastMetrics = [
-  'gmvFen',
-  'pv',
-  'uv',
-  'paidOrders',
-  'buyers',
-  'newFollowers',
-  'interactions',
-  'ctr',
-  'conversionRate',
-  'gpm',
-  'uvValue',
-  'bounceRate2s',
-  'averageDwellMs',
-] as const;
-export type PastMetric = (typeof pastMetrics)[number];
 
 /** This session against the room's own past sessions at the same elapsed time. */
 export const pastComparisonSchema = z.object({
@@ -95,3 +74,21 @@ export const liveBoardSchema = liveSnapshotSchema
   })
   .describe('LiveBoard');
 export type LiveBoard = z.infer<typeof liveBoardSchema>;
+
+/** One row of `GET /live/sessions`: a session seen in the events. */
+export const recentSessionDto = z.object({
+  sessionId: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z
+    .string()
+    .nullable()
+    .describe("the platform account's display name where scheduling knows the account"),
+  firstEventAt: z.int().describe('UTC epoch ms of the first live event (refunds excluded)'),
+  lastEventAt: z.int().describe('UTC epoch ms of the latest live event (refunds excluded)'),
+  eventCount: z.int().nonnegative(),
+  gmvFen: z.int().describe('Σ order.pay amount in fen'),
+});
+export type RecentSessionDto = z.infer<typeof recentSessionDto>;
+
+/** One comment of the board, with its moderation verdict. */
+export type BoardCommentDto = LiveBoard['comments'][number];

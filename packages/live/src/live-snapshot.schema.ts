@@ -1,3 +1,4 @@
+import { funnelSteps, type FunnelStep, type RateMetric } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
 const count = z.int().nonnegative();
@@ -61,11 +62,10 @@ export const liveRatesSchema = z.object({
   interactionRate: ratioSchema.describe('(comments + likes + shares) ÷ UV'),
   followerConversion: ratioSchema.describe('new followers ÷ UV'),
   refundRate: ratioSchema.describe('refunded fen ÷ GMV fen'),
-});
+} satisfies Record<RateMetric, typeof ratioSchema>);
 export type LiveRates = z.infer<typeof liveRatesSchema>;
 
-export const funnelSteps = ['views', 'oneMinuteViews', 'clicks', 'orders', 'pays'] as const;
-export type FunnelStep = (typeof funnelSteps)[number];
+export { funnelSteps, type FunnelStep } from '@livecloud/contracts/vocabulary';
 
 /** Funnel step counts: entries, leaves after ≥ 60 s, product clicks, orders created, orders paid. */
 export const funnelCountsSchema = z.object({
@@ -74,7 +74,7 @@ export const funnelCountsSchema = z.object({
   clicks: count,
   orders: count,
   pays: count,
-});
+} satisfies Record<FunnelStep, typeof count>);
 export type FunnelCounts = z.infer<typeof funnelCountsSchema>;
 
 export const funnelStepSchema = z.object({

@@ -1,24 +1,12 @@
+import { listOf } from '@livecloud/contracts';
 import { principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LiveBoardService } from './live-board.service.js';
-import { liveBoardSchema } from './live-comparison.schema.js';
+import { liveBoardSchema, recentSessionDto } from './live-comparison.schema.js';
 import type { LiveFeed, LiveFrame } from './live-feed.js';
 import type { RecentLiveSession } from './queries/recent-live-sessions.query.js';
-
-const recentSessionDto = z.object({
-  sessionId: z.string(),
-  accountId: z.string().nullable(),
-  accountName: z
-    .string()
-    .nullable()
-    .describe("the platform account's display name where scheduling knows the account"),
-  firstEventAt: z.int().describe('UTC epoch ms of the first live event (refunds excluded)'),
-  lastEventAt: z.int().describe('UTC epoch ms of the latest live event (refunds excluded)'),
-  eventCount: z.int().nonnegative(),
-  gmvFen: z.int().describe('Σ order.pay amount in fen'),
-});
 
 const sessionParams = z.object({
   id: z.string().min(1).max(128).describe('the live session id as the platform names it'),
@@ -60,7 +48,7 @@ export function liveRoutes(deps: {
           tags: ['live'],
           summary: 'The organisation’s live sessions seen in the events, newest activity first',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-          response: { 200: z.object({ items: z.array(recentSessionDto) }), ...commonErrorResponses },
+          response: { 200: listOf(recentSessionDto), ...commonErrorResponses },
         },
       },
       async (request) => ({

@@ -16,7 +16,6 @@ export {
   lineupItemSchema,
   adPlanSchema,
   disorderSchema,
-  resolveSessionPlan,
   simulatedPlatforms,
   mechanisms,
   type SessionPlan,
@@ -28,6 +27,7 @@ export {
   type SimulatedPlatform,
   type Mechanism,
 } from './session-plan.schema.js';
+export { resolveSessionPlan } from './session-plan.js';
 export type { SessionTruth } from './session-truth.js';
 export { planExplainSegments, type ExplainSegment } from './explain-schedule.js';
 export { commentLexicon, type CommentFlag, type SimulatedComment } from './comment-lexicon.js';

@@ -1,8 +1,8 @@
+import { platforms } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
-import { AppError } from '@livecloud/core';
 
 /** The platforms a simulated session can run on; each has its own traffic mix. */
-export const simulatedPlatforms = ['douyin', 'kuaishou', 'taobao', 'xiaohongshu', 'wechat_channels'] as const;
+export const simulatedPlatforms = platforms;
 export type SimulatedPlatform = (typeof simulatedPlatforms)[number];
 
 /** Selling mechanisms (机制) that change how hard the feed pushes the room and how fast people buy. */
@@ -94,11 +94,3 @@ export type LineupItem = z.input<typeof lineupItemSchema>;
 export type ResolvedLineupItem = z.output<typeof lineupItemSchema>;
 export type AdPlan = z.input<typeof adPlanSchema>;
 export type DisorderOptions = z.input<typeof disorderSchema>;
-
-/** Validates a plan; a bad plan is a caller's mistake, so it throws an `invalid` AppError. */
-export function resolveSessionPlan(plan: SessionPlan): ResolvedSessionPlan {
-  const parsed = sessionPlanSchema.safeParse(plan);
-  if (parsed.success) return parsed.data;
-  const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`).join('; ');
-  throw AppError.invalid('invalid_session_plan', message, parsed.error.issues);
-}

@@ -3,7 +3,8 @@ import { disorderDelivery, type DeliveryStats } from './delivery-disorder.js';
 import { planExplainSegments, type ExplainSegment } from './explain-schedule.js';
 import { createRandom } from './random.js';
 import { runSessionEngine } from './session-engine.js';
-import { resolveSessionPlan, type ResolvedSessionPlan, type SessionPlan } from './session-plan.schema.js';
+import { resolveSessionPlan } from './session-plan.js';
+import type { ResolvedSessionPlan, SessionPlan } from './session-plan.schema.js';
 import { createTruthCounter, type SessionTruth } from './session-truth.js';
 import {
   adCostPerEntryFen,

@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorsWithConflict } from './http.js';
 import {
   createLineupItemInput,
@@ -127,7 +127,7 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Product-pool requirements of a session (categories, price bands, margin, count)',
           params: idParams,
-          response: { 200: z.object({ items: z.array(poolRequirementDto) }), ...commonErrorResponses },
+          response: { 200: listOf(poolRequirementDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await requirements.list(principalOf(request).orgId, request.params.id) }),
@@ -141,7 +141,7 @@ export function lineupRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           summary: 'Replace the product-pool requirements of a session',
           params: idParams,
           body: putPoolRequirementsInput,
-          response: { 200: z.object({ items: z.array(poolRequirementDto) }), ...errorsWithConflict },
+          response: { 200: listOf(poolRequirementDto), ...errorsWithConflict },
         },
       },
       async (request) => {

@@ -145,3 +145,8 @@ export const reorderLineupInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'an item is listed twice')
     .describe('every item of the line-up, in the new order'),
 });
+
+/** An add-item request body as a client writes it. */
+export type CreateLineupItemBody = z.input<typeof createLineupItemInput>;
+/** An update-item request body as a client writes it. */
+export type UpdateLineupItemBody = z.input<typeof updateLineupItemInput>;

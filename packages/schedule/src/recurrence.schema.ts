@@ -68,3 +68,6 @@ export const generateSessionsResult = z.object({
   skipped: z.array(z.object({ date: z.string(), reason: z.enum(['already_generated']) })),
 });
 export type GenerateSessionsResult = z.infer<typeof generateSessionsResult>;
+
+/** A recurring-schedule request body as a client writes it. */
+export type CreateRecurringScheduleBody = z.input<typeof createRecurringScheduleInput>;

@@ -30,3 +30,6 @@ export const poolRequirementInput = z
 /** The whole set for a session; replaces what was there. */
 export const putPoolRequirementsInput = z.object({ items: z.array(poolRequirementInput).max(50) });
 export type PutPoolRequirementsInput = z.infer<typeof putPoolRequirementsInput>;
+
+/** One pool requirement as a client writes it. */
+export type PoolRequirementBody = z.input<typeof poolRequirementInput>;

@@ -1,8 +1,8 @@
 import { actorOf, principalOf, requireAnyPermission, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorsWithConflict } from './http.js';
+import { listOf } from '@livecloud/contracts';
 import {
   anchorDto,
   createAnchorInput,
@@ -33,7 +33,7 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Live rooms',
           querystring: listResourcesQuery,
-          response: { 200: z.object({ items: z.array(roomDto) }), ...commonErrorResponses },
+          response: { 200: listOf(roomDto), ...commonErrorResponses },
         },
       },
       async (request) => ({
@@ -84,7 +84,7 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Anchors',
           querystring: listResourcesQuery,
-          response: { 200: z.object({ items: z.array(anchorDto) }), ...commonErrorResponses },
+          response: { 200: listOf(anchorDto), ...commonErrorResponses },
         },
       },
       async (request) => ({
@@ -136,7 +136,7 @@ export function resourceRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           summary:
             'The account matrix: accounts on Douyin, Kuaishou, Taobao, Xiaohongshu and WeChat Channels',
           querystring: listResourcesQuery,
-          response: { 200: z.object({ items: z.array(platformAccountDto) }), ...commonErrorResponses },
+          response: { 200: listOf(platformAccountDto), ...commonErrorResponses },
         },
       },
       async (request) => ({

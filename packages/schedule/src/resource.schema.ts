@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platforms } from './schedule.tables.js';
+import { platforms } from '@livecloud/contracts/vocabulary';
 
 /** The three things a session books: a room (直播间), anchors (主播) and a platform account (账号矩阵). */
 

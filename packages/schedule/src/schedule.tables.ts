@@ -1,19 +1,20 @@
 import type { Database, DefaultTimestamp, Kysely, Timestamp } from '@livecloud/db';
 import type { ColumnType } from 'kysely';
+import type { MechanismType, Platform, SessionStatus } from '@livecloud/contracts/vocabulary';
 
 /** A jsonb column: read as parsed JSON, written as a JSON string. */
 type JsonColumn<T> = ColumnType<T, string, string>;
 type JsonDefault<T> = ColumnType<T, string | undefined, string>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export const platforms = ['douyin', 'kuaishou', 'taobao', 'xiaohongshu', 'wechat_channels'] as const;
-export type Platform = (typeof platforms)[number];
-
-export const sessionStatuses = ['planned', 'live', 'ended', 'reviewed'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-
-export const mechanismTypes = ['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const;
-export type MechanismType = (typeof mechanismTypes)[number];
+export {
+  mechanismTypes,
+  platforms,
+  sessionStatuses,
+  type MechanismType,
+  type Platform,
+  type SessionStatus,
+} from '@livecloud/contracts/vocabulary';
 
 export type RoomTable = {
   id: string;

@@ -1,5 +1,5 @@
 import { sql } from '@livecloud/db';
-import type { ScheduleDb, SessionStatus } from './schedule.tables.js';
+import type { Platform, ScheduleDb, SessionStatus } from './schedule.tables.js';
 
 export interface SessionRow {
   id: string;
@@ -16,7 +16,7 @@ export interface SessionRow {
   created_at: Date;
   updated_at: Date;
   room_name: string;
-  account_platform: 'douyin' | 'kuaishou' | 'taobao' | 'xiaohongshu' | 'wechat_channels';
+  account_platform: Platform;
   account_handle: string;
   account_name: string;
 }

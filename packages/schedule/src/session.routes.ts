@@ -1,7 +1,7 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission, userOf } from '@livecloud/access';
 import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorsWithConflict } from './http.js';
 import {
   createRecurringScheduleInput,
@@ -13,6 +13,7 @@ import type { Schedule } from './schedule.js';
 import {
   createSessionInput,
   listSessionsQuery,
+  myScheduleDto,
   myScheduleQuery,
   sessionDto,
   transitionInput,
@@ -35,7 +36,7 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Sessions overlapping a window, filtered by room, anchor, account or status',
           querystring: listSessionsQuery,
-          response: { 200: z.object({ items: z.array(sessionDto) }), ...commonErrorResponses },
+          response: { 200: listOf(sessionDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await sessions.list(principalOf(request).orgId, request.query) }),
@@ -135,10 +136,7 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           summary: 'The signed-in anchor’s own sessions (through the anchors linked to their membership)',
           querystring: myScheduleQuery,
           response: {
-            200: z.object({
-              anchors: z.array(z.object({ id: z.string(), name: z.string() })),
-              items: z.array(sessionDto),
-            }),
+            200: myScheduleDto,
             ...commonErrorResponses,
           },
         },
@@ -156,7 +154,7 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Recurring schedule rules',
-          response: { 200: z.object({ items: z.array(recurringScheduleDto) }), ...commonErrorResponses },
+          response: { 200: listOf(recurringScheduleDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await recurrences.list(principalOf(request).orgId) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformSchema } from './resource.schema.js';
-import { sessionStatuses } from './schedule.tables.js';
+import { sessionStatuses } from '@livecloud/contracts/vocabulary';
 
 export const sessionStatusSchema = z.enum(sessionStatuses);
 export const idSchema = z.string().min(1).max(64);
@@ -114,3 +114,15 @@ export const clashDto = z.object({
   occurrenceDate: z.string().optional(),
 });
 export type ClashDto = z.infer<typeof clashDto>;
+
+/** `GET /me/schedule`: the signed-in anchor's sessions and the anchors linked to them. */
+export const myScheduleDto = z.object({
+  anchors: z.array(z.object({ id: z.string(), name: z.string() })),
+  items: z.array(sessionDto),
+});
+export type MyScheduleDto = z.infer<typeof myScheduleDto>;
+
+/** A create-session request body as a client writes it. */
+export type CreateSessionBody = z.input<typeof createSessionInput>;
+/** An update-session request body as a client writes it. */
+export type UpdateSessionBody = z.input<typeof updateSessionInput>;

@@ -1,8 +1,8 @@
 import { actorOf, principalOf, requireAnyPermission, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorsWithConflict } from './http.js';
+import { listOf } from '@livecloud/contracts';
 import type { Schedule } from './schedule.js';
 import {
   listSopRunsQuery,
@@ -30,7 +30,7 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Checklist templates; the default 新直播间 7 天开播 is there from the first visit',
           querystring: listSopTemplatesQuery,
-          response: { 200: z.object({ items: z.array(sopTemplateDto) }), ...commonErrorResponses },
+          response: { 200: listOf(sopTemplateDto), ...commonErrorResponses },
         },
       },
       async (request) => ({
@@ -110,7 +110,7 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           tags,
           summary: 'Checklist runs with progress',
           querystring: listSopRunsQuery,
-          response: { 200: z.object({ items: z.array(sopRunSummaryDto) }), ...commonErrorResponses },
+          response: { 200: listOf(sopRunSummaryDto), ...commonErrorResponses },
         },
       },
       async (request) => ({ items: await sopRuns.list(principalOf(request).orgId, request.query) }),

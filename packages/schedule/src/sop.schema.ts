@@ -1,4 +1,4 @@
-import { roles } from '@livecloud/access';
+import { roles, sopRunStatuses } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import { localDateSchema } from './recurrence.schema.js';
 
@@ -57,7 +57,7 @@ export const sopRunSummaryDto = z.object({
   name: z.string(),
   room: z.object({ id: z.string(), name: z.string() }),
   startDate: z.string().describe('local date (Asia/Shanghai) of day 0'),
-  status: z.enum(['active', 'completed']),
+  status: z.enum(sopRunStatuses),
   progress: sopProgressDto,
   createdAt: z.string(),
   completedAt: z.string().nullable(),
@@ -89,7 +89,7 @@ export type StartSopRunInput = z.infer<typeof startSopRunInput>;
 
 export const listSopRunsQuery = z.object({
   roomId: z.string().min(1).max(64).optional(),
-  status: z.enum(['active', 'completed']).optional(),
+  status: z.enum(sopRunStatuses).optional(),
 });
 
 export const listSopTemplatesQuery = z.object({
@@ -98,3 +98,8 @@ export const listSopTemplatesQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
+
+/** A template request body as a client writes it. */
+export type SopTemplateBody = z.input<typeof sopTemplateInput>;
+/** A start-run request body as a client writes it. */
+export type StartSopRunBody = z.input<typeof startSopRunInput>;

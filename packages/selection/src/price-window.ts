@@ -3,9 +3,7 @@ import type { PriceObservationRow } from './price-observation.repository.js';
 import type { ObservationSource, PricePlatform } from './selection.tables.js';
 
 export const dayMs = 86_400_000;
-/** The lowest-price look-back when a request names none (SPEC §3: lowest-price guarantee). */
-export const defaultWindowDays = 30;
-export const maxWindowDays = 365;
+export { defaultWindowDays, maxWindowDays } from './price.schema.js';
 
 /** One price of a product at one time: an observation or a past session's lowest paid unit price. */
 export interface PricePoint {

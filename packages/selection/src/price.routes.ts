@@ -1,3 +1,4 @@
+import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -69,7 +70,7 @@ export function priceRoutes(selection: Selection): FastifyPluginAsyncZod {
           summary: 'A product’s recorded prices, newest first',
           params: productParams,
           querystring: listObservationsQuery,
-          response: { 200: z.object({ items: z.array(observationDto) }), ...commonErrorResponses },
+          response: { 200: listOf(observationDto), ...commonErrorResponses },
         },
       },
       async (request) => ({

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { defaultWindowDays, maxWindowDays } from './price-window.js';
-import { observationSources, pricePlatforms } from './selection.tables.js';
+import { actorTypes, observationSources, pricePlatforms } from '@livecloud/contracts/vocabulary';
+
+/** The lowest-price look-back when a request names none (SPEC §3: lowest-price guarantee). */
+export const defaultWindowDays = 30;
+/** The longest look-back of price history, in days. */
+export const maxWindowDays = 365;
 
 export const idSchema = z.string().trim().min(1).max(64);
 export const fen = z.number().int().min(0).max(100_000_000_00).describe('integer fen');
@@ -36,7 +40,7 @@ export function idListSchema(max: number) {
     .describe(`comma-separated ids, at most ${max}`);
 }
 
-export const actorDto = z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable() });
+export const actorDto = z.object({ type: z.enum(actorTypes), id: z.string().nullable() });
 
 export const observationDto = z.object({
   id: z.string().describe('observation id (pob_…)'),
@@ -162,3 +166,6 @@ export const lowestPriceCheckDto = z.object({
   ),
 });
 export type LowestPriceCheckDto = z.infer<typeof lowestPriceCheckDto>;
+
+/** An observation request body as a client writes it. */
+export type CreateObservationBody = z.input<typeof createObservationInput>;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { daysSchema, idListSchema, idSchema, pricePointDto } from './price.schema.js';
-import { defaultWeights, scoreComponents, type ScoreWeights } from './selection-score.js';
+import {
+  defaultScoreWeights as defaultWeights,
+  scoreComponents,
+  type ScoreComponent,
+} from '@livecloud/contracts/vocabulary';
 
 const weightList =
   /^\s*[a-z_]+\s*:\s*\d{1,3}(?:\.\d{1,2})?\s*(?:,\s*[a-z_]+\s*:\s*\d{1,3}(?:\.\d{1,2})?\s*)*$/;
@@ -155,4 +159,12 @@ export const compareDto = z.object({
 });
 export type CompareDto = z.infer<typeof compareDto>;
 
-export type { ScoreWeights };
+/** A weight per score component. */
+export type ScoreWeights = Record<ScoreComponent, number>;
+
+/** One component's part of a score. */
+export type ComponentScoreDto = z.infer<typeof componentScoreDto>;
+/** The session a score is for. */
+export type SelectionSessionDto = z.infer<typeof sessionDto>;
+/** One of the session's pool requirements, as scoring reads it. */
+export type RequirementDto = z.infer<typeof requirementDto>;

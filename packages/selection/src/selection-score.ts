@@ -1,17 +1,10 @@
+import { defaultScoreWeights, type ScoreComponent } from '@livecloud/contracts/vocabulary';
 import type { ConversionEstimate, StockNeed } from './history-stats.js';
 import type { CatalogueEntry, CatalogueSku, SessionRequirement } from './ports.js';
 import { describeSource, type LowestPriceCheck } from './price-window.js';
 import { isFullMatch, marginBp, matchRequirement, missedCriteria } from './requirement-match.js';
 
-export const scoreComponents = [
-  'margin',
-  'commission',
-  'conversion',
-  'fit',
-  'stock',
-  'lowest_price',
-] as const;
-export type ScoreComponent = (typeof scoreComponents)[number];
+export { scoreComponents, type ScoreComponent } from '@livecloud/contracts/vocabulary';
 export type ScoreWeights = Record<ScoreComponent, number>;
 
 /**
@@ -19,14 +12,7 @@ export type ScoreWeights = Record<ScoreComponent, number>;
  * weight is the most points it can give; components that cannot be judged for a SKU (no
  * session, no sales history, no price reference) drop out and the rest are scaled up to 100.
  */
-export const defaultWeights: ScoreWeights = {
-  margin: 25,
-  commission: 15,
-  conversion: 25,
-  fit: 15,
-  stock: 10,
-  lowest_price: 10,
-};
+export const defaultWeights: ScoreWeights = { ...defaultScoreWeights };
 
 /** A gross margin of 50 % or more earns the whole margin weight; 0 % or less earns nothing. */
 export const marginTargetBp = 5000;

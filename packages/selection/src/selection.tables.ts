@@ -1,22 +1,14 @@
+import type { ObservationSource, PricePlatform } from '@livecloud/contracts/vocabulary';
 import type { Database, DefaultTimestamp, Kysely, Timestamp } from '@livecloud/db';
 
-/** Where a price was seen. Session prices come from the event store and are never stored here. */
-export const pricePlatforms = [
-  'douyin',
-  'kuaishou',
-  'taobao',
-  'xiaohongshu',
-  'wechat_channels',
-  'jd',
-  'pdd',
-  'tmall',
-  'other',
-] as const;
-export type PricePlatform = (typeof pricePlatforms)[number];
-
-/** How an observation got in: read off a platform, a CSV import, or typed by hand. */
-export const observationSources = ['platform', 'import', 'manual'] as const;
-export type ObservationSource = (typeof observationSources)[number];
+// Where a price was seen (session prices come from the event store and are never stored here)
+// and how an observation got in.
+export {
+  observationSources,
+  pricePlatforms,
+  type ObservationSource,
+  type PricePlatform,
+} from '@livecloud/contracts/vocabulary';
 
 type ActorType = 'user' | 'api_key' | 'system';
 

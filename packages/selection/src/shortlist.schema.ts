@@ -76,6 +76,9 @@ export type ShortlistDto = z.infer<typeof shortlistDto>;
 
 const skuRefDto = z.object({ productId: z.string(), skuId: z.string(), title: z.string(), spec: z.string() });
 
+/** A SKU named by product, SKU, title and spec. */
+export type SkuRefDto = z.infer<typeof skuRefDto>;
+
 export const coverageDto = z.object({
   session: sessionDto,
   allMet: z.boolean().describe('every requirement has its item count'),
@@ -101,3 +104,8 @@ export const coverageDto = z.object({
     .describe('shortlisted SKUs no longer in the catalogue'),
 });
 export type CoverageDto = z.infer<typeof coverageDto>;
+
+/** One session to select for. */
+export type SelectableSessionDto = SelectableSessionsDto['items'][number];
+/** An add-to-shortlist request body as a client writes it. */
+export type AddShortlistBody = z.input<typeof addShortlistInput>;

@@ -68,8 +68,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * Sends one request to the API. The response body is trusted to match `T`: the server is
- * written against the same contract, and the shapes live in `./types`.
+ * Sends one request to the API. The response body is trusted to match `T`: callers name `T`
+ * with the types inferred from the server's own zod schemas (`@livecloud/<context>/schemas`),
+ * so a DTO change on the server is a type error here rather than silent drift.
  */
 export async function apiRequest<T>(
   method: HttpMethod,

@@ -1,3 +1,10 @@
+import type { StaffDto as Staff } from '@livecloud/access/schemas';
+import { platforms } from '@livecloud/contracts/vocabulary';
+import type {
+  AnchorDto as Anchor,
+  PlatformAccountDto as PlatformAccount,
+  RoomDto as Room,
+} from '@livecloud/schedule/schemas';
 import { ApartmentOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import {
   App,
@@ -17,7 +24,6 @@ import {
 } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../api/types';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
@@ -25,16 +31,7 @@ import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
 import { shanghaiDateTime } from '../schedule/shanghai-time';
 import { staffApi } from '../settings/settings.api';
-import {
-  accountsApi,
-  anchorsApi,
-  loadResources,
-  platforms,
-  roomsApi,
-  type Anchor,
-  type PlatformAccount,
-  type Room,
-} from './accounts.api';
+import { accountsApi, anchorsApi, loadResources, roomsApi } from './accounts.api';
 import { platformColor, PlatformTag } from './platform-tag';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 

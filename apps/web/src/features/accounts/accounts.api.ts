@@ -1,65 +1,47 @@
+import type { ListOf } from '@livecloud/contracts';
+import type {
+  AnchorDto,
+  PlatformAccountDto,
+  RoomDto,
+  createAnchorInput,
+  createPlatformAccountInput,
+  createRoomInput,
+  updateAnchorInput,
+  updatePlatformAccountInput,
+  updateRoomInput,
+} from '@livecloud/schedule/schemas';
+import type { z } from 'zod';
 import { api } from '../../api/client';
-import type { ListResponse } from '../../api/types';
-
-/** The account matrix: platforms an account can live on. */
-export const platforms = ['douyin', 'kuaishou', 'taobao', 'xiaohongshu', 'wechat_channels'] as const;
-export type Platform = (typeof platforms)[number];
-
-export interface Room {
-  id: string;
-  name: string;
-  location: string | null;
-  archived: boolean;
-  createdAt: string;
-}
-
-export interface Anchor {
-  id: string;
-  name: string;
-  membershipId: string | null;
-  archived: boolean;
-  createdAt: string;
-}
-
-export interface PlatformAccount {
-  id: string;
-  platform: Platform;
-  handle: string;
-  displayName: string;
-  archived: boolean;
-  createdAt: string;
-}
 
 const withArchived = '?includeArchived=true';
 
 export const roomsApi = {
-  list: (signal?: AbortSignal) => api.get<ListResponse<Room>>(`/api/v1/rooms${withArchived}`, { signal }),
-  create: (input: { name: string; location?: string | null }) => api.post<Room>('/api/v1/rooms', input),
-  update: (id: string, patch: { name?: string; location?: string | null; archived?: boolean }) =>
-    api.patch<Room>(`/api/v1/rooms/${encodeURIComponent(id)}`, patch),
+  list: (signal?: AbortSignal) => api.get<ListOf<RoomDto>>(`/api/v1/rooms${withArchived}`, { signal }),
+  create: (input: z.input<typeof createRoomInput>) => api.post<RoomDto>('/api/v1/rooms', input),
+  update: (id: string, patch: z.input<typeof updateRoomInput>) =>
+    api.patch<RoomDto>(`/api/v1/rooms/${encodeURIComponent(id)}`, patch),
 };
 
 export const anchorsApi = {
-  list: (signal?: AbortSignal) => api.get<ListResponse<Anchor>>(`/api/v1/anchors${withArchived}`, { signal }),
-  create: (input: { name: string; membershipId?: string | null }) =>
-    api.post<Anchor>('/api/v1/anchors', input),
-  update: (id: string, patch: { name?: string; membershipId?: string | null; archived?: boolean }) =>
-    api.patch<Anchor>(`/api/v1/anchors/${encodeURIComponent(id)}`, patch),
+  list: (signal?: AbortSignal) => api.get<ListOf<AnchorDto>>(`/api/v1/anchors${withArchived}`, { signal }),
+  create: (input: z.input<typeof createAnchorInput>) => api.post<AnchorDto>('/api/v1/anchors', input),
+  update: (id: string, patch: z.input<typeof updateAnchorInput>) =>
+    api.patch<AnchorDto>(`/api/v1/anchors/${encodeURIComponent(id)}`, patch),
 };
 
 export const accountsApi = {
   list: (signal?: AbortSignal) =>
-    api.get<ListResponse<PlatformAccount>>(`/api/v1/platform-accounts${withArchived}`, { signal }),
-  create: (input: { platform: Platform; handle: string; displayName: string }) =>
-    api.post<PlatformAccount>('/api/v1/platform-accounts', input),
-  update: (id: string, patch: { handle?: string; displayName?: string; archived?: boolean }) =>
-    api.patch<PlatformAccount>(`/api/v1/platform-accounts/${encodeURIComponent(id)}`, patch),
+    api.get<ListOf<PlatformAccountDto>>(`/api/v1/platform-accounts${withArchived}`, { signal }),
+  create: (input: z.input<typeof createPlatformAccountInput>) =>
+    api.post<PlatformAccountDto>('/api/v1/platform-accounts', input),
+  update: (id: string, patch: z.input<typeof updatePlatformAccountInput>) =>
+    api.patch<PlatformAccountDto>(`/api/v1/platform-accounts/${encodeURIComponent(id)}`, patch),
 };
 
 export interface Resources {
-  rooms: Room[];
-  anchors: Anchor[];
-  accounts: PlatformAccount[];
+  rooms: RoomDto[];
+  anchors: AnchorDto[];
+  accounts: PlatformAccountDto[];
 }
 
 /** Rooms, anchors and accounts in one load, for pages that book them. */

@@ -1,6 +1,6 @@
+import { type Platform } from '@livecloud/contracts/vocabulary';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from './accounts.api';
 
 /** Each platform in the colour its users know it by. */
 export const platformColor: Record<Platform, string> = {

@@ -1,18 +1,15 @@
+import type { StaffDto as Staff } from '@livecloud/access/schemas';
+import { platforms, type Platform } from '@livecloud/contracts/vocabulary';
+import type {
+  AnchorDto as Anchor,
+  PlatformAccountDto as PlatformAccount,
+  RoomDto as Room,
+} from '@livecloud/schedule/schemas';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../api/types';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import {
-  accountsApi,
-  anchorsApi,
-  platforms,
-  roomsApi,
-  type Anchor,
-  type Platform,
-  type PlatformAccount,
-  type Room,
-} from './accounts.api';
+import { accountsApi, anchorsApi, roomsApi } from './accounts.api';
 
 export type ResourceKind = 'account' | 'room' | 'anchor';
 

@@ -1,7 +1,8 @@
+import type { LoginBody as LoginInput, SessionDto as Session } from '@livecloud/access/schemas';
+import type { Permission } from '@livecloud/contracts/vocabulary';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
-import type { Session } from '../../api/types';
-import { authApi, type LoginInput } from './auth.api';
+import { authApi } from './auth.api';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
 /** Why the user is on the login page, so it can say so. */
@@ -16,13 +17,13 @@ export interface SessionContextValue {
   switchOrg: (orgId: string) => Promise<Session>;
   /** Re-reads the session, e.g. after the organisation was renamed. */
   refresh: () => Promise<void>;
-  can: (permission: string | null) => boolean;
+  can: (permission: Permission | null) => boolean;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 /** Whether a session may use something guarded by `permission` (null: anyone signed in). */
-export function sessionCan(session: Session | null, permission: string | null): boolean {
+export function sessionCan(session: Session | null, permission: Permission | null): boolean {
   if (session === null) return false;
   if (permission === null || session.role === 'admin') return true;
   return session.permissions.includes(permission);
@@ -79,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => adopt(await authApi.me()), [adopt]);
 
-  const can = useCallback((permission: string | null) => sessionCan(session, permission), [session]);
+  const can = useCallback((permission: Permission | null) => sessionCan(session, permission), [session]);
 
   const value = useMemo<SessionContextValue>(
     () => ({ status, session, signedOutReason, login, logout, switchOrg, refresh, can }),

@@ -1,3 +1,4 @@
+import type { LiveBoard } from '@livecloud/live/schemas';
 import {
   ArrowLeftOutlined,
   FullscreenExitOutlined,
@@ -32,7 +33,6 @@ import { bigScreenPickerPath } from './big-screen-paths';
 import { Comparison, pastBeats } from './comparison';
 import { CommentStream } from './comment-stream';
 import { FunnelPanel } from './funnel-panel';
-import type { LiveBoard } from './live-board.types';
 import { GmvMinuteChart, OnlineMinuteChart } from './minute-charts';
 import { NowExplaining, ProductLeaderboard } from './product-leaderboard';
 import { Panel, Stat } from './screen-parts';

@@ -1,7 +1,7 @@
+import type { BoardCommentDto as BoardComment, CommentRow, ModerationHit } from '@livecloud/live/schemas';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from './big-screen-format';
-import type { BoardComment, CommentRow, ModerationHit } from './live-board.types';
 
 const avatarColors = ['#3de7ff', '#4d8dff', '#a78bfa', '#f472b6', '#ffc53d', '#34d399', '#fb923c'];
 

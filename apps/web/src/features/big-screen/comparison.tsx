@@ -1,6 +1,7 @@
+import { type PastMetric, type WindowMetric } from '@livecloud/contracts/vocabulary';
+import type { LiveBoard, Ratio } from '@livecloud/live/schemas';
 import { useTranslation } from 'react-i18next';
 import { dash, formatChange } from './big-screen-format';
-import type { LiveBoard, PastMetric, Ratio, WindowMetric } from './live-board.types';
 
 /** Which comparisons a figure on the screen has: the window metric and/or the past-session metric. */
 export interface ComparisonKeys {

@@ -1,9 +1,10 @@
+import { funnelSteps, type FunnelStep, type WindowMetric } from '@livecloud/contracts/vocabulary';
+import type { LiveBoard } from '@livecloud/live/schemas';
 import { useTranslation } from 'react-i18next';
 import { AnimatedNumber } from './animated-number';
 import { formatCount, formatMinute, formatPercent } from './big-screen-format';
 import { screenColors } from './big-screen-theme';
 import { WindowChange, windowChange } from './comparison';
-import { funnelSteps, type FunnelStep, type LiveBoard, type WindowMetric } from './live-board.types';
 
 const stepWindowMetric: Record<FunnelStep, WindowMetric> = {
   views: 'entries',

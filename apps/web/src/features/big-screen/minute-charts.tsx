@@ -1,3 +1,4 @@
+import type { LiveMinute } from '@livecloud/live/schemas';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -21,7 +22,6 @@ import {
   type ScreenLanguage,
 } from './big-screen-format';
 import { screenColors } from './big-screen-theme';
-import type { LiveMinute } from './live-board.types';
 import { completeMinuteFlows, continuousMinutes } from './minute-series';
 
 registerEChartsParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent]);

@@ -1,5 +1,5 @@
+import type { LiveMinute } from '@livecloud/live/schemas';
 import { describe, expect, it } from 'vitest';
-import type { LiveMinute } from './live-board.types';
 import { completeMinuteFlows, continuousMinutes } from './minute-series';
 
 const t0 = Date.UTC(2026, 11, 3, 12, 0);

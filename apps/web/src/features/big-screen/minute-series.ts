@@ -1,5 +1,3 @@
-import type { LiveMinute } from './live-board.types';
-
 /**
  * The session's minutes without gaps: a minute with no events still gets its bar (zero) and
  * carries the online count and cumulative figures of the minute before it.
@@ -39,3 +37,4 @@ export function completeMinuteFlows(
 ): (number | null)[] {
   return minutes.map((m) => (m.minute + 60_000 > asOf ? null : flow(m)));
 }
+import type { LiveMinute } from '@livecloud/live/schemas';

@@ -1,3 +1,4 @@
+import type { LiveBoard, ProductRow } from '@livecloud/live/schemas';
 import { useTranslation } from 'react-i18next';
 import { AnimatedNumber } from './animated-number';
 import {
@@ -7,7 +8,6 @@ import {
   formatYuanCompact,
   screenLanguage,
 } from './big-screen-format';
-import type { LiveBoard, ProductRow } from './live-board.types';
 
 /** Products by GMV, then paid orders, then clicks (the id breaks ties, so the order is stable). */
 export function rankProducts(products: readonly ProductRow[]): ProductRow[] {

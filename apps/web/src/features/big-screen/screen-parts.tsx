@@ -1,7 +1,7 @@
+import type { LiveBoard } from '@livecloud/live/schemas';
 import type { ReactNode } from 'react';
 import { AnimatedNumber } from './animated-number';
 import { PastRank, WindowChange, windowChange, type ComparisonKeys } from './comparison';
-import type { LiveBoard } from './live-board.types';
 
 export interface PanelProps {
   title: ReactNode;

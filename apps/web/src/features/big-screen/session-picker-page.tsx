@@ -1,3 +1,4 @@
+import type { RecentSessionDto as LiveSessionSummary } from '@livecloud/live/schemas';
 import { DesktopOutlined, FundProjectionScreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Input, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,7 +10,6 @@ import { PageHeader } from '../../components/page-header';
 import { bigScreenApi } from './big-screen.api';
 import { formatCount, formatDateTimeMs, formatElapsed, formatYuan } from './big-screen-format';
 import { bigScreenPath } from './big-screen-paths';
-import type { LiveSessionSummary } from './live-board.types';
 
 /** A session whose last event is this recent counts as live. */
 const liveWithinMs = 120_000;

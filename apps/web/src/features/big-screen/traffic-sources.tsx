@@ -1,3 +1,4 @@
+import type { TrafficSourceRow } from '@livecloud/live/schemas';
 import type { TFunction } from 'i18next';
 import { PieChart, type PieSeriesOption } from 'echarts/charts';
 import { TooltipComponent, type TooltipComponentOption } from 'echarts/components';
@@ -9,7 +10,6 @@ import { zhCN } from '../../i18n/zh-cn';
 import { AnimatedNumber } from './animated-number';
 import { formatCount, formatPercent } from './big-screen-format';
 import { sourceColor } from './big-screen-theme';
-import type { TrafficSourceRow } from './live-board.types';
 
 registerEChartsParts([PieChart, TooltipComponent]);
 

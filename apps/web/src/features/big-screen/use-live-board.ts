@@ -1,7 +1,7 @@
+import type { LiveBoard } from '@livecloud/live/schemas';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { bigScreenApi } from './big-screen.api';
-import type { LiveBoard } from './live-board.types';
 
 /**
  * - `connecting`: the first answer has not arrived yet;

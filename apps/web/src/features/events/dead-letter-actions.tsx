@@ -1,6 +1,6 @@
+import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeadLetter } from './dead-letters.api';
 
 export interface DeadLetterActionsProps {
   letter: DeadLetter;

@@ -1,15 +1,14 @@
+import type {
+  DeadLetterDto as DeadLetter,
+  EventIssueDto as EventIssue,
+  ReplayResultDto as ReplayResult,
+} from '@livecloud/events/schemas';
 import { Alert, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sourceLabel } from '../../i18n/labels';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterStatusTag } from './dead-letter-status-tag';
-import {
-  payloadForDisplay,
-  shanghaiDateTimeSeconds,
-  type DeadLetter,
-  type EventIssue,
-  type ReplayResult,
-} from './dead-letters.api';
+import { payloadForDisplay, shanghaiDateTimeSeconds } from './dead-letters.api';
 
 export interface DeadLetterDrawerProps {
   letter: DeadLetter | null;

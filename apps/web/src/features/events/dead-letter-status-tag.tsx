@@ -1,6 +1,6 @@
+import { type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeadLetterStatus } from './dead-letters.api';
 
 const colors: Record<DeadLetterStatus, string> = { new: 'orange', replayed: 'green', discarded: 'default' };
 

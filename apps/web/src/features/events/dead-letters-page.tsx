@@ -1,3 +1,5 @@
+import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
+import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
@@ -12,14 +14,7 @@ import { useSession } from '../auth/session-context';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterDrawer } from './dead-letter-drawer';
 import { DeadLetterStatusTag } from './dead-letter-status-tag';
-import {
-  deadLettersApi,
-  deadLetterStatuses,
-  shanghaiDateTimeSeconds,
-  type DeadLetter,
-  type DeadLetterFilters,
-  type DeadLetterStatus,
-} from './dead-letters.api';
+import { deadLettersApi, shanghaiDateTimeSeconds, type DeadLetterFilters } from './dead-letters.api';
 
 const sourceKeys = Object.keys(zhCN.sources);
 

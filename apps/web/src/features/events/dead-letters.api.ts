@@ -1,44 +1,6 @@
+import type { DeadLetterStatus } from '@livecloud/contracts/vocabulary';
+import type { DeadLetterDto, DeadLetterPage } from '@livecloud/events/schemas';
 import { api } from '../../api/client';
-
-/** The shapes of `/api/v1/dead-letters` (packages/events/src/dead-letter.schema.ts). */
-export type DeadLetterStatus = 'new' | 'replayed' | 'discarded';
-
-export const deadLetterStatuses: readonly DeadLetterStatus[] = ['new', 'replayed', 'discarded'];
-
-export interface EventIssue {
-  path: string;
-  code: string;
-  message: string;
-}
-
-export interface ReplayResult {
-  outcome: 'ingested' | 'duplicate' | 'rejected';
-  at: string;
-  eventId?: string;
-  reason?: string;
-}
-
-export interface DeadLetter {
-  id: string;
-  receivedAt: string;
-  source: string | null;
-  keyId: string | null;
-  format: 'native' | 'segment';
-  eventId: string | null;
-  reason: string;
-  issues: EventIssue[];
-  payload?: unknown;
-  payloadText: string | null;
-  status: DeadLetterStatus;
-  attempts: number;
-  replayedAt: string | null;
-  replayResult: ReplayResult | null;
-}
-
-export interface DeadLetterPage {
-  items: DeadLetter[];
-  nextCursor: string | null;
-}
 
 export interface DeadLetterFilters {
   status?: DeadLetterStatus;
@@ -61,9 +23,9 @@ const itemPath = (id: string) => `/api/v1/dead-letters/${encodeURIComponent(id)}
 export const deadLettersApi = {
   list: (filters: DeadLetterFilters, signal?: AbortSignal, cursor?: string) =>
     api.get<DeadLetterPage>(listPath(filters, cursor), { signal }),
-  get: (id: string, signal?: AbortSignal) => api.get<DeadLetter>(itemPath(id), { signal }),
-  replay: (id: string) => api.post<DeadLetter>(`${itemPath(id)}/replay`),
-  discard: (id: string) => api.post<DeadLetter>(`${itemPath(id)}/discard`),
+  get: (id: string, signal?: AbortSignal) => api.get<DeadLetterDto>(itemPath(id), { signal }),
+  replay: (id: string) => api.post<DeadLetterDto>(`${itemPath(id)}/replay`),
+  discard: (id: string) => api.post<DeadLetterDto>(`${itemPath(id)}/discard`),
 };
 
 const shanghaiOffsetMs = 8 * 3600_000;
@@ -77,7 +39,7 @@ export function shanghaiDateTimeSeconds(iso: string | null | undefined): string 
 }
 
 /** The original item for display: pretty JSON when it was JSON, else the raw text as received. */
-export function payloadForDisplay(letter: DeadLetter): string | null {
+export function payloadForDisplay(letter: DeadLetterDto): string | null {
   if (letter.payloadText !== null) return letter.payloadText;
   if (letter.payload === undefined) return null;
   return JSON.stringify(letter.payload, null, 2);

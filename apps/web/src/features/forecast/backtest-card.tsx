@@ -1,8 +1,9 @@
+import type { BacktestDto as Backtest } from '@livecloud/forecast/schemas';
 import { Alert, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
-import { forecastApi, percent, type Backtest } from './forecast.api';
+import { forecastApi, percent } from './forecast.api';
 
 const loadBacktest = (signal: AbortSignal): Promise<Backtest> => forecastApi.backtest(signal);
 

@@ -1,6 +1,6 @@
+import type { ForecastBasis } from '@livecloud/forecast/schemas';
 import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ForecastBasis } from './forecast.api';
 
 /** Bars by how much the item's own history backs them: its own, its category's, the organisation's. */
 export const basisColor: Record<ForecastBasis, string> = {

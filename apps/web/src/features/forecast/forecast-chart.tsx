@@ -1,3 +1,4 @@
+import type { ForecastItemDto as ForecastItem } from '@livecloud/forecast/schemas';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn } from 'echarts';
 import { BarChart, CustomChart, type BarSeriesOption, type CustomSeriesOption } from 'echarts/charts';
 import {
@@ -14,7 +15,6 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/chart';
 import { formatFen } from '../../lib/format';
 import { basisColor } from './forecast-basis';
-import type { ForecastItem } from './forecast.api';
 
 registerEChartsParts([BarChart, CustomChart, GridComponent, LegendComponent, TooltipComponent]);
 

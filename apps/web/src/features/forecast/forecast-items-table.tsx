@@ -1,10 +1,15 @@
+import { type MechanismType as ForecastMechanism } from '@livecloud/contracts/vocabulary';
+import type {
+  ForecastItemDto as ForecastItem,
+  ForecastRangeDto as ForecastRange,
+} from '@livecloud/forecast/schemas';
 import { WarningOutlined } from '@ant-design/icons';
 import { InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { fenToYuan, yuanToFen } from '../lineups/lineups.api';
 import { BasisBadge } from './forecast-basis';
-import { rangeText, type ForecastItem, type ForecastMechanism, type ForecastRange } from './forecast.api';
+import { rangeText } from './forecast.api';
 
 const mechanisms: ForecastMechanism[] = ['none', 'coupon', 'gift', 'flash_sale', 'giveaway'];
 const count = (n: number) => Math.round(n).toLocaleString('zh-CN');

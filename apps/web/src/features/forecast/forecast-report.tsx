@@ -1,8 +1,9 @@
+import type { ForecastDto as Forecast } from '@livecloud/forecast/schemas';
+import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlatformTag } from '../accounts/platform-tag';
-import type { LiveSession } from '../schedule/schedule.api';
 import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
 import { StatusTag } from '../schedule/status-tag';
 import { BacktestCard } from './backtest-card';
@@ -10,7 +11,6 @@ import { BasisBadge, forecastBases } from './forecast-basis';
 import { ForecastChart } from './forecast-chart';
 import { ForecastItemsTable, type ItemDraft } from './forecast-items-table';
 import { ForecastContextLine, ForecastTotals, ProfitBreakdownCard } from './forecast-summary';
-import type { Forecast } from './forecast.api';
 
 /** The session the forecast is for: when, where, and how much explain time its line-up plans. */
 export function ForecastSessionLine({

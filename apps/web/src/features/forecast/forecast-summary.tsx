@@ -1,8 +1,13 @@
+import type {
+  ForecastDto as Forecast,
+  ForecastRangeDto as ForecastRange,
+  ProfitBreakdownDto as ProfitBreakdown,
+} from '@livecloud/forecast/schemas';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
-import { rangeText, type Forecast, type ForecastRange, type ProfitBreakdown } from './forecast.api';
+import { rangeText } from './forecast.api';
 
 const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
 

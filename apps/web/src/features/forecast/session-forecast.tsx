@@ -1,3 +1,5 @@
+import type { ForecastDto as Forecast } from '@livecloud/forecast/schemas';
+import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { ExperimentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Result, Row, Space, Switch, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -7,11 +9,10 @@ import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
-import type { LiveSession } from '../schedule/schedule.api';
 import { BacktestCard } from './backtest-card';
 import type { ItemDraft } from './forecast-items-table';
 import { ForecastReport, ForecastSessionLine } from './forecast-report';
-import { forecastApi, type Forecast, type WhatIfInput } from './forecast.api';
+import { forecastApi, type WhatIfInput } from './forecast.api';
 
 const lineupLink = (sessionId: string) => `/before/lineups?session=${encodeURIComponent(sessionId)}`;
 

@@ -1,9 +1,10 @@
+import type { LineupDto as Lineup, LineupItemDto as LineupItem } from '@livecloud/schedule/schemas';
 import { App, AutoComplete, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { fenToYuan, lineupsApi, yuanToFen, type Lineup, type LineupItem } from './lineups.api';
+import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
 import { MechanismFields, mechanismValues, toMechanism, type MechanismValues } from './mechanism-fields';
 
 interface FormValues extends MechanismValues {

@@ -1,3 +1,8 @@
+import type {
+  LineupItemDto as LineupItem,
+  LineupValidationDto as LineupValidation,
+  Mechanism,
+} from '@livecloud/schedule/schemas';
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
@@ -10,7 +15,6 @@ import { Button, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
-import type { LineupItem, LineupValidation, Mechanism } from './lineups.api';
 import './lineups.css';
 
 export interface LineupListProps {

@@ -1,3 +1,9 @@
+import type {
+  LineupDto as Lineup,
+  LineupItemDto as LineupItem,
+  LineupValidationDto as LineupValidation,
+  SessionDto as LiveSession,
+} from '@livecloud/schedule/schemas';
 import {
   CheckCircleFilled,
   CloseCircleFilled,
@@ -29,13 +35,13 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { PlatformTag } from '../accounts/platform-tag';
-import { sessionsApi, type LiveSession } from '../schedule/schedule.api';
+import { sessionsApi } from '../schedule/schedule.api';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
 import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
 import { StatusTag } from '../schedule/status-tag';
 import { LineupItemModal } from './lineup-item-modal';
 import { LineupList } from './lineup-list';
-import { lineupsApi, type Lineup, type LineupItem, type LineupValidation } from './lineups.api';
+import { lineupsApi } from './lineups.api';
 import { RequirementsCard } from './requirements-card';
 
 const day = 86_400_000;

@@ -1,6 +1,8 @@
+import { type MechanismType } from '@livecloud/contracts/vocabulary';
+import type { Mechanism } from '@livecloud/schedule/schemas';
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fenToYuan, yuanToFen, type Mechanism, type MechanismType } from './lineups.api';
+import { fenToYuan, yuanToFen } from './lineups.api';
 
 /** The form fields of every mechanism; only those of the chosen type are shown and sent. */
 export interface MechanismValues {

@@ -1,3 +1,4 @@
+import type { PoolRequirementDto as PoolRequirement } from '@livecloud/schedule/schemas';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { formatFen } from '../../lib/format';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { fenToYuan, lineupsApi, yuanToFen, type PoolRequirement } from './lineups.api';
+import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
 
 interface RowValues {
   categories: string[];

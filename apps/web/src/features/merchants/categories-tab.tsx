@@ -1,3 +1,4 @@
+import type { CategoryDto as Category } from '@livecloud/commerce/schemas';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
@@ -17,7 +18,6 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { categoriesApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import type { Category } from './commerce.types';
 import { fenToYuanInput, parseYuanInput, yuanRule } from './money';
 
 interface CategoryForm {

@@ -1,10 +1,11 @@
+import type { DepositLedgerDto as DepositLedger } from '@livecloud/commerce/schemas';
+import { depositKinds, type DepositKind } from '@livecloud/contracts/vocabulary';
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import { depositKinds, type DepositKind, type DepositLedger } from './commerce.types';
 import { parseYuanInput, yuanRule } from './money';
 
 interface EntryForm {

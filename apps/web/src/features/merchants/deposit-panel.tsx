@@ -1,3 +1,8 @@
+import type {
+  DepositEntryDto as DepositEntry,
+  DepositLedgerDto as DepositLedger,
+} from '@livecloud/commerce/schemas';
+import { type DepositKind } from '@livecloud/contracts/vocabulary';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Button,
@@ -14,7 +19,6 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen } from '../../lib/format';
-import type { DepositEntry, DepositKind, DepositLedger } from './commerce.types';
 import { actorLabel } from './use-staff-names';
 
 const kindColors: Record<DepositKind, string> = {

@@ -1,9 +1,9 @@
+import type { CreatedMerchantInviteDto as CreatedMerchantInvite } from '@livecloud/commerce/schemas';
 import { App, Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import type { CreatedMerchantInvite } from './commerce.types';
 
 interface InviteForm {
   email: string;

@@ -1,9 +1,9 @@
+import type { MerchantInviteDto as MerchantInvite } from '@livecloud/commerce/schemas';
 import { App, Button, Popconfirm, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import type { MerchantInvite } from './commerce.types';
 import { InviteStatusTag } from './status-tags';
 
 /** Invitations sent to merchants, and withdrawing one that is still open. */

@@ -1,3 +1,5 @@
+import type { CategoryDto as Category } from '@livecloud/commerce/schemas';
+import { type MerchantStatus } from '@livecloud/contracts/vocabulary';
 import {
   App,
   Alert,
@@ -19,7 +21,6 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import type { Category, MerchantStatus } from './commerce.types';
 import { DepositEntryModal } from './deposit-entry-modal';
 import { DepositPanel } from './deposit-panel';
 import { ReasonModal } from './reason-modal';

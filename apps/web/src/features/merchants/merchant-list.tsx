@@ -1,9 +1,10 @@
+import type { CategoryDto as Category, MerchantDto as Merchant } from '@livecloud/commerce/schemas';
+import { merchantStatuses, type MerchantStatus } from '@livecloud/contracts/vocabulary';
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen } from '../../lib/format';
-import { merchantStatuses, type Category, type Merchant, type MerchantStatus } from './commerce.types';
 import { MerchantStatusTag } from './status-tags';
 
 type Filter = 'all' | MerchantStatus;

@@ -1,6 +1,10 @@
+import {
+  type InviteStatus,
+  type MerchantStatus,
+  type SubmissionStatus,
+} from '@livecloud/contracts/vocabulary';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InviteStatus, MerchantStatus, SubmissionStatus } from './commerce.types';
 
 const merchantColors: Record<MerchantStatus, string> = {
   applied: 'processing',

@@ -1,9 +1,9 @@
+import type { ActorDto as Actor } from '@livecloud/commerce/schemas';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../auth/session-context';
 import { staffApi } from '../settings/settings.api';
-import type { Actor } from './commerce.types';
 
 /** Names of the organisation's people by user id, for "who did it" columns (only oneself without staff:read). */
 export function useStaffNames(): ReadonlyMap<string, string> {

@@ -1,4 +1,4 @@
+import type { HealthDto } from '@livecloud/server/schemas';
 import { api } from '../../api/client';
-import type { Health } from '../../api/types';
 
-export const fetchHealth = (signal: AbortSignal) => api.get<Health>('/api/v1/health', { signal });
+export const fetchHealth = (signal: AbortSignal) => api.get<HealthDto>('/api/v1/health', { signal });

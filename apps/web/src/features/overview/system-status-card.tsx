@@ -1,3 +1,4 @@
+import type { HealthDto as Health, StoreHealthDto as StoreCheck } from '@livecloud/server/schemas';
 import {
   CloudServerOutlined,
   DatabaseOutlined,
@@ -8,7 +9,6 @@ import { Badge, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Toolt
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import type { Health, StoreCheck } from '../../api/types';
 import { useApiQuery } from '../../api/use-api-query';
 import { formatClock, formatMs } from '../../lib/format';
 import { fetchHealth } from './health.api';
@@ -16,10 +16,8 @@ import { LatencyChart } from './latency-chart';
 
 const refreshEveryMs = 30_000;
 
-const engineNames: Record<
-  Health['stores']['records']['engine'] | Health['stores']['events']['engine'],
-  string
-> = {
+/** Display names of the engines the server reports (it sends the engine as a plain string). */
+const engineNames: Readonly<Record<string, string>> = {
   pglite: 'PGlite',
   postgres: 'PostgreSQL',
   chdb: 'chDB',
@@ -145,7 +143,7 @@ function HealthBody({ health, checkedAt }: { health: Health; checkedAt: Date }) 
             icon={<DatabaseOutlined />}
             name={t('overview.storeRecords')}
             hint={t('overview.storeRecordsHint')}
-            engine={engineNames[records.engine]}
+            engine={engineNames[records.engine] ?? records.engine}
             check={records}
           />
         </Col>
@@ -155,7 +153,7 @@ function HealthBody({ health, checkedAt }: { health: Health; checkedAt: Date }) 
             icon={<ThunderboltOutlined />}
             name={t('overview.storeEvents')}
             hint={t('overview.storeEventsHint')}
-            engine={engineNames[events.engine]}
+            engine={engineNames[events.engine] ?? events.engine}
             check={events}
           />
         </Col>

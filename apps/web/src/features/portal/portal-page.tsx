@@ -1,3 +1,4 @@
+import type { InspectionListItemDto as InspectionListItem } from '@livecloud/commerce/schemas';
 import { ShopOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -20,7 +21,6 @@ import { LoadError } from '../../components/load-error';
 import '../merchants/commerce.css';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { useCurrentSession } from '../auth/session-context';
-import type { InspectionListItem } from '../merchants/commerce.types';
 import { DepositPanel } from '../merchants/deposit-panel';
 import { MerchantStatusTag } from '../merchants/status-tags';
 import { useStaffNames } from '../merchants/use-staff-names';

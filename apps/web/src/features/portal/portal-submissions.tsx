@@ -1,10 +1,15 @@
+import type {
+  CategoryDto as Category,
+  SubmissionDetailDto as SubmissionDetail,
+  SubmissionDto as Submission,
+  SubmissionListDto as SubmissionList,
+} from '@livecloud/commerce/schemas';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Category, Submission, SubmissionDetail, SubmissionList } from '../merchants/commerce.types';
 import { SubmissionStatusTag } from '../merchants/status-tags';
 import { ImportModal } from '../submissions/import-modal';
 import { SubmissionDrawer } from '../submissions/submission-drawer';

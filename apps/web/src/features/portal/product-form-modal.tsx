@@ -1,9 +1,10 @@
+import type { CategoryDto as Category } from '@livecloud/commerce/schemas';
+import { type SubmissionTarget } from '@livecloud/contracts/vocabulary';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Divider, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Category, SubmissionTarget } from '../merchants/commerce.types';
 import { parsePercentInput, parseYuanInput, yuanRule } from '../merchants/money';
 import { ImageUpload } from '../submissions/image-upload';
 import { portalApi, portalImageUrl } from './portal.api';

@@ -1,10 +1,10 @@
+import type { SubmissionDto as Submission } from '@livecloud/commerce/schemas';
 import { Alert, App, Flex, Form, Input, Modal, Radio, Spin, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { qcApi, staffImageUrl } from '../merchants/commerce.api';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Submission } from '../merchants/commerce.types';
 import { ImageUpload } from '../submissions/image-upload';
 
 interface ItemResult {

@@ -1,3 +1,8 @@
+import type {
+  InspectionListItemDto as InspectionListItem,
+  QcTemplateDto as QcTemplate,
+  SubmissionDto as Submission,
+} from '@livecloud/commerce/schemas';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
@@ -9,7 +14,6 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { categoriesApi, qcApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
-import type { InspectionListItem, QcTemplate, Submission } from '../merchants/commerce.types';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { InspectionModal } from './inspection-modal';

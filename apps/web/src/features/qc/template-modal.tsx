@@ -1,10 +1,10 @@
+import type { CategoryDto as Category, QcTemplateDto as QcTemplate } from '@livecloud/commerce/schemas';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qcApi } from '../merchants/commerce.api';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Category, QcTemplate } from '../merchants/commerce.types';
 
 interface TemplateForm {
   categoryId: string;

@@ -1,4 +1,4 @@
-import type { LiveSession } from './schedule.api';
+import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { addDays, fromShanghai } from './shanghai-time';
 
 /** A calendar column: a day (week view), or a room or an anchor on one day (day view). */

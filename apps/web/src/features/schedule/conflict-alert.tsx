@@ -1,6 +1,6 @@
+import type { ClashDto as Clash } from '@livecloud/schedule/schemas';
 import { Alert, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Clash } from './schedule.api';
 import { shanghaiDateTime, shanghaiTime } from './shanghai-time';
 
 const resourceColor: Record<Clash['resource'], string> = {

@@ -1,9 +1,13 @@
+import type {
+  ClashDto as Clash,
+  RecurringScheduleDto as RecurringSchedule,
+} from '@livecloud/schedule/schemas';
 import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resources } from '../accounts/accounts.api';
 import { ConflictAlert } from './conflict-alert';
-import { recurringApi, type Clash, type RecurringSchedule } from './schedule.api';
+import { recurringApi } from './schedule.api';
 import { clashesOf, schedulingErrorMessage } from './scheduling-error';
 import { addDays } from './shanghai-time';
 

@@ -1,8 +1,8 @@
+import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hourHeight, layoutSessions, snap, type CalendarColumn, type Placement } from './calendar-layout';
-import type { LiveSession } from './schedule.api';
 import './schedule.css';
 import { clockOf, fromShanghai, shanghaiMinutes, shanghaiTime } from './shanghai-time';
 

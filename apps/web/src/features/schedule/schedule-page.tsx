@@ -1,3 +1,4 @@
+import type { ClashDto as Clash, SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import {
   CalendarOutlined,
   LeftOutlined,
@@ -17,7 +18,7 @@ import { loadResources } from '../accounts/accounts.api';
 import type { CalendarColumn } from './calendar-layout';
 import { ConflictAlert } from './conflict-alert';
 import { RecurringModal } from './recurring-modal';
-import { sessionsApi, type Clash, type LiveSession } from './schedule.api';
+import { sessionsApi } from './schedule.api';
 import { ScheduleCalendar, type CalendarMove } from './schedule-calendar';
 import { clashesOf, schedulingErrorMessage } from './scheduling-error';
 import { SessionDrawer } from './session-drawer';

@@ -1,10 +1,12 @@
+import { type SessionStatus } from '@livecloud/contracts/vocabulary';
+import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { DeleteOutlined, EditOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PlatformTag } from '../accounts/platform-tag';
-import { sessionsApi, type LiveSession, type SessionStatus } from './schedule.api';
+import { sessionsApi } from './schedule.api';
 import { schedulingErrorMessage } from './scheduling-error';
 import { shanghaiDateTime } from './shanghai-time';
 import { StatusTag } from './status-tag';

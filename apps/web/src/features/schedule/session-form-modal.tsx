@@ -1,10 +1,15 @@
+import type {
+  ClashDto as Clash,
+  CreateSessionBody as SessionInput,
+  SessionDto as LiveSession,
+} from '@livecloud/schedule/schemas';
 import { App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resources } from '../accounts/accounts.api';
 import { PlatformTag } from '../accounts/platform-tag';
 import { ConflictAlert } from './conflict-alert';
-import { sessionsApi, type Clash, type LiveSession, type SessionInput } from './schedule.api';
+import { sessionsApi } from './schedule.api';
 import { clashesOf, schedulingErrorMessage } from './scheduling-error';
 import { addDays, fromShanghai, parseClock, shanghaiDate, shanghaiTime } from './shanghai-time';
 

@@ -1,6 +1,6 @@
+import { type SessionStatus } from '@livecloud/contracts/vocabulary';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SessionStatus } from './schedule.api';
 
 const statusColor: Record<SessionStatus, string> = {
   planned: 'processing',

@@ -1,3 +1,4 @@
+import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { Modal, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatFen } from '../../lib/format';
 import { formatBp } from '../merchants/money';
-import { selectionApi, type ScoreParams, type SkuScore } from './selection.api';
+import { selectionApi, type ScoreParams } from './selection.api';
 import { formatRatio, formatSignedBp, scoreColor } from './selection-format';
 import { StatusTag } from './status-tag';
 

@@ -1,8 +1,8 @@
+import type { CoverageDto as Coverage, SkuRefDto as SkuRef } from '@livecloud/selection/schemas';
 import { Card, Divider, Empty, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiQuery } from '../../api/use-api-query';
-import type { Coverage, SkuRef } from './selection.api';
 import { requirementLabel } from './selection-format';
 import { SelectionLoadError } from './selection-load-error';
 

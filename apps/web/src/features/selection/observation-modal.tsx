@@ -1,9 +1,10 @@
+import { pricePlatforms, type PricePlatform } from '@livecloud/contracts/vocabulary';
 import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseYuanInput, yuanRule } from '../merchants/money';
 import { fromShanghai, shanghaiDate, shanghaiTime } from '../schedule/shanghai-time';
-import { pricePlatforms, selectionApi, type PricePlatform } from './selection.api';
+import { selectionApi } from './selection.api';
 import { selectionErrorMessage } from './selection-error';
 
 interface ObservationForm {

@@ -1,9 +1,10 @@
+import type { CategoryDto as Category } from '@livecloud/commerce/schemas';
+import { type ScoreComponent } from '@livecloud/contracts/vocabulary';
+import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Category } from '../merchants/commerce.types';
-import type { ScoreComponent, SkuScore } from './selection.api';
 import { WeightsPopover } from './weights-popover';
 
 export const lookBackDays = [7, 30, 90, 180, 365];

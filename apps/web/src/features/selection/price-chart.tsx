@@ -1,3 +1,4 @@
+import type { PricePointDto as PricePoint } from '@livecloud/selection/schemas';
 import { LineChart, ScatterChart, type LineSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -15,7 +16,6 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/chart';
 import { formatFen } from '../../lib/format';
 import { shanghaiDateTime } from '../schedule/shanghai-time';
-import type { PricePoint } from './selection.api';
 import { pointSourceLabel } from './selection-format';
 
 registerEChartsParts([

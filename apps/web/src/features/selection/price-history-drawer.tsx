@@ -1,3 +1,7 @@
+import type {
+  ObservationDto as Observation,
+  PriceHistoryDto as PriceHistory,
+} from '@livecloud/selection/schemas';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   App,
@@ -24,7 +28,7 @@ import { shanghaiDateTime } from '../schedule/shanghai-time';
 import { ObservationModal } from './observation-modal';
 import { PriceChart } from './price-chart';
 import { PriceImportModal } from './price-import-modal';
-import { selectionApi, type Observation, type PriceHistory } from './selection.api';
+import { selectionApi } from './selection.api';
 import { selectionErrorMessage } from './selection-error';
 import { formatSignedBp, pointSourceLabel } from './selection-format';
 

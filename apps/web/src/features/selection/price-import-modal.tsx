@@ -1,3 +1,4 @@
+import type { ImportReportDto as ImportReport } from '@livecloud/selection/schemas';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Table, Tag, Typography, Upload, type TableProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -5,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectionZhCN } from '../../i18n/selection.zh-cn';
 import { readCsvFile } from '../submissions/csv-file';
-import { priceCsvTemplate, selectionApi, type ImportReport } from './selection.api';
+import { priceCsvTemplate, selectionApi } from './selection.api';
 import { selectionErrorMessage } from './selection-error';
 
 type Row = ImportReport['rows'][number];

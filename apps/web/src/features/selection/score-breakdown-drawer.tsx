@@ -1,7 +1,12 @@
+import type {
+  ComponentScoreDto as ComponentScore,
+  RequirementDto as Requirement,
+  SelectionSessionDto as SelectionSession,
+  SkuScoreDto as SkuScore,
+} from '@livecloud/selection/schemas';
 import { Alert, Drawer, Flex, Progress, Table, Tag, Typography, type TableProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ComponentScore, Requirement, SelectionSession, SkuScore } from './selection.api';
 import { formatRatio, reasonText, scoreColor } from './selection-format';
 
 /** The raw value of a component the way it reads best: rates as percentages, stock as a multiple. */

@@ -1,10 +1,10 @@
+import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { Button, Flex, Progress, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { formatBp } from '../merchants/money';
 import { shanghaiDateTime } from '../schedule/shanghai-time';
-import type { SkuScore } from './selection.api';
 import { formatSignedBp, pointSourceLabel, scoreColor } from './selection-format';
 import { StatusTag } from './status-tag';
 

@@ -1,8 +1,15 @@
+import type {
+  ComponentScoreDto as ComponentScore,
+  PricePointDto as PricePoint,
+  RequirementDto as Requirement,
+} from '@livecloud/selection/schemas';
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../lib/format';
 import { selectionZhCN } from '../../i18n/selection.zh-cn';
 import { formatBp } from '../merchants/money';
-import type { ComponentScore, PricePoint, ReasonParam, Requirement } from './selection.api';
+
+/** One parameter of a score reason, as the server sends it. */
+type ReasonParam = ComponentScore['reason']['params'][string];
 
 /** A ratio as a percentage with one decimal: 0.0853 → "8.5%". */
 export function formatRatio(ratio: number | null | undefined): string {

@@ -1,3 +1,5 @@
+import { type ScoreComponent } from '@livecloud/contracts/vocabulary';
+import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
@@ -22,7 +24,7 @@ import { PriceHistoryDrawer } from './price-history-drawer';
 import { PriceImportModal } from './price-import-modal';
 import { ScoreBreakdownDrawer } from './score-breakdown-drawer';
 import { compareMax, ScoresTable } from './scores-table';
-import { selectionApi, type ScoreComponent, type ScoreParams, type SkuScore } from './selection.api';
+import { selectionApi, type ScoreParams } from './selection.api';
 import { selectionErrorMessage } from './selection-error';
 import { SelectionLoadError } from './selection-load-error';
 import { SessionPicker } from './session-picker';

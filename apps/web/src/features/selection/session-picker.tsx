@@ -1,9 +1,13 @@
+import type {
+  SelectableSessionDto as SelectableSession,
+  SelectionSessionDto as SelectionSession,
+} from '@livecloud/selection/schemas';
 import { Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { shanghaiDateTime } from '../schedule/shanghai-time';
-import { selectionApi, type SelectableSession, type SelectionSession } from './selection.api';
+import { selectionApi } from './selection.api';
 
 const closed = (status: string) => status === 'ended' || status === 'reviewed';
 

@@ -1,9 +1,13 @@
+import type {
+  ShortlistDto as Shortlist,
+  ShortlistItemDto as ShortlistItem,
+  SkuScoreDto as SkuScore,
+} from '@livecloud/selection/schemas';
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiQuery } from '../../api/use-api-query';
 import { formatFen } from '../../lib/format';
-import type { Shortlist, ShortlistItem, SkuScore } from './selection.api';
 import { formatSignedBp, scoreColor } from './selection-format';
 import { SelectionLoadError } from './selection-load-error';
 

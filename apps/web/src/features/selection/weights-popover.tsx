@@ -1,8 +1,12 @@
+import {
+  defaultScoreWeights as defaultWeights,
+  scoreComponents,
+  type ScoreComponent,
+} from '@livecloud/contracts/vocabulary';
 import { ControlOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, InputNumber, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultWeights, scoreComponents, type ScoreComponent } from './selection.api';
 
 type Weights = Partial<Record<ScoreComponent, number>>;
 

@@ -1,8 +1,13 @@
+import type {
+  ApiKeyDto as ApiKey,
+  CreateApiKeyBody as ApiKeyCreateInput,
+  CreatedApiKeyDto as CreatedApiKey,
+} from '@livecloud/access/schemas';
+import { eventSources as apiKeySources } from '@livecloud/contracts/vocabulary';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { apiKeySources, type ApiKey, type ApiKeyCreateInput, type CreatedApiKey } from '../../api/types';
 import { sourceLabel } from '../../i18n/labels';
 import { apiKeysApi } from './settings.api';
 

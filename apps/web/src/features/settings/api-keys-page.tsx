@@ -1,9 +1,9 @@
+import type { ApiKeyDto as ApiKey } from '@livecloud/access/schemas';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import type { ApiKey } from '../../api/types';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';

@@ -1,5 +1,5 @@
+import { roles as roleCodes } from '@livecloud/contracts/vocabulary';
 import type { TFunction } from 'i18next';
-import { roleCodes } from '../../api/types';
 import { roleLabel } from '../../i18n/labels';
 
 /** The built-in roles as select options, labelled in the current language. */

@@ -1,34 +1,35 @@
-import { api } from '../../api/client';
 import type {
-  ApiKey,
-  ApiKeyCreateInput,
-  CreatedApiKey,
-  ListResponse,
-  Org,
-  RoleMatrix,
-  Staff,
-  StaffOnboardInput,
-} from '../../api/types';
+  ApiKeyDto,
+  CreateApiKeyBody,
+  CreatedApiKeyDto,
+  OnboardStaffBody,
+  OrganisationDto,
+  RoleMatrixDto,
+  StaffDto,
+  UpdateStaffBody,
+} from '@livecloud/access/schemas';
+import type { ListOf } from '@livecloud/contracts';
+import { api } from '../../api/client';
 
 export const orgApi = {
-  get: (signal: AbortSignal) => api.get<Org>('/api/v1/org', { signal }),
-  rename: (name: string) => api.patch<Org>('/api/v1/org', { name }),
+  get: (signal: AbortSignal) => api.get<OrganisationDto>('/api/v1/org', { signal }),
+  rename: (name: string) => api.patch<OrganisationDto>('/api/v1/org', { name }),
 };
 
 export const staffApi = {
-  list: (signal: AbortSignal) => api.get<ListResponse<Staff>>('/api/v1/staff', { signal }),
-  onboard: (input: StaffOnboardInput) => api.post<Staff>('/api/v1/staff', input),
-  update: (id: string, patch: { role?: string; name?: string }) =>
-    api.patch<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, patch),
-  offboard: (id: string) => api.post<Staff>(`/api/v1/staff/${encodeURIComponent(id)}/offboard`),
+  list: (signal: AbortSignal) => api.get<ListOf<StaffDto>>('/api/v1/staff', { signal }),
+  onboard: (input: OnboardStaffBody) => api.post<StaffDto>('/api/v1/staff', input),
+  update: (id: string, patch: UpdateStaffBody) =>
+    api.patch<StaffDto>(`/api/v1/staff/${encodeURIComponent(id)}`, patch),
+  offboard: (id: string) => api.post<StaffDto>(`/api/v1/staff/${encodeURIComponent(id)}/offboard`),
 };
 
 export const rolesApi = {
-  matrix: (signal: AbortSignal) => api.get<RoleMatrix>('/api/v1/roles', { signal }),
+  matrix: (signal: AbortSignal) => api.get<RoleMatrixDto>('/api/v1/roles', { signal }),
 };
 
 export const apiKeysApi = {
-  list: (signal: AbortSignal) => api.get<ListResponse<ApiKey>>('/api/v1/api-keys', { signal }),
-  create: (input: ApiKeyCreateInput) => api.post<CreatedApiKey>('/api/v1/api-keys', input),
-  revoke: (id: string) => api.delete<ApiKey>(`/api/v1/api-keys/${encodeURIComponent(id)}`),
+  list: (signal: AbortSignal) => api.get<ListOf<ApiKeyDto>>('/api/v1/api-keys', { signal }),
+  create: (input: CreateApiKeyBody) => api.post<CreatedApiKeyDto>('/api/v1/api-keys', input),
+  revoke: (id: string) => api.delete<ApiKeyDto>(`/api/v1/api-keys/${encodeURIComponent(id)}`),
 };

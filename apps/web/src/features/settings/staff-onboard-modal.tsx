@@ -1,8 +1,8 @@
+import type { OnboardStaffBody as StaffOnboardInput, StaffDto as Staff } from '@livecloud/access/schemas';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import type { Staff, StaffOnboardInput } from '../../api/types';
 import { staffApi } from './settings.api';
 import { roleOptions } from './role-options';
 

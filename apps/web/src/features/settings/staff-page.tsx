@@ -1,3 +1,4 @@
+import type { StaffDto as Staff } from '@livecloud/access/schemas';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   App,
@@ -18,7 +19,6 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import type { Staff } from '../../api/types';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';

@@ -1,8 +1,9 @@
+import type { StaffDto as Staff } from '@livecloud/access/schemas';
+import type { Role } from '@livecloud/contracts/vocabulary';
 import { App, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import type { Staff } from '../../api/types';
 import { roleLabel } from '../../i18n/labels';
 import { roleOptions } from './role-options';
 import { staffApi } from './settings.api';
@@ -17,10 +18,10 @@ export interface StaffRoleModalProps {
 export function StaffRoleModal({ staff, onClose, onChanged }: StaffRoleModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ role: string }>();
+  const [form] = Form.useForm<{ role: Role }>();
   const [submitting, setSubmitting] = useState(false);
 
-  const onSubmit = async ({ role }: { role: string }) => {
+  const onSubmit = async ({ role }: { role: Role }) => {
     if (staff === null) return;
     if (role === staff.role) {
       onClose();

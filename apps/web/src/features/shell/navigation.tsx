@@ -1,3 +1,4 @@
+import type { Permission } from '@livecloud/contracts/vocabulary';
 import {
   ApartmentOutlined,
   DashboardOutlined,
@@ -23,7 +24,7 @@ export interface NavItem {
   key: NavItemKey;
   path: string;
   /** The permission that shows the item; admins see everything. */
-  permission: string | null;
+  permission: Permission | null;
 }
 
 export interface NavGroup {
@@ -32,7 +33,7 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-function item(key: NavItemKey, path: string, permission: string | null): NavItem {
+function item(key: NavItemKey, path: string, permission: Permission | null): NavItem {
   return { key, path, permission };
 }
 

@@ -1,3 +1,4 @@
+import type { Permission } from '@livecloud/contracts/vocabulary';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,7 @@ export function RequirePermission({
   permission,
   children,
 }: {
-  permission: string | null;
+  permission: Permission | null;
   children: ReactNode;
 }) {
   const { can } = useSession();

@@ -1,3 +1,4 @@
+import type { SopRunDto as SopRun, SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
 import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
@@ -27,7 +28,7 @@ import { useSession } from '../auth/session-context';
 import { roomsApi } from '../accounts/accounts.api';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
 import { todayInShanghai } from '../schedule/shanghai-time';
-import { sopApi, type SopRun, type SopTemplate } from './sop.api';
+import { sopApi } from './sop.api';
 import { SopRunPanel } from './sop-run-panel';
 import { SopStartModal } from './sop-start-modal';
 import { SopTemplateModal } from './sop-template-modal';

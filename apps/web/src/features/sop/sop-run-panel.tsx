@@ -1,3 +1,4 @@
+import type { SopRunDto as SopRun, SopRunTaskDto as SopRunTask } from '@livecloud/schedule/schemas';
 import { ClockCircleOutlined, LockOutlined } from '@ant-design/icons';
 import {
   App,
@@ -17,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
 import { daysBetween } from '../schedule/shanghai-time';
-import { sopApi, type SopRun, type SopRunTask } from './sop.api';
+import { sopApi } from './sop.api';
 
 export interface SopRunPanelProps {
   run: SopRun;

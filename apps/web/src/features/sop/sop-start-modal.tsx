@@ -1,9 +1,13 @@
+import type {
+  RoomDto as Room,
+  SopRunDto as SopRun,
+  SopTemplateDto as SopTemplate,
+} from '@livecloud/schedule/schemas';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Room } from '../accounts/accounts.api';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { sopApi, type SopRun, type SopTemplate } from './sop.api';
+import { sopApi } from './sop.api';
 
 interface FormValues {
   templateId: string;

@@ -1,11 +1,15 @@
+import { roles as roleCodes } from '@livecloud/contracts/vocabulary';
+import type {
+  SopTemplateBody as SopTemplateInput,
+  SopTemplateDto as SopTemplate,
+} from '@livecloud/schedule/schemas';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleCodes } from '../../api/types';
 import { roleLabel } from '../../i18n/labels';
 import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { sopApi, type SopTemplate, type SopTemplateInput } from './sop.api';
+import { sopApi } from './sop.api';
 
 type FormValues = SopTemplateInput;
 

@@ -1,9 +1,9 @@
+import type { UploadDto } from '@livecloud/commerce/schemas';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Image, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Upload as UploadDto } from '../merchants/commerce.types';
 import { readBase64 } from './csv-file';
 
 export interface ImageUploadProps {

@@ -1,9 +1,14 @@
+import type {
+  ImportReportDto as ImportReport,
+  MerchantDto as Merchant,
+  PortalImportBody as ImportInput,
+} from '@livecloud/commerce/schemas';
+import { type SubmissionTarget } from '@livecloud/contracts/vocabulary';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Radio, Select, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { ImportInput, ImportReport, Merchant, SubmissionTarget } from '../merchants/commerce.types';
 import { csvTemplate, readCsvFile } from './csv-file';
 import { ImportReportView } from './import-report';
 

@@ -1,8 +1,8 @@
+import type { ImportReportDto as ImportReport, ImportRowDto as ImportRow } from '@livecloud/commerce/schemas';
 import { Alert, Table, Tag, Typography, type TableProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { commerceZhCN } from '../../i18n/commerce.zh-cn';
-import type { ImportReport, ImportRow } from '../merchants/commerce.types';
 
 type RowReasonKey = keyof typeof commerceZhCN.rowReason;
 

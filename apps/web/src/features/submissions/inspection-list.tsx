@@ -1,8 +1,8 @@
+import type { InspectionDto as Inspection } from '@livecloud/commerce/schemas';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Card, Flex, Image, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
-import type { Inspection } from '../merchants/commerce.types';
 import { actorLabel } from '../merchants/use-staff-names';
 
 /** QC inspections with each item's result, reason and photos. */

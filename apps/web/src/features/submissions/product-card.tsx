@@ -1,7 +1,7 @@
+import type { ProductDto as Product, SkuDto as Sku } from '@livecloud/commerce/schemas';
 import { Descriptions, Empty, Flex, Image, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
-import type { Product, Sku } from '../merchants/commerce.types';
 import { formatBp } from '../merchants/money';
 
 /** A product's facts, images and SKUs with prices in ¥ and commission in %. */

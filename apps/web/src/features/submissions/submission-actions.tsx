@@ -1,9 +1,13 @@
+import type {
+  ActionTarget,
+  SubmissionDetailDto as SubmissionDetail,
+  SubmissionDto as Submission,
+} from '@livecloud/commerce/schemas';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { submissionsApi } from '../merchants/commerce.api';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { ActionTarget, Submission, SubmissionDetail } from '../merchants/commerce.types';
 import { ReasonModal } from '../merchants/reason-modal';
 
 /** Moves that ask for words first: a required reason, or an optional note (e.g. the courier number of a sample). */

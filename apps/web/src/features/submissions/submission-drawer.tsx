@@ -1,10 +1,13 @@
+import type {
+  ReceiptDto as Receipt,
+  SubmissionDetailDto as SubmissionDetail,
+} from '@livecloud/commerce/schemas';
 import { Alert, Card, Descriptions, Drawer, Empty, Flex, Table, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatDateTime, formatFen } from '../../lib/format';
-import type { Receipt, SubmissionDetail } from '../merchants/commerce.types';
 import { SubmissionStatusTag } from '../merchants/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { InspectionList } from './inspection-list';

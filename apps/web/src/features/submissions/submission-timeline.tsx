@@ -1,7 +1,7 @@
+import type { SubmissionEventDto as SubmissionEvent } from '@livecloud/commerce/schemas';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
-import type { SubmissionEvent } from '../merchants/commerce.types';
 import { SubmissionStatusTag } from '../merchants/status-tags';
 import { actorLabel } from '../merchants/use-staff-names';
 

@@ -1,3 +1,5 @@
+import type { SubmissionDto as Submission } from '@livecloud/commerce/schemas';
+import { submissionStatuses, type SubmissionStatus } from '@livecloud/contracts/vocabulary';
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Input, Table, Tabs, Typography, type TableProps } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
@@ -9,7 +11,6 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { merchantsApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
-import { submissionStatuses, type Submission, type SubmissionStatus } from '../merchants/commerce.types';
 import { SubmissionStatusTag } from '../merchants/status-tags';
 import { ImportModal } from './import-modal';
 import { SubmissionActions } from './submission-actions';

@@ -1,10 +1,10 @@
+import type { SkuDto as Sku, SubmissionDto as Submission } from '@livecloud/commerce/schemas';
 import { App, Form, Input, InputNumber, Modal, Spin, Table } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { submissionsApi, warehouseApi } from '../merchants/commerce.api';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import type { Sku, Submission } from '../merchants/commerce.types';
 
 interface ReceiptForm {
   lines: Record<string, { quantity?: number | null; location?: string }>;

@@ -1,3 +1,8 @@
+import type {
+  ReceiptDto as Receipt,
+  StockDto as Stock,
+  SubmissionDto as Submission,
+} from '@livecloud/commerce/schemas';
 import { Button, Card, Flex, Progress, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +13,6 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { staffImageUrl, submissionsApi, warehouseApi } from '../merchants/commerce.api';
-import type { Receipt, Stock, Submission } from '../merchants/commerce.types';
 import { SubmissionStatusTag } from '../merchants/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
