@@ -2,7 +2,7 @@ import { Alert, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sourceLabel } from '../../i18n/labels';
 import { DeadLetterActions } from './dead-letter-actions';
-import { DeadLetterStatusTag } from './dead-letter-status-tag';
+import { DeadLetterStatusTag } from '../../components/status-tags';
 import {
   payloadForDisplay,
   shanghaiDateTimeSeconds,

@@ -11,7 +11,7 @@ import { zhCN } from '../../i18n/zh-cn';
 import { useSession } from '../auth/session-context';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterDrawer } from './dead-letter-drawer';
-import { DeadLetterStatusTag } from './dead-letter-status-tag';
+import { DeadLetterStatusTag } from '../../components/status-tags';
 import {
   deadLettersApi,
   deadLetterStatuses,

@@ -1,10 +1,10 @@
 import { Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlatformTag } from '../accounts/platform-tag';
+import { PlatformTag } from '../../components/status-tags';
 import type { LiveSession } from '../schedule/schedule.api';
-import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
-import { StatusTag } from '../schedule/status-tag';
+import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
+import { SessionStatusTag } from '../../components/status-tags';
 import { BacktestCard } from './backtest-card';
 import { BasisBadge, forecastBases } from './forecast-basis';
 import { ForecastChart } from './forecast-chart';
@@ -29,7 +29,7 @@ export function ForecastSessionLine({
       {title ? <Typography.Text strong>{title}</Typography.Text> : null}
       {session ? (
         <>
-          <StatusTag status={session.status} />
+          <SessionStatusTag status={session.status} />
           <Typography.Text type="secondary">
             {shanghaiDateTime(session.plannedStart)} – {shanghaiTime(Date.parse(session.plannedEnd))}
           </Typography.Text>

@@ -5,7 +5,7 @@ import { formatFen } from '../../lib/format';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
 import { depositKinds, type DepositKind, type DepositLedger } from './commerce.types';
-import { parseYuanInput, yuanRule } from './money';
+import { parseYuanInput, yuanRule } from '../../lib/money';
 
 interface EntryForm {
   kind: DepositKind;

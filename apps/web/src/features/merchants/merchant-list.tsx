@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { merchantStatuses, type Category, type Merchant, type MerchantStatus } from './commerce.types';
-import { MerchantStatusTag } from './status-tags';
+import { MerchantStatusTag } from '../../components/status-tags';
 
 type Filter = 'all' | MerchantStatus;
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commerceErrorMessage } from '../merchants/commerce-error';
 import type { Category, SubmissionTarget } from '../merchants/commerce.types';
-import { parsePercentInput, parseYuanInput, yuanRule } from '../merchants/money';
+import { parsePercentInput, parseYuanInput, yuanRule } from '../../lib/money';
 import { ImageUpload } from '../submissions/image-upload';
 import { portalApi, portalImageUrl } from './portal.api';
 

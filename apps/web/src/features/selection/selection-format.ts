@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../lib/format';
 import { selectionZhCN } from '../../i18n/selection.zh-cn';
-import { formatBp } from '../merchants/money';
+import { formatBp } from '../../lib/money';
 import type { ComponentScore, PricePoint, ReasonParam, Requirement } from './selection.api';
 
 /** A ratio as a percentage with one decimal: 0.0853 → "8.5%". */

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { selectionApi, type SelectableSession, type SelectionSession } from './selection.api';
 
 const closed = (status: string) => status === 'ended' || status === 'reviewed';

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { commerceZhCN } from '../../i18n/commerce.zh-cn';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import type { SubmissionStatus } from '../merchants/commerce.types';
 
 function isSubmissionStatus(status: string): status is SubmissionStatus {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleCodes } from '../../api/types';
 import { roleLabel } from '../../i18n/labels';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { sopApi, type SopTemplate, type SopTemplateInput } from './sop.api';
 
 type FormValues = SopTemplateInput;

@@ -2,7 +2,7 @@ import { Descriptions, Empty, Flex, Image, Table, Typography, type TableProps } 
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import type { Product, Sku } from '../merchants/commerce.types';
-import { formatBp } from '../merchants/money';
+import { formatBp } from '../../lib/money';
 
 /** A product's facts, images and SKUs with prices in ¥ and commission in %. */
 export function ProductCard({ product, imageUrl }: { product: Product; imageUrl: (id: string) => string }) {

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { merchantsApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
 import { submissionStatuses, type Submission, type SubmissionStatus } from '../merchants/commerce.types';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { ImportModal } from './import-modal';
 import { SubmissionActions } from './submission-actions';
 import { SubmissionDrawer } from './submission-drawer';

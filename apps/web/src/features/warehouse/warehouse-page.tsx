@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { staffImageUrl, submissionsApi, warehouseApi } from '../merchants/commerce.api';
 import type { Receipt, Stock, Submission } from '../merchants/commerce.types';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { ReceiptModal } from './receipt-modal';

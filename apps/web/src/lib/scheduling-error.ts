@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { schedulingZhCN } from '../../i18n/scheduling.zh-cn';
-import type { Clash } from './schedule.api';
+import { ApiError } from '../api/client';
+import { errorMessage } from '../api/error-message';
+import { schedulingZhCN } from '../i18n/scheduling.zh-cn';
+import type { Clash } from '../features/schedule/schedule.api';
 
 type SchedulingErrorKey = keyof typeof schedulingZhCN.errors;
 
