@@ -28,11 +28,11 @@ import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { staffApi } from '../settings/settings.api';
 import { accountsApi, anchorsApi, loadResources, roomsApi } from './accounts.api';
-import { platformColor, PlatformTag } from './platform-tag';
+import { platformColor, PlatformTag } from '../../components/status-tags';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 
 /** 账号矩阵: the organisation's platform accounts, live rooms and anchors. */

@@ -8,7 +8,7 @@ import type {
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { accountsApi, anchorsApi, roomsApi } from './accounts.api';
 
 export type ResourceKind = 'account' | 'room' | 'anchor';

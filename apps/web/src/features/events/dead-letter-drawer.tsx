@@ -7,8 +7,8 @@ import { Alert, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sourceLabel } from '../../i18n/labels';
 import { DeadLetterActions } from './dead-letter-actions';
-import { DeadLetterStatusTag } from './dead-letter-status-tag';
 import { payloadForDisplay, shanghaiDateTimeSeconds } from './dead-letters.api';
+import { DeadLetterStatusTag } from '../../components/status-tags';
 
 export interface DeadLetterDrawerProps {
   letter: DeadLetter | null;

@@ -13,8 +13,8 @@ import { zhCN } from '../../i18n/zh-cn';
 import { useSession } from '../auth/session-context';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterDrawer } from './dead-letter-drawer';
-import { DeadLetterStatusTag } from './dead-letter-status-tag';
 import { deadLettersApi, shanghaiDateTimeSeconds, type DeadLetterFilters } from './dead-letters.api';
+import { DeadLetterStatusTag } from '../../components/status-tags';
 
 const sourceKeys = Object.keys(zhCN.sources);
 

@@ -3,9 +3,9 @@ import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlatformTag } from '../accounts/platform-tag';
-import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
-import { StatusTag } from '../schedule/status-tag';
+import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
+import { PlatformTag } from '../../components/status-tags';
+import { SessionStatusTag } from '../../components/status-tags';
 import { BacktestCard } from './backtest-card';
 import { BasisBadge, forecastBases } from './forecast-basis';
 import { ForecastChart } from './forecast-chart';
@@ -29,7 +29,7 @@ export function ForecastSessionLine({
       {title ? <Typography.Text strong>{title}</Typography.Text> : null}
       {session ? (
         <>
-          <StatusTag status={session.status} />
+          <SessionStatusTag status={session.status} />
           <Typography.Text type="secondary">
             {shanghaiDateTime(session.plannedStart)} – {shanghaiTime(Date.parse(session.plannedEnd))}
           </Typography.Text>

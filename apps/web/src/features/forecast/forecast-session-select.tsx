@@ -2,7 +2,7 @@ import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../schedule/schedule.api';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 
 const day = 86_400_000;
 

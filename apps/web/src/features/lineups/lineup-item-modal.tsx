@@ -3,7 +3,7 @@ import { App, AutoComplete, Col, Form, Input, InputNumber, Modal, Row } from 'an
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
 import { MechanismFields, mechanismValues, toMechanism, type MechanismValues } from './mechanism-fields';
 

@@ -34,11 +34,11 @@ import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { PlatformTag } from '../accounts/platform-tag';
 import { sessionsApi } from '../schedule/schedule.api';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { shanghaiDateTime, shanghaiTime } from '../schedule/shanghai-time';
-import { StatusTag } from '../schedule/status-tag';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
+import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
+import { PlatformTag } from '../../components/status-tags';
+import { SessionStatusTag } from '../../components/status-tags';
 import { LineupItemModal } from './lineup-item-modal';
 import { LineupList } from './lineup-list';
 import { lineupsApi } from './lineups.api';
@@ -225,7 +225,7 @@ export function LineupsPage() {
                 <Card
                   className="lc-card"
                   title={session.title}
-                  extra={<StatusTag status={session.status} />}
+                  extra={<SessionStatusTag status={session.status} />}
                   data-testid="lineup-session-card"
                 >
                   <Flex vertical gap={10}>

@@ -19,7 +19,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { formatFen } from '../../lib/format';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
 
 interface RowValues {

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { categoriesApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import { fenToYuanInput, parseYuanInput, yuanRule } from './money';
+import { fenToYuanInput, parseYuanInput, yuanRule } from '../../lib/money';
 
 interface CategoryForm {
   name: string;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import { parseYuanInput, yuanRule } from './money';
+import { parseYuanInput, yuanRule } from '../../lib/money';
 
 interface EntryForm {
   kind: DepositKind;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
-import { InviteStatusTag } from './status-tags';
+import { InviteStatusTag } from '../../components/status-tags';
 
 /** Invitations sent to merchants, and withdrawing one that is still open. */
 export function InvitesTab({

@@ -24,7 +24,7 @@ import { commerceErrorMessage } from './commerce-error';
 import { DepositEntryModal } from './deposit-entry-modal';
 import { DepositPanel } from './deposit-panel';
 import { ReasonModal } from './reason-modal';
-import { MerchantStatusTag } from './status-tags';
+import { MerchantStatusTag } from '../../components/status-tags';
 import { useStaffNames } from './use-staff-names';
 
 type Move = 'approved' | 'rejected' | 'suspended';

@@ -5,7 +5,7 @@ import { Button, Flex, Input, Segmented, Table, Tag, Typography, type TableProps
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen } from '../../lib/format';
-import { MerchantStatusTag } from './status-tags';
+import { MerchantStatusTag } from '../../components/status-tags';
 
 type Filter = 'all' | MerchantStatus;
 

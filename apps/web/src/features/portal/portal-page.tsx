@@ -22,7 +22,7 @@ import '../merchants/commerce.css';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { useCurrentSession } from '../auth/session-context';
 import { DepositPanel } from '../merchants/deposit-panel';
-import { MerchantStatusTag } from '../merchants/status-tags';
+import { MerchantStatusTag } from '../../components/status-tags';
 import { useStaffNames } from '../merchants/use-staff-names';
 import { PortalSubmissions } from './portal-submissions';
 import { portalApi } from './portal.api';

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { ImportModal } from '../submissions/import-modal';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { portalApi, portalImageUrl } from './portal.api';

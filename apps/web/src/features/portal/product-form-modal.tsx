@@ -5,7 +5,7 @@ import { App, Button, Col, Divider, Form, Input, Modal, Radio, Row, Select } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commerceErrorMessage } from '../merchants/commerce-error';
-import { parsePercentInput, parseYuanInput, yuanRule } from '../merchants/money';
+import { parsePercentInput, parseYuanInput, yuanRule } from '../../lib/money';
 import { ImageUpload } from '../submissions/image-upload';
 import { portalApi, portalImageUrl } from './portal.api';
 

@@ -1,5 +1,5 @@
 import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
-import { addDays, fromShanghai } from './shanghai-time';
+import { addDays, fromShanghai } from '../../lib/shanghai-time';
 
 /** A calendar column: a day (week view), or a room or an anchor on one day (day view). */
 export interface CalendarColumn {

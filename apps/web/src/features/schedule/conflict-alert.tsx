@@ -1,7 +1,7 @@
 import type { ClashDto as Clash } from '@livecloud/schedule/schemas';
 import { Alert, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { shanghaiDateTime, shanghaiTime } from './shanghai-time';
+import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
 
 const resourceColor: Record<Clash['resource'], string> = {
   room: 'geekblue',

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Resources } from '../accounts/accounts.api';
 import { ConflictAlert } from './conflict-alert';
 import { recurringApi } from './schedule.api';
-import { clashesOf, schedulingErrorMessage } from './scheduling-error';
-import { addDays } from './shanghai-time';
+import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
+import { addDays } from '../../lib/shanghai-time';
 
 interface FormValues {
   title: string;

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode
 import { useTranslation } from 'react-i18next';
 import { hourHeight, layoutSessions, snap, type CalendarColumn, type Placement } from './calendar-layout';
 import './schedule.css';
-import { clockOf, fromShanghai, shanghaiMinutes, shanghaiTime } from './shanghai-time';
+import { clockOf, fromShanghai, shanghaiMinutes, shanghaiTime } from '../../lib/shanghai-time';
 
 export interface CalendarMove {
   /** Minutes the start moves by, day changes included. */

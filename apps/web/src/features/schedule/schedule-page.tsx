@@ -20,10 +20,17 @@ import { ConflictAlert } from './conflict-alert';
 import { RecurringModal } from './recurring-modal';
 import { sessionsApi } from './schedule.api';
 import { ScheduleCalendar, type CalendarMove } from './schedule-calendar';
-import { clashesOf, schedulingErrorMessage } from './scheduling-error';
+import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
 import { SessionDrawer } from './session-drawer';
 import { SessionFormModal, type SessionDraft } from './session-form-modal';
-import { addDays, clockOf, fromShanghai, isoWeekday, mondayOf, todayInShanghai } from './shanghai-time';
+import {
+  addDays,
+  clockOf,
+  fromShanghai,
+  isoWeekday,
+  mondayOf,
+  todayInShanghai,
+} from '../../lib/shanghai-time';
 
 type View = 'week' | 'day';
 type DayGroup = 'room' | 'anchor';

@@ -5,11 +5,11 @@ import { App, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Tag } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PlatformTag } from '../accounts/platform-tag';
 import { sessionsApi } from './schedule.api';
-import { schedulingErrorMessage } from './scheduling-error';
-import { shanghaiDateTime } from './shanghai-time';
-import { StatusTag } from './status-tag';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
+import { PlatformTag } from '../../components/status-tags';
+import { SessionStatusTag } from '../../components/status-tags';
 
 const nextStatus: Record<SessionStatus, SessionStatus | null> = {
   planned: 'live',
@@ -53,7 +53,7 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
       size={440}
       title={session?.title}
       data-testid="session-drawer"
-      extra={session ? <StatusTag status={session.status} /> : null}
+      extra={session ? <SessionStatusTag status={session.status} /> : null}
     >
       {session ? (
         <Flex vertical gap={20}>

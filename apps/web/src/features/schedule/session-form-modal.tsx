@@ -7,11 +7,11 @@ import { App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resources } from '../accounts/accounts.api';
-import { PlatformTag } from '../accounts/platform-tag';
+import { PlatformTag } from '../../components/status-tags';
 import { ConflictAlert } from './conflict-alert';
 import { sessionsApi } from './schedule.api';
-import { clashesOf, schedulingErrorMessage } from './scheduling-error';
-import { addDays, fromShanghai, parseClock, shanghaiDate, shanghaiTime } from './shanghai-time';
+import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
+import { addDays, fromShanghai, parseClock, shanghaiDate, shanghaiTime } from '../../lib/shanghai-time';
 
 export interface SessionDraft {
   date: string;

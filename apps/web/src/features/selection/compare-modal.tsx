@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatFen } from '../../lib/format';
-import { formatBp } from '../merchants/money';
+import { formatBp } from '../../lib/money';
 import { selectionApi, type ScoreParams } from './selection.api';
 import { formatRatio, formatSignedBp, scoreColor } from './selection-format';
 import { StatusTag } from './status-tag';

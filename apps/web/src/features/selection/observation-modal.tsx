@@ -2,8 +2,8 @@ import { pricePlatforms, type PricePlatform } from '@livecloud/contracts/vocabul
 import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseYuanInput, yuanRule } from '../merchants/money';
-import { fromShanghai, shanghaiDate, shanghaiTime } from '../schedule/shanghai-time';
+import { parseYuanInput, yuanRule } from '../../lib/money';
+import { fromShanghai, shanghaiDate, shanghaiTime } from '../../lib/shanghai-time';
 import { selectionApi } from './selection.api';
 import { selectionErrorMessage } from './selection-error';
 

@@ -15,7 +15,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/chart';
 import { formatFen } from '../../lib/format';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { pointSourceLabel } from './selection-format';
 
 registerEChartsParts([

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatFen } from '../../lib/format';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { ObservationModal } from './observation-modal';
 import { PriceChart } from './price-chart';
 import { PriceImportModal } from './price-import-modal';

@@ -3,8 +3,8 @@ import { Button, Flex, Progress, Space, Table, Tag, Tooltip, Typography, type Ta
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
-import { formatBp } from '../merchants/money';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { formatBp } from '../../lib/money';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { formatSignedBp, pointSourceLabel, scoreColor } from './selection-format';
 import { StatusTag } from './status-tag';
 

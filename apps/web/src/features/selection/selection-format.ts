@@ -6,7 +6,7 @@ import type {
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../lib/format';
 import { selectionZhCN } from '../../i18n/selection.zh-cn';
-import { formatBp } from '../merchants/money';
+import { formatBp } from '../../lib/money';
 
 /** One parameter of a score reason, as the server sends it. */
 type ReasonParam = ComponentScore['reason']['params'][string];

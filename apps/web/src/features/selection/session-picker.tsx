@@ -6,7 +6,7 @@ import { Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
-import { shanghaiDateTime } from '../schedule/shanghai-time';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { selectionApi } from './selection.api';
 
 const closed = (status: string) => status === 'ended' || status === 'reviewed';

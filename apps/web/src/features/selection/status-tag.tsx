@@ -2,7 +2,7 @@ import { type SubmissionStatus } from '@livecloud/contracts/vocabulary';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { commerceZhCN } from '../../i18n/commerce.zh-cn';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 
 function isSubmissionStatus(status: string): status is SubmissionStatus {
   return Object.hasOwn(commerceZhCN.submissionStatus, status);

@@ -16,8 +16,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
-import { daysBetween } from '../schedule/shanghai-time';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
+import { daysBetween } from '../../lib/shanghai-time';
 import { sopApi } from './sop.api';
 
 export interface SopRunPanelProps {

@@ -6,7 +6,7 @@ import type {
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { sopApi } from './sop.api';
 
 interface FormValues {

@@ -8,7 +8,7 @@ import { App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Typogra
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
-import { schedulingErrorMessage } from '../schedule/scheduling-error';
+import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { sopApi } from './sop.api';
 
 type FormValues = SopTemplateInput;

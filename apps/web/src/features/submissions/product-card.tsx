@@ -2,7 +2,7 @@ import type { ProductDto as Product, SkuDto as Sku } from '@livecloud/commerce/s
 import { Descriptions, Empty, Flex, Image, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
-import { formatBp } from '../merchants/money';
+import { formatBp } from '../../lib/money';
 
 /** A product's facts, images and SKUs with prices in ¥ and commission in %. */
 export function ProductCard({ product, imageUrl }: { product: Product; imageUrl: (id: string) => string }) {

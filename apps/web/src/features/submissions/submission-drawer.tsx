@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatDateTime, formatFen } from '../../lib/format';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { InspectionList } from './inspection-list';
 import { ProductCard } from './product-card';

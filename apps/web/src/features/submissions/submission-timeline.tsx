@@ -2,7 +2,7 @@ import type { SubmissionEventDto as SubmissionEvent } from '@livecloud/commerce/
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { actorLabel } from '../merchants/use-staff-names';
 
 const failing = new Set(['rejected', 'qc_failed', 'withdrawn']);

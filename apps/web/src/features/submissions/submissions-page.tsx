@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { merchantsApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { ImportModal } from './import-modal';
 import { SubmissionActions } from './submission-actions';
 import { SubmissionDrawer } from './submission-drawer';

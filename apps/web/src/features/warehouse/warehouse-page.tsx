@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { staffImageUrl, submissionsApi, warehouseApi } from '../merchants/commerce.api';
-import { SubmissionStatusTag } from '../merchants/status-tags';
+import { SubmissionStatusTag } from '../../components/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { ReceiptModal } from './receipt-modal';

@@ -1,8 +1,8 @@
 import type { ClashDto as Clash } from '@livecloud/schedule/schemas';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { schedulingZhCN } from '../../i18n/scheduling.zh-cn';
+import { ApiError } from '../api/client';
+import { errorMessage } from '../api/error-message';
+import { schedulingZhCN } from '../i18n/scheduling.zh-cn';
 
 type SchedulingErrorKey = keyof typeof schedulingZhCN.errors;
 

@@ -1,0 +1,61 @@
+import type { deadLettersZhCN } from './events.zh-cn';
+
+/** 事件采集 · 死信（English）. */
+export const deadLettersEnUS: typeof deadLettersZhCN = {
+  deadLetters: {
+    title: 'Events',
+    subtitle:
+      'Events the collector could not accept (dead letters): see why each was rejected, its validation issues and the original item; replay it once the sender is fixed, or discard it. Times are China Standard Time.',
+    receivedAt: 'Received',
+    source: 'Source',
+    reason: 'Reason',
+    statusLabel: 'Status',
+    id: 'ID',
+    view: 'Details',
+    status: {
+      new: 'Pending',
+      replayed: 'Replayed',
+      discarded: 'Discarded',
+    },
+    allStatuses: 'All statuses',
+    allSources: 'All sources',
+    searchPlaceholder: 'Search reasons',
+    empty: 'No dead letters: every event the collector received passed validation.',
+    emptyFiltered: 'No dead letters match these filters',
+    loadMore: 'Load more',
+    replay: 'Replay',
+    discard: 'Discard',
+    replayConfirm: 'Replay this dead letter?',
+    replayConfirmDetail:
+      'The original item goes through validation and cleaning again; if it passes it is stored (once, by its event id).',
+    discardConfirm: 'Discard this dead letter?',
+    discardConfirmDetail: 'A discarded dead letter cannot be replayed.',
+    replayIngested: 'Replayed: the event is stored',
+    replayDuplicate: 'Replayed: the event was already stored, nothing written twice',
+    replayRejected: 'Replay still rejected: {{reason}}',
+    discarded: 'Discarded',
+    detailTitle: 'Dead letter',
+    format: 'Entry point',
+    formats: {
+      native: 'Native API',
+      segment: 'Segment-compatible',
+    },
+    eventId: 'Event ID',
+    attempts: 'Replays',
+    lastReplay: 'Last replay',
+    outcome: {
+      ingested: '{{time}} replayed: the event is stored',
+      duplicate: '{{time}} replayed: the event was already stored',
+      rejected: '{{time}} replay still rejected',
+      eventId: 'Event ID: {{id}}',
+    },
+    issues: 'Validation issues ({{count}})',
+    noIssues: 'No field-level validation issues',
+    issuePath: 'Field',
+    issueCode: 'Code',
+    issueMessage: 'Message',
+    payload: 'Original item (JSON)',
+    payloadRaw: 'Original text (not JSON)',
+    noPayload: 'The original item was not kept',
+  },
+};
