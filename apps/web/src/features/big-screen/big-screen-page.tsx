@@ -1,241 +1,38 @@
 import type { LiveBoard } from '@livecloud/live/schemas';
-import {
-  ArrowLeftOutlined,
-  FullscreenExitOutlined,
-  FullscreenOutlined,
-  GlobalOutlined,
-  LoadingOutlined,
-} from '@ant-design/icons';
-import { Button, ConfigProvider, Result, Spin, theme, Tooltip, type ThemeConfig } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { LoadingOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Result, Spin, theme, type ThemeConfig } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
-import { BrandLogo } from '../../components/brand-logo';
-import { changeLanguage, currentLanguage } from '../../i18n';
-import { useAnimatedNumber } from './animated-number';
+import { currentLanguage } from '../../i18n';
 import {
-  compactParts,
   formatCount,
   formatCountCompact,
   formatDwell,
-  formatElapsed,
   formatMultiple,
   formatPercent,
-  formatTime,
-  formatYuan,
   formatYuanCompact,
   screenLanguage,
-  type ScreenLanguage,
 } from './big-screen-format';
 import { bigScreenPickerPath } from './big-screen-paths';
-import { Comparison, pastBeats } from './comparison';
+import { pastBeats } from './comparison';
 import { CommentStream } from './comment-stream';
 import { FunnelPanel } from './funnel-panel';
 import { GmvMinuteChart, OnlineMinuteChart } from './minute-charts';
 import { NowExplaining, ProductLeaderboard } from './product-leaderboard';
 import { Panel, Stat } from './screen-parts';
+import { ComparisonLegend, GmvHero } from './gmv-hero';
+import { ScreenHeader } from './screen-header';
 import { TrafficSources } from './traffic-sources';
-import { useLiveBoard, type LiveConnection } from './use-live-board';
+import { useLiveBoard } from './use-live-board';
 import './big-screen.css';
-
-/** A session with no event for this long is shown as idle rather than live. */
-const idleAfterMs = 120_000;
 
 const screenTheme: ThemeConfig = {
   algorithm: theme.darkAlgorithm,
   token: { colorPrimary: '#2f9bff', colorBgElevated: '#0d1b36', borderRadius: 6 },
 };
-
-function useNow(intervalMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
-function useFullscreen(): { active: boolean; toggle: () => void; supported: boolean } {
-  const [active, setActive] = useState(() => document.fullscreenElement !== null);
-  useEffect(() => {
-    const onChange = () => setActive(document.fullscreenElement !== null);
-    document.addEventListener('fullscreenchange', onChange);
-    return () => document.removeEventListener('fullscreenchange', onChange);
-  }, []);
-  const toggle = useCallback(() => {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void document.documentElement.requestFullscreen().catch(() => undefined);
-  }, []);
-  return { active, toggle, supported: document.fullscreenEnabled };
-}
-
-function ConnectionBadge({ connection }: { connection: LiveConnection }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`lc-bs-conn lc-bs-conn-${connection}`} data-testid="connection" data-state={connection}>
-      {connection === 'live' ? <i className="lc-bs-conn-dot" /> : <LoadingOutlined />}
-      {t(`bigScreen.connection.${connection}`)}
-    </span>
-  );
-}
-
-const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-function Clock() {
-  const { t } = useTranslation();
-  const now = useNow();
-  const date = new Date(now);
-  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return (
-    <span className="lc-bs-clock" data-testid="clock">
-      <span className="lc-bs-clock-date">
-        {day} {t(`bigScreen.weekdays.${weekdays[date.getDay()] ?? 'sun'}`)}
-      </span>
-      <span className="lc-bs-clock-time">{formatTime(now)}</span>
-    </span>
-  );
-}
-
-function ScreenHeader({ board, connection }: { board: LiveBoard | null; connection: LiveConnection }) {
-  const { t } = useTranslation();
-  const fullscreen = useFullscreen();
-  const nextLanguage = currentLanguage() === 'zh-CN' ? 'en-US' : 'zh-CN';
-  const live = board !== null && board.lastEventAt !== null && board.asOf - board.lastEventAt < idleAfterMs;
-  const elapsed =
-    board?.firstEventAt != null && board.lastEventAt !== null ? board.lastEventAt - board.firstEventAt : null;
-  return (
-    <header className="lc-bs-header">
-      <div className="lc-bs-header-side">
-        <BrandLogo tone="light" />
-        {board === null ? null : (
-          <>
-            <span
-              className={`lc-bs-live ${live ? 'lc-bs-live-on' : 'lc-bs-live-idle'}`}
-              data-testid="live-status"
-            >
-              <i />
-              {live ? t('bigScreen.header.live') : t('bigScreen.header.idle')}
-            </span>
-            <span className="lc-bs-header-meta">
-              {t('bigScreen.header.elapsed')}
-              <b className="lc-bs-mono">{elapsed === null ? '—' : formatElapsed(elapsed)}</b>
-            </span>
-          </>
-        )}
-      </div>
-      <div className="lc-bs-header-title">
-        <h1>{t('bigScreen.header.title')}</h1>
-        <div className="lc-bs-header-sub" data-testid="screen-session">
-          {board?.accountId ? (
-            <span title={board.accountId}>
-              {t('bigScreen.header.account')} <b>{board.accountName ?? board.accountId}</b>
-            </span>
-          ) : null}
-          <span>
-            {t('bigScreen.header.session')} <b>{board?.sessionId ?? '—'}</b>
-          </span>
-        </div>
-      </div>
-      <div className="lc-bs-header-side lc-bs-header-right">
-        <ConnectionBadge connection={connection} />
-        <Clock />
-        <span className="lc-bs-header-actions">
-          <Tooltip title={t('language.switchToLabel')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<GlobalOutlined />}
-              onClick={() => void changeLanguage(nextLanguage)}
-              data-testid="lang-switch"
-            >
-              {t('language.switchTo')}
-            </Button>
-          </Tooltip>
-          {fullscreen.supported ? (
-            <Tooltip
-              title={
-                fullscreen.active ? t('bigScreen.header.exitFullscreen') : t('bigScreen.header.fullscreen')
-              }
-            >
-              <Button
-                type="text"
-                size="small"
-                icon={fullscreen.active ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
-                onClick={fullscreen.toggle}
-                aria-label={
-                  fullscreen.active ? t('bigScreen.header.exitFullscreen') : t('bigScreen.header.fullscreen')
-                }
-                data-testid="fullscreen-toggle"
-              />
-            </Tooltip>
-          ) : null}
-          <Tooltip title={t('bigScreen.header.back')}>
-            <Link to={bigScreenPickerPath} data-testid="big-screen-back">
-              <Button
-                type="text"
-                size="small"
-                icon={<ArrowLeftOutlined />}
-                aria-label={t('bigScreen.header.back')}
-              />
-            </Link>
-          </Tooltip>
-        </span>
-      </div>
-    </header>
-  );
-}
-
-function GmvHero({ board, language }: { board: LiveBoard; language: ScreenLanguage }) {
-  const { t } = useTranslation();
-  const shown = useAnimatedNumber(board.totals.gmvFen) ?? 0;
-  const big = Math.abs(shown) >= 1_000_000;
-  const parts = big ? compactParts(shown / 100, language) : { value: formatYuan(shown).slice(1), unit: '' };
-  return (
-    <div className="lc-bs-hero" data-testid="metric-gmv">
-      <div className="lc-bs-hero-label">{t('bigScreen.metrics.gmv')}</div>
-      <div className="lc-bs-hero-value" data-testid="metric-gmv-value" data-value={board.totals.gmvFen}>
-        <span className="lc-bs-hero-currency">¥</span>
-        <span className="lc-bs-hero-digits">{parts.value}</span>
-        {parts.unit === '' ? null : <span className="lc-bs-hero-unit">{parts.unit}</span>}
-      </div>
-      <div className="lc-bs-hero-notes">
-        {big ? <span className="lc-bs-hero-exact">{formatYuan(board.totals.gmvFen)}</span> : null}
-        <span>
-          {t('bigScreen.metrics.netGmv')} <b>{formatYuanCompact(board.totals.netGmvFen, language)}</b>
-        </span>
-        <span>
-          {t('bigScreen.metrics.refunds')} <b>{formatYuanCompact(board.totals.refundFen, language)}</b>
-        </span>
-      </div>
-      <Comparison board={board} keys={{ window: 'gmvFen', past: 'gmvFen' }} />
-    </div>
-  );
-}
-
-/** What the two comparisons mean for this board, said once instead of on every figure. */
-function ComparisonLegend({ board }: { board: LiveBoard }) {
-  const { t } = useTranslation();
-  const window = board.comparison.window;
-  const past = board.comparison.past;
-  return (
-    <div className="lc-bs-legend" data-testid="comparison-legend">
-      <span>
-        <b>{t('bigScreen.compare.windowShort')}</b>
-        {window === null
-          ? t('bigScreen.compare.windowPending')
-          : t('bigScreen.compare.windowLegend', { minutes: window.minutes })}
-      </span>
-      <span>
-        <b>{t('bigScreen.compare.pastShort')}</b>
-        {past.sessions === 0
-          ? t('bigScreen.compare.pastPending')
-          : t('bigScreen.compare.pastLegend', { n: past.sessions, elapsed: formatElapsed(past.elapsedMs) })}
-      </span>
-    </div>
-  );
-}
 
 function Screen({ board }: { board: LiveBoard }) {
   const { t, i18n } = useTranslation();
