@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EVENT_SCHEMA_VERSION,
-  eventTypes,
-  liveEventTypes,
-  parseEvent,
-  type EventEnvelope,
-} from './event.schema.js';
+import { EVENT_SCHEMA_VERSION, parseEvent, type EventEnvelope } from './event.schema.js';
+import { eventTypes, liveEventTypes } from './vocabulary.js';
 
 const occurredAt = Date.UTC(2026, 2, 14, 12, 0, 0, 123);
 

@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { eventSources, eventTypes, liveEventTypes, trafficSources, type EventType } from './vocabulary.js';
 
-// The lists live in the vocabulary; re-exported here beside the envelope that validates against them.
-export {
-  eventSources,
-  eventTypes,
-  genericEventTypes,
-  liveEventTypes,
-  trafficSources,
-  type EventSource,
-  type EventType,
-  type GenericEventType,
-  type LiveEventType,
-  type TrafficSource,
-} from './vocabulary.js';
-
 /**
  * Version of the envelope shape below. Stored with every event so that a later shape can be
  * read side by side with old rows; bump it only with a migration that says how old rows read.
