@@ -85,6 +85,7 @@ export async function openServices(
       db: records.db,
       clock,
       logger,
+      schedule: contexts.schedule,
     });
   } catch (error) {
     await collection?.close();

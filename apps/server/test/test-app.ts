@@ -67,6 +67,7 @@ export async function createTestApp(
     db: records.db,
     clock,
     logger,
+    schedule: contexts.schedule,
   });
   const live = openLive({ config, clock, logger, events, ...contexts });
   await live.attach(collection.bus);

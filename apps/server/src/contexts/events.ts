@@ -1,5 +1,48 @@
-import type { Config } from '@livecloud/core';
-import { openCollection, type Collection, type CollectionOptions } from '@livecloud/events';
+import { AppError, type Clock, type Config, type Logger } from '@livecloud/core';
+import {
+  cacheSessionLookup,
+  openCollection,
+  type Collection,
+  type CollectionOptions,
+  type SessionLookup,
+} from '@livecloud/events';
+import type { Schedule } from '@livecloud/schedule';
+import { orUndefined } from './not-found.js';
+
+/** How long the collector reuses what the records said about a session; a few seconds of staleness. */
+export const sessionLookupTtlMs = 30_000;
+/** Most (organisation, session) answers the collector keeps. */
+export const sessionLookupMaxEntries = 10_000;
+
+/**
+ * Scheduling's live sessions as the collector's session step asks them, within the caller's
+ * organisation: the account a session is broadcast on, or null for an id the organisation has
+ * not scheduled. Cached, so that ingest asks the records once per session and TTL, not per batch;
+ * while the records are away a batch is refused as unavailable (the client retries).
+ */
+export function scheduledSessionLookup(
+  schedule: Pick<Schedule, 'sessions'>,
+  options: { clock: Clock; logger: Logger },
+): SessionLookup {
+  const lookup: SessionLookup = async (orgId, sessionId) => {
+    try {
+      const session = await orUndefined(schedule.sessions.get(orgId, sessionId));
+      return session ? { accountId: session.account.id } : null;
+    } catch (error) {
+      options.logger.warn({ err: error, orgId, sessionId }, 'live session lookup failed');
+      throw new AppError(
+        'unavailable',
+        'records_unavailable',
+        'Live sessions cannot be looked up now; retry the same batch later',
+      );
+    }
+  };
+  return cacheSessionLookup(lookup, {
+    ttlMs: sessionLookupTtlMs,
+    maxEntries: sessionLookupMaxEntries,
+    now: () => options.clock.now(),
+  });
+}
 
 /** The collection side's settings from the configuration, for the server and its tests. */
 export function collectionOptions(
@@ -22,10 +65,18 @@ export function collectionOptions(
   };
 }
 
-/** Collection (collector, dead letters, bus) on the configured engines. */
+/** Collection (collector, dead letters, bus) on the configured engines, joined to scheduling's sessions. */
 export function openEvents(
   config: Config,
-  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger'>,
+  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger'> & {
+    schedule: Pick<Schedule, 'sessions'>;
+  },
 ): Promise<Collection> {
-  return openCollection(collectionOptions(config, deps));
+  const { schedule, ...rest } = deps;
+  return openCollection(
+    collectionOptions(config, {
+      ...rest,
+      sessionLookup: scheduledSessionLookup(schedule, { clock: deps.clock, logger: deps.logger }),
+    }),
+  );
 }
