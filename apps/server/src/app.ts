@@ -4,23 +4,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import {
-  apiKeyRoutes,
-  auditRoutes,
-  authRoutes,
-  organisationRoutes,
-  registerAuthentication,
-  roleRoutes,
-  staffRoutes,
-} from '@livecloud/access';
-import { commerceRoutes } from '@livecloud/commerce';
+import { registerAuthentication } from '@livecloud/access';
 import { AppError, newId } from '@livecloud/core';
-import { collectorRoutes, deadLetterRoutes, segmentRoutes } from '@livecloud/events';
-import { forecastRoutes } from '@livecloud/forecast';
-import { scheduleRoutes } from '@livecloud/schedule';
-import { selectionRoutes } from '@livecloud/selection';
+import { collectorRoutes, segmentRoutes } from '@livecloud/events';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { contextRoutes } from './context-routes.js';
 import { registerErrorHandling, toErrorResponse } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerNulGuard } from './nul-guard.js';
@@ -115,7 +104,6 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthentication(app, services.access);
-  const ttlMs = config.sessionTtlHours * 3600_000;
   await app.register(
     async (api) => {
       await api.register(
@@ -128,20 +116,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
           liveState: services.live.state,
         }),
       );
-      await api.register(
-        authRoutes(services.access, { cookieSecure: config.cookieSecure, sessionTtlMs: ttlMs }),
-      );
-      await api.register(organisationRoutes(services.access));
-      await api.register(staffRoutes(services.access));
-      await api.register(apiKeyRoutes(services.access));
-      await api.register(roleRoutes());
-      await api.register(auditRoutes(services.access));
-      await api.register(commerceRoutes(services.commerce));
-      await api.register(scheduleRoutes(services.schedule));
-      await api.register(selectionRoutes(services.selection));
-      await api.register(forecastRoutes(services.forecast));
-      await api.register(deadLetterRoutes(services.collection.deadLetters));
-      await api.register(services.live.routes());
+      for (const routes of contextRoutes(services)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

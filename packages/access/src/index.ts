@@ -21,12 +21,7 @@ export {
   sessionCookieName,
   csrfHeader,
 } from './http-auth.js';
-export { authRoutes } from './auth.routes.js';
-export { organisationRoutes } from './organisation.routes.js';
-export { staffRoutes } from './staff.routes.js';
-export { apiKeyRoutes } from './api-key.routes.js';
-export { roleRoutes } from './role.routes.js';
-export { auditRoutes } from './audit.routes.js';
+export { accessRoutes } from './access.routes.js';
 export type { OrganisationDto, CreateOrganisationInput } from './organisation.schema.js';
 export { createOrganisationInput, slugSchema } from './organisation.schema.js';
 export type { StaffDto, OnboardStaffInput } from './staff.schema.js';

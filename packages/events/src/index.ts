@@ -70,8 +70,8 @@ export {
   type DeadLetterDto,
   type DeadLetterPage,
 } from './dead-letter.schema.js';
-export { openCollection, type Collection, type CollectionOptions } from './collection.js';
+export { openCollection, type Collection, type CollectionOptions } from './events.js';
 
 export { collectorRoutes } from './collector.routes.js';
 export { segmentRoutes } from './segment.routes.js';
-export { deadLetterRoutes } from './dead-letter.routes.js';
+export { eventsRoutes } from './events.routes.js';

@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 export { createForecast, type Forecast } from './forecast.js';
-export type { ForecastDeps } from './forecast.service.js';
+export type { ForecastDeps } from './forecast.js';
 export { forecastRoutes } from './forecast.routes.js';
 export type {
   ForecastCatalogue,

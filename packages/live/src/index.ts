@@ -31,7 +31,7 @@ export {
   type LiveEventSource,
 } from './live-consumer.js';
 export { liveRoutes } from './live.routes.js';
-export { openLive, type Live, type LiveOptions } from './live.module.js';
+export { openLive, type Live, type LiveOptions } from './live.js';
 export { pastSessionsAtElapsed, type PastSessionCounts } from './queries/past-sessions-at-elapsed.query.js';
 export { recentLiveSessions, type RecentLiveSession } from './queries/recent-live-sessions.query.js';
 export { createCachedNames, type NameLookup, type CachedNames } from './names-by-id.js';

@@ -3,10 +3,9 @@ import { principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { LiveBoardService } from './live-board.service.js';
 import { liveBoardSchema, recentSessionDto } from './live-comparison.schema.js';
-import type { LiveFeed, LiveFrame } from './live-feed.js';
-import type { RecentLiveSession } from './queries/recent-live-sessions.query.js';
+import type { LiveFrame } from './live-feed.js';
+import type { Live } from './live.js';
 
 const sessionParams = z.object({
   id: z.string().min(1).max(128).describe('the live session id as the platform names it'),
@@ -26,14 +25,7 @@ function sseFrame(frame: LiveFrame, seq: number): string {
  * caller's organisation has no events for the session, so another organisation's session
  * looks exactly like one that does not exist.
  */
-export function liveRoutes(deps: {
-  board: LiveBoardService;
-  feed: LiveFeed;
-  recentSessions: (
-    orgId: string,
-    limit: number,
-  ) => Promise<(RecentLiveSession & { accountName: string | null })[]>;
-}): FastifyPluginAsyncZod {
+export function liveRoutes(deps: Pick<Live, 'board' | 'feed' | 'recentSessions'>): FastifyPluginAsyncZod {
   return async (app) => {
     // Open streams would hold the server open; end them before it waits for connections.
     app.addHook('preClose', async () => {

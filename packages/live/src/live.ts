@@ -1,15 +1,13 @@
 import { eventQueryContext } from '@livecloud/analytics';
 import type { Clock, Logger } from '@livecloud/core';
 import type { EventStore } from '@livecloud/events';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CommentModerator } from './comment-moderation.js';
 import { createLiveBoard, type LiveBoardService } from './live-board.service.js';
 import { startLiveConsumer, type LiveConsumer, type LiveEventSource } from './live-consumer.js';
 import { createLiveFeed, type LiveFeed } from './live-feed.js';
 import type { LiveStateStore } from './live-state.js';
-import { liveRoutes } from './live.routes.js';
 import { createMemoryLiveState } from './memory-live-state.js';
-import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
+import { recentLiveSessions, type RecentLiveSession } from './queries/recent-live-sessions.query.js';
 import { createCachedNames, type NameLookup } from './names-by-id.js';
 import { createRedisLiveState } from './redis-live-state.js';
 
@@ -36,7 +34,11 @@ export interface Live {
   readonly state: LiveStateStore;
   readonly board: LiveBoardService;
   readonly feed: LiveFeed;
-  routes(): FastifyPluginAsyncZod;
+  /** The organisation's recent live sessions with their account names, newest first. */
+  recentSessions(
+    orgId: string,
+    limit: number,
+  ): Promise<(RecentLiveSession & { accountName: string | null })[]>;
   /** Starts applying the bus's events to the live state. */
   attach(bus: LiveEventSource): Promise<void>;
   /** Stops the consumer, ends the streams and closes the state. Idempotent. */
@@ -88,12 +90,7 @@ export function openLive(options: LiveOptions): Live {
     state,
     board,
     feed,
-    routes: () =>
-      liveRoutes({
-        board,
-        feed,
-        recentSessions,
-      }),
+    recentSessions,
     async attach(bus) {
       consumers.push(
         await startLiveConsumer({

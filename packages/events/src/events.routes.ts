@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deadLetterRoutes } from './dead-letter.routes.js';
+import type { Collection } from './events.js';
+
+/**
+ * The events context's routes under /api/v1: the dead letters. The collector's ingest routes
+ * (`collectorRoutes`, `segmentRoutes`) are served beside the API, outside /api/v1.
+ */
+export function eventsRoutes(collection: Pick<Collection, 'deadLetters'>): FastifyPluginAsyncZod {
+  return deadLetterRoutes(collection.deadLetters);
+}
