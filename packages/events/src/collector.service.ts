@@ -131,11 +131,16 @@ export function createCollector(deps: CollectorDeps) {
     }
   };
 
-  /** De-duplicates candidates and stores the fresh ones; returns them and the duplicate count. */
+  /**
+   * De-duplicates candidates and stores the fresh ones; returns them and the duplicates (as
+   * this request sent them), which the caller publishes again: a duplicate is most often the
+   * retry of a batch that was stored but not passed on (the answer failed, or the process
+   * died before publishing), and bus consumers apply events idempotently by (orgId, id).
+   */
   const dedupeAndStore = async (
     orgId: string,
     candidates: readonly { event: StoredEvent }[],
-  ): Promise<{ stored: StoredEvent[]; duplicates: number }> => {
+  ): Promise<{ stored: StoredEvent[]; repeated: StoredEvent[] }> => {
     const ids = distinctIds(candidates.map((c) => c.event));
     let fresh: ReadonlySet<string>;
     try {
@@ -150,14 +155,14 @@ export function createCollector(deps: CollectorDeps) {
     }
     const step = dedupeAgainst(fresh);
     const stored: StoredEvent[] = [];
-    let duplicates = 0;
+    const repeated: StoredEvent[] = [];
     for (const { event } of candidates) {
       const result = step(event);
       if (result.kind === 'ok') stored.push(result.value);
-      else duplicates += 1;
+      else repeated.push(event);
     }
     await store(orgId, stored, [...fresh]);
-    return { stored, duplicates };
+    return { stored, repeated };
   };
 
   const run = async (
@@ -183,7 +188,7 @@ export function createCollector(deps: CollectorDeps) {
       receivedAt,
       sessionLookup: deps.sessionLookup,
     });
-    const { stored, duplicates } = await dedupeAndStore(caller.orgId, prepared.candidates);
+    const { stored, repeated } = await dedupeAndStore(caller.orgId, prepared.candidates);
 
     const letters: NewDeadLetter[] = prepared.rejections.map((rejection) => {
       const source =
@@ -203,31 +208,40 @@ export function createCollector(deps: CollectorDeps) {
         ...payloadColumns(rejection),
       };
     });
+    // Stored, dead-lettered and published succeed or fail together for the client: whatever
+    // failed, the stored events are remembered and passed on now, and the answer asks for the
+    // same batch again, whose retry writes the dead letters (identified by event id and reason,
+    // so once) and publishes its events again as duplicates.
     let keptAs = new Map<string, string>();
+    let lettersFailed = false;
     try {
       keptAs = await deadLetters.insertMany(letters);
     } catch (error) {
-      // The stored events are safe and remembered; the retry re-sends them as duplicates and
-      // writes these dead letters then.
-      await dedupe.commit(
-        caller.orgId,
-        stored.map((e) => e.id),
-      );
+      lettersFailed = true;
       log.error(
         { err: error, orgId: caller.orgId, count: letters.length },
         'dead letters could not be written',
-      );
-      throw new AppError(
-        'unavailable',
-        'dead_letters_unavailable',
-        'Rejected events could not be kept; retry the same batch later',
       );
     }
     await dedupe.commit(
       caller.orgId,
       stored.map((e) => e.id),
     );
-    await publishStored(bus, stored, log);
+    const published = await publishStored(bus, [...stored, ...repeated], log);
+    if (lettersFailed) {
+      throw new AppError(
+        'unavailable',
+        'dead_letters_unavailable',
+        'Rejected events could not be kept; retry the same batch later',
+      );
+    }
+    if (!published.published) {
+      throw new AppError(
+        'unavailable',
+        'bus_unavailable',
+        'The events are stored but could not be passed on to the live screens; retry the same batch later',
+      );
+    }
 
     const rejected: RejectedItemDto[] = prepared.rejections.map((rejection, i) => {
       const id = itemId(rejection.value, format);
@@ -240,7 +254,7 @@ export function createCollector(deps: CollectorDeps) {
     });
     if (rejected.length > 0)
       log.info({ orgId: caller.orgId, rejected: rejected.length }, 'events dead-lettered');
-    return { accepted: stored.length, duplicates, rejected };
+    return { accepted: stored.length, duplicates: repeated.length, rejected };
   };
 
   return {
