@@ -50,9 +50,16 @@ export interface TestApp {
 /** The real app on a fresh records store of the given engine, not listening (use `inject`). */
 export async function createTestApp(
   engine: RecordsEngine,
-  options: { clock?: Clock; config?: Partial<Config> } = {},
+  options: {
+    clock?: Clock;
+    config?: Partial<Config>;
+    /** Another app's records, as a second server process over the same PostgreSQL would have. */
+    sharedRecords?: TestApp['services']['records'];
+  } = {},
 ): Promise<TestApp> {
-  const records = await openTestRecordsDb(engine);
+  const records = options.sharedRecords
+    ? { ...options.sharedRecords, dispose: async () => undefined }
+    : await openTestRecordsDb(engine);
   const events = await testEventStore();
   const config = {
     ...loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), 'lc-srv-')), logLevel: 'silent' }),

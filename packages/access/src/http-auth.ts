@@ -11,6 +11,11 @@ declare module 'fastify' {
     principal: Principal | null;
     /** Why credentials that were sent did not resolve, raised when a route needs them. */
     authError: AppError | null;
+    /**
+     * Resolves the same credentials again (API key or login session), for work that outlives
+     * the request's start (a stream): throws an AppError once they no longer hold.
+     */
+    reauthenticate: (() => Promise<Principal>) | null;
   }
 }
 
@@ -26,15 +31,18 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuthentication(app: FastifyInstance, access: Access): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authError', null);
+  app.decorateRequest('reauthenticate', null);
   app.addHook('onRequest', async (request) => {
     const apiKey = apiKeyFrom(request.headers.authorization);
     if (apiKey !== undefined) {
-      await resolve(request, () => access.apiKeys.authenticate(apiKey));
+      request.reauthenticate = () => access.apiKeys.authenticate(apiKey);
+      await resolve(request, request.reauthenticate);
       return;
     }
     const token = request.cookies[sessionCookieName];
     if (!token) return;
-    await resolve(request, () => access.logins.authenticate(token));
+    request.reauthenticate = () => access.logins.authenticate(token);
+    await resolve(request, request.reauthenticate);
     const principal = request.principal;
     if (principal?.kind === 'user' && unsafeMethods.has(request.method)) {
       if (request.headers[csrfHeader] !== principal.csrfToken) {
@@ -101,6 +109,28 @@ export function requireAnyPermission(...wanted: Permission[]) {
       });
     }
   };
+}
+
+/**
+ * Whether the caller of a long-lived request may still do what it started with: null while the
+ * same credentials still resolve, to the same organisation, with the permission; otherwise
+ * the AppError saying why not (`unauthenticated`, `session_expired`, `forbidden`, …). An
+ * error that is not an AppError (the records store away) is thrown: the caller decides.
+ */
+export async function accessEnded(request: FastifyRequest, permission: Permission): Promise<AppError | null> {
+  const started = request.principal;
+  if (!started || !request.reauthenticate) return AppError.unauthorized('unauthenticated', 'Sign in first');
+  try {
+    const now = await request.reauthenticate();
+    if (now.orgId !== started.orgId) return AppError.unauthorized('unauthenticated', 'Sign in first');
+    if (!now.permissions.has(permission)) {
+      return AppError.forbidden('forbidden', `This needs the ${permission} permission`, { permission });
+    }
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
 }
 
 /** The principal of a request that must come from a signed-in person, not an API key. */

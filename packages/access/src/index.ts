@@ -14,6 +14,7 @@ export { actorOf, type Principal } from './principal.js';
 export { hashPassword, verifyPassword } from './secrets.js';
 export {
   registerAuthentication,
+  accessEnded,
   requirePermission,
   requireAnyPermission,
   principalOf,

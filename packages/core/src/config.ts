@@ -32,6 +32,11 @@ export const configSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  /**
+   * How often an open live stream checks that its caller may still read it (membership, key,
+   * login session); the stream ends within this time after off-boarding, on every process.
+   */
+  streamRecheckMs: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Largest accepted request body for the API. */
   bodyLimitBytes: z.coerce
     .number()
@@ -90,6 +95,7 @@ const envNames: Record<keyof Config, string> = {
   clickhouseDatabase: 'CLICKHOUSE_DATABASE',
   logLevel: 'LOG_LEVEL',
   sessionTtlHours: 'LIVECLOUD_SESSION_TTL_HOURS',
+  streamRecheckMs: 'LIVECLOUD_STREAM_RECHECK_MS',
   bodyLimitBytes: 'LIVECLOUD_BODY_LIMIT_BYTES',
   cookieSecure: 'LIVECLOUD_COOKIE_SECURE',
   webDir: 'LIVECLOUD_WEB_DIR',

@@ -1,5 +1,5 @@
 import { listOf } from '@livecloud/contracts';
-import { principalOf, requirePermission } from '@livecloud/access';
+import { accessEnded, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,7 +25,9 @@ function sseFrame(frame: LiveFrame, seq: number): string {
  * caller's organisation has no events for the session, so another organisation's session
  * looks exactly like one that does not exist.
  */
-export function liveRoutes(deps: Pick<Live, 'board' | 'feed' | 'recentSessions'>): FastifyPluginAsyncZod {
+export function liveRoutes(
+  deps: Pick<Live, 'board' | 'feed' | 'recentSessions' | 'streamRecheckMs'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     // Open streams would hold the server open; end them before it waits for connections.
     app.addHook('preClose', async () => {
@@ -72,7 +74,9 @@ export function liveRoutes(deps: Pick<Live, 'board' | 'feed' | 'recentSessions'>
           summary: 'The big screen as Server-Sent Events',
           description:
             'text/event-stream. `event: board` carries the LiveBoard of `GET /sessions/{id}/live` whenever it changed, ' +
-            'at most a second after the change; otherwise a `: heartbeat` comment every second. Starts with `retry:`.',
+            'at most a second after the change; otherwise a `: heartbeat` comment every second. Starts with `retry:`. ' +
+            'When the caller may no longer read it (off-boarded, key revoked, signed out), `event: ended` carries ' +
+            '`{"code": …}` and the stream closes.',
           params: sessionParams,
           produces: ['text/event-stream'],
           response: { 200: z.string().describe('text/event-stream'), ...commonErrorResponses },
@@ -99,9 +103,25 @@ export function liveRoutes(deps: Pick<Live, 'board' | 'feed' | 'recentSessions'>
         const finish = (): void => {
           if (done) return;
           done = true;
+          clearInterval(recheck);
           unsubscribe();
           if (!res.writableEnded) res.end();
         };
+        // Off-boarding, a revoked key or a signed-out session ends the stream within one
+        // interval, on whichever process holds it: the check reads the records. The browser's
+        // reconnect then gets the same answer as JSON.
+        const recheck = setInterval(() => {
+          accessEnded(request, 'live:read').then(
+            (ended) => {
+              if (!ended || done) return;
+              if (!res.writableEnded)
+                res.write(`event: ended\ndata: ${JSON.stringify({ code: ended.code })}\n\n`);
+              finish();
+            },
+            (error: unknown) =>
+              request.log.warn({ err: error }, 'live stream access check failed; kept open'),
+          );
+        }, deps.streamRecheckMs);
         unsubscribe = deps.feed.subscribe(orgId, sessionId, {
           frame: (frame) => {
             if (!done && !res.writableEnded) res.write(sseFrame(frame, ++seq));

@@ -21,6 +21,8 @@ export interface LiveOptions {
   logger?: Logger;
   /** Stream tick; default 1,000 ms. */
   streamIntervalMs?: number;
+  /** How often an open stream checks its caller may still read it; default 5,000 ms. */
+  streamRecheckMs?: number;
   /** Product titles for the board (the commerce catalogue); ids only without it. */
   productTitles?: NameLookup | undefined;
   /** Display names of platform accounts (scheduling); the board shows ids without it. */
@@ -34,6 +36,8 @@ export interface Live {
   readonly state: LiveStateStore;
   readonly board: LiveBoardService;
   readonly feed: LiveFeed;
+  /** How often an open stream re-checks its caller's access. */
+  readonly streamRecheckMs: number;
   /** The organisation's recent live sessions with their account names, newest first. */
   recentSessions(
     orgId: string,
@@ -90,6 +94,7 @@ export function openLive(options: LiveOptions): Live {
     state,
     board,
     feed,
+    streamRecheckMs: options.streamRecheckMs ?? 5_000,
     recentSessions,
     async attach(bus) {
       consumers.push(

@@ -55,5 +55,6 @@ export function openLive(base: {
     productTitles: boardProductTitles(base.commerce),
     accountNames: boardAccountNames(base.schedule),
     moderateComment: boardCommentModerator(),
+    streamRecheckMs: base.config.streamRecheckMs,
   });
 }

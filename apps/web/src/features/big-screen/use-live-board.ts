@@ -96,6 +96,12 @@ export function useLiveBoard(sessionId: string): LiveBoardState {
           // A frame that is not JSON is skipped; the next one replaces it within a second.
         }
       });
+      // Access ended while watching (off-boarded, key revoked, signed out): the read tells why.
+      stream.addEventListener('ended', () => {
+        stream.close();
+        source = null;
+        void read().then((error) => (isFinal(error) ? stop() : open()));
+      });
       stream.addEventListener('error', () => {
         if (controller.signal.aborted || source !== stream) return;
         setState((previous) => ({ ...previous, connection: 'reconnecting' }));
