@@ -86,6 +86,7 @@ export async function openServices(
       clock,
       logger,
       schedule: contexts.schedule,
+      audit: access.audit,
     });
   } catch (error) {
     await collection?.close();

@@ -353,6 +353,21 @@ describe('dead letters over HTTP', () => {
       url: `/api/v1/dead-letters/${deadLetterId}/discard`,
     });
     expect(discarded.json()).toMatchObject({ status: 'discarded' });
+
+    // Both are in the audit log, under the person who did them, and the log filters to them.
+    const audit = await admin.request({ method: 'GET', url: '/api/v1/audit?action=dead_letter.*' });
+    expect(
+      audit
+        .json<{ items: { action: string; targetId: string; actorType: string }[] }>()
+        .items.map((e) => [e.action, e.targetId, e.actorType]),
+    ).toEqual([
+      ['dead_letter.discard', deadLetterId, 'user'],
+      ['dead_letter.replay', kept, 'user'],
+      ['dead_letter.replay', deadLetterId, 'user'],
+    ]);
+    const bad = await admin.request({ method: 'GET', url: '/api/v1/audit?action=DROP%20TABLE' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
   });
 
   it('lets an analyst read but not replay, and keeps a collector key out', async () => {

@@ -75,6 +75,7 @@ export async function createTestApp(
     clock,
     logger,
     schedule: contexts.schedule,
+    audit: access.audit,
   });
   const live = openLive({ config, clock, logger, events, ...contexts });
   await live.attach(collection.bus);

@@ -25,6 +25,7 @@ export function createAccess(deps: { db: Kysely<Database>; clock: Clock; session
       staff: staffRepo,
       organisations: organisationRepo,
       loginSessions,
+      audit,
       clock: deps.clock,
       sessionTtlMs: deps.sessionTtlMs,
     }),

@@ -7,6 +7,8 @@ import { permissionsOfKey } from './roles.js';
 import { randomSecret, sha256 } from './secrets.js';
 
 const touchEveryMs = 60_000;
+// (key, address) pairs this process knows are already in the audit log; cleared when full.
+const maxKnownAddresses = 20_000;
 
 /**
  * API keys scoped to one organisation and one purpose: a write-only collector key per event
@@ -14,6 +16,26 @@ const touchEveryMs = 60_000;
  */
 export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: AuditService; clock: Clock }) {
   const { apiKeys, clock } = deps;
+  const knownAddresses = new Set<string>();
+
+  /** Audits the first use of a key from an address: once per (key, address), on any process. */
+  const noteAddress = async (row: ApiKeyRow, ip: string): Promise<void> => {
+    const pair = `${row.id}|${ip}`;
+    if (knownAddresses.has(pair)) return;
+    const action = 'api_key.new_address';
+    if (
+      !(await deps.audit.hasEntry(row.org_id, { action, targetId: row.id, detail: { key: 'ip', value: ip } }))
+    ) {
+      await deps.audit.record(
+        row.org_id,
+        { type: 'api_key', id: row.id },
+        { action, targetType: 'api_key', targetId: row.id, details: { ip, name: row.name } },
+      );
+    }
+    if (knownAddresses.size >= maxKnownAddresses) knownAddresses.clear();
+    knownAddresses.add(pair);
+  };
+
   return {
     async create(orgId: string, input: CreateApiKeyInput, actor: AuditActor): Promise<CreatedApiKeyDto> {
       const now = clock.now();
@@ -57,10 +79,12 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
       });
       return toApiKeyDto(row ?? existing);
     },
-    async authenticate(secret: string): Promise<Principal> {
+    /** Resolves a key's secret; `from.ip`, when given, audits the key's first use from that address. */
+    async authenticate(secret: string, from: { ip?: string | undefined } = {}): Promise<Principal> {
       const row = await apiKeys.findBySecretHash(sha256(secret));
       if (!row || row.revoked_at)
         throw AppError.unauthorized('invalid_api_key', 'The API key is unknown or revoked');
+      if (from.ip) await noteAddress(row, from.ip);
       const now = clock.now();
       if (!row.last_used_at || now - row.last_used_at.getTime() >= touchEveryMs) {
         await apiKeys.markUsed(row.id, new Date(now));

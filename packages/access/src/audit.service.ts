@@ -1,5 +1,5 @@
 import { newId, type Clock } from '@livecloud/core';
-import type { AuditEntryDto } from './audit.schema.js';
+import type { AuditEntryDto, AuditQuery } from './audit.schema.js';
 import type { AuditRepository, AuditRow } from './audit.repository.js';
 
 export interface AuditActor {
@@ -39,11 +39,25 @@ export function createAuditService(deps: { audit: AuditRepository; clock: Clock 
         at: new Date(at),
       });
     },
-    async list(
+    async list(orgId: string, query: AuditQuery): Promise<AuditEntryDto[]> {
+      const rows = await deps.audit.list(orgId, {
+        limit: query.limit,
+        before: query.before,
+        actorId: query.actorId,
+        action: query.action,
+        targetType: query.targetType,
+        targetId: query.targetId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      });
+      return rows.map(toAuditDto);
+    },
+    /** Whether an entry with this action, target and detail value exists. */
+    hasEntry(
       orgId: string,
-      options: { limit: number; before?: string | undefined },
-    ): Promise<AuditEntryDto[]> {
-      return (await deps.audit.list(orgId, options)).map(toAuditDto);
+      entry: { action: string; targetId: string; detail: { key: string; value: string } },
+    ): Promise<boolean> {
+      return deps.audit.hasEntry(orgId, entry);
     },
   };
 }

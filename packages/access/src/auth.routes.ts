@@ -24,7 +24,7 @@ export function authRoutes(
         config: { public: true },
       },
       async (request, reply) => {
-        const { token, session } = await access.logins.login(request.body);
+        const { token, session } = await access.logins.login(request.body, { ip: request.ip });
         void reply.setCookie(sessionCookieName, token, {
           httpOnly: true,
           sameSite: 'lax',

@@ -36,7 +36,7 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
     const apiKey = apiKeyFrom(request.headers.authorization);
     if (apiKey !== undefined) {
       request.reauthenticate = () => access.apiKeys.authenticate(apiKey);
-      await resolve(request, request.reauthenticate);
+      await resolve(request, () => access.apiKeys.authenticate(apiKey, { ip: request.ip }));
       return;
     }
     const token = request.cookies[sessionCookieName];

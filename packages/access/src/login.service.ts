@@ -1,4 +1,5 @@
 import { AppError, newId, type Clock } from '@livecloud/core';
+import type { AuditService } from './audit.service.js';
 import type { SessionDto, LoginInput } from './auth.schema.js';
 import type { LoginSessionRepository, LoginSessionRow } from './login-session.repository.js';
 import type { OrganisationRepository } from './organisation.repository.js';
@@ -19,6 +20,7 @@ export function createLoginService(deps: {
   staff: StaffRepository;
   organisations: OrganisationRepository;
   loginSessions: LoginSessionRepository;
+  audit: Pick<AuditService, 'record'>;
   clock: Clock;
   sessionTtlMs: number;
 }) {
@@ -44,15 +46,37 @@ export function createLoginService(deps: {
   }
 
   return {
-    /** Signs a person in; returns the cookie token (shown once) and the session view. */
-    async login(input: LoginInput): Promise<{ token: string; session: SessionDto }> {
+    /**
+     * Signs a person in; returns the cookie token (shown once) and the session view. A sign-in
+     * is audited in the organisation it opens; a wrong password for a known person in each
+     * organisation they are an active member of (an unknown e-mail belongs to none).
+     */
+    async login(
+      input: LoginInput,
+      from: { ip?: string | undefined } = {},
+    ): Promise<{ token: string; session: SessionDto }> {
       const user = await staff.findUserByEmail(input.email);
       const passwordOk = await verifyPassword(
         input.password,
         user?.password_hash ?? (await decoyPasswordHash()),
       );
-      if (!user || !passwordOk) throw invalidCredentials();
+      if (!user) throw invalidCredentials();
       const memberships = await staff.activeMembershipsOf(user.id);
+      if (!passwordOk) {
+        for (const m of memberships) {
+          await deps.audit.record(
+            m.org_id,
+            { type: 'user', id: user.id },
+            {
+              action: 'auth.login_failed',
+              targetType: 'user',
+              targetId: user.id,
+              details: { ip: from.ip ?? null },
+            },
+          );
+        }
+        throw invalidCredentials();
+      }
       const chosen = input.orgId ? memberships.find((m) => m.org_id === input.orgId) : memberships[0];
       if (!chosen) {
         throw input.orgId
@@ -71,6 +95,16 @@ export function createLoginService(deps: {
         expires_at: new Date(now + deps.sessionTtlMs),
       };
       await loginSessions.insert(row);
+      await deps.audit.record(
+        chosen.org_id,
+        { type: 'user', id: user.id },
+        {
+          action: 'auth.login',
+          targetType: 'login_session',
+          targetId: row.id,
+          details: { ip: from.ip ?? null },
+        },
+      );
       return { token, session: await view(row) };
     },
 

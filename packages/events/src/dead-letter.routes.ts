@@ -1,4 +1,4 @@
-import { principalOf, requirePermission } from '@livecloud/access';
+import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deadLetterDto, deadLetterListQuery, deadLetterPage } from './dead-letter.schema.js';
@@ -49,7 +49,10 @@ export function deadLetterRoutes(deadLetters: DeadLetterService): FastifyPluginA
           response: { 200: deadLetterDto, 409: errorBodySchema, ...commonErrorResponses },
         },
       },
-      async (request) => deadLetters.replay(principalOf(request).orgId, request.params.id),
+      async (request) => {
+        const principal = principalOf(request);
+        return deadLetters.replay(principal.orgId, request.params.id, actorOf(principal));
+      },
     );
     app.post(
       '/dead-letters/:id/discard',
@@ -62,7 +65,10 @@ export function deadLetterRoutes(deadLetters: DeadLetterService): FastifyPluginA
           response: { 200: deadLetterDto, 409: errorBodySchema, ...commonErrorResponses },
         },
       },
-      async (request) => deadLetters.discard(principalOf(request).orgId, request.params.id),
+      async (request) => {
+        const principal = principalOf(request);
+        return deadLetters.discard(principal.orgId, request.params.id, actorOf(principal));
+      },
     );
   };
 }

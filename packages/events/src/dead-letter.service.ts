@@ -1,3 +1,4 @@
+import type { AuditActor, AuditRecorder } from '@livecloud/access';
 import { AppError, type Clock } from '@livecloud/core';
 import type { ReplayInput, ReplayOutcome } from './collector.service.js';
 import type { DeadLetterRepository, DeadLetterRow } from './dead-letter.repository.js';
@@ -46,6 +47,8 @@ export function createDeadLetterService(deps: {
   deadLetters: DeadLetterRepository;
   clock: Clock;
   replay: (input: ReplayInput) => Promise<ReplayOutcome>;
+  /** Where replays and discards are recorded; the server passes access's audit log. */
+  audit?: AuditRecorder | undefined;
 }) {
   const repository = deps.deadLetters;
 
@@ -81,7 +84,7 @@ export function createDeadLetterService(deps: {
       return toDeadLetterDto(await load(orgId, id));
     },
 
-    async replay(orgId: string, id: string): Promise<DeadLetterDto> {
+    async replay(orgId: string, id: string, actor: AuditActor): Promise<DeadLetterDto> {
       const row = await load(orgId, id);
       if (row.status !== 'new') throw notNew(row);
       const outcome = await deps.replay({
@@ -105,16 +108,28 @@ export function createDeadLetterService(deps: {
           : { status: 'replayed', at, result },
       );
       if (!updated) throw notNew(await load(orgId, id));
+      await deps.audit?.record(orgId, actor, {
+        action: 'dead_letter.replay',
+        targetType: 'dead_letter',
+        targetId: id,
+        details: { outcome: result.outcome, reason: row.reason },
+      });
       return toDeadLetterDto(updated);
     },
 
     /** Marks a dead letter as not worth replaying; discarding it twice changes nothing. */
-    async discard(orgId: string, id: string): Promise<DeadLetterDto> {
+    async discard(orgId: string, id: string, actor: AuditActor): Promise<DeadLetterDto> {
       const row = await load(orgId, id);
       if (row.status === 'discarded') return toDeadLetterDto(row);
       if (row.status !== 'new') throw notNew(row);
       const updated = await repository.discard(orgId, id, new Date(deps.clock.now()));
       if (!updated) return toDeadLetterDto(await load(orgId, id));
+      await deps.audit?.record(orgId, actor, {
+        action: 'dead_letter.discard',
+        targetType: 'dead_letter',
+        targetId: id,
+        details: { reason: row.reason },
+      });
       return toDeadLetterDto(updated);
     },
   };

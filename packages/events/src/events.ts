@@ -1,3 +1,4 @@
+import type { AuditRecorder } from '@livecloud/access';
 import { AppError, type Clock, type Logger } from '@livecloud/core';
 import type { Database, Kysely } from '@livecloud/db';
 import { Redis } from 'ioredis';
@@ -31,6 +32,8 @@ export interface CollectionOptions {
   dedupeTtlMs: number;
   limits: CollectorLimits;
   sessionLookup?: SessionLookup;
+  /** The audit log for dead-letter replays and discards. */
+  audit?: AuditRecorder | undefined;
 }
 
 /** Everything collection needs at run time, on the engines the configuration chose. */
@@ -133,6 +136,7 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
     deadLetters: deadLetterRepository,
     clock,
     replay: (input) => collector.replay(input),
+    audit: options.audit,
   });
   logger.info({ bus: bus.kind, dedupe: dedupe.kind, rateLimiter: rateLimiter.kind }, 'collection ready');
   const openBus = bus;

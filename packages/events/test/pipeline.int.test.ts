@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createInProcessBus, type EventStore, type StoredEvent } from '../src/index.js';
 import { collectionOver, createOrg, json, like, openSharedStore, readOrg } from './collection-fixtures.js';
 
+const system = { type: 'system' as const, id: null };
 let store: EventStore;
 beforeAll(async () => {
   store = await openSharedStore();
@@ -202,11 +203,11 @@ describe.each(recordsEngines)('collection pipeline on chDB + %s', (engine) => {
     expect(result.rejected[0]?.reason).toBe('accountId: is required for like');
 
     clock.advance(60_000);
-    const stillBad = await deadLetters.replay(orgId, id);
+    const stillBad = await deadLetters.replay(orgId, id, system);
     expect(stillBad).toMatchObject({ status: 'new', attempts: 1, replayResult: { outcome: 'rejected' } });
 
     sessions.set('ses_new', { accountId: 'acc_9' });
-    const replayed = await deadLetters.replay(orgId, id);
+    const replayed = await deadLetters.replay(orgId, id, system);
     expect(replayed).toMatchObject({
       status: 'replayed',
       attempts: 2,
@@ -215,11 +216,11 @@ describe.each(recordsEngines)('collection pipeline on chDB + %s', (engine) => {
     const [event] = await readOrg(store, orgId);
     expect(event).toMatchObject({ id: 'late-1', accountId: 'acc_9', receivedAt: clock.now() - 60_000 });
 
-    await expect(deadLetters.replay(orgId, id)).rejects.toMatchObject({
+    await expect(deadLetters.replay(orgId, id, system)).rejects.toMatchObject({
       code: 'dead_letter_not_new',
       status: 409,
     });
-    await expect(deadLetters.discard(orgId, id)).rejects.toMatchObject({ status: 409 });
+    await expect(deadLetters.discard(orgId, id, system)).rejects.toMatchObject({ status: 409 });
   });
 
   it('marks the replay of an event the client re-sent meanwhile as a duplicate', async () => {
@@ -233,7 +234,7 @@ describe.each(recordsEngines)('collection pipeline on chDB + %s', (engine) => {
       await collector.ingest(caller(), json([like('d1', { sessionId: 'ses_d' })]), 'application/json'),
     ).toMatchObject({ accepted: 1 });
     sessions.set('ses_d', { accountId: 'acc_1' });
-    const replayed = await deadLetters.replay(orgId, bad.rejected[0]!.deadLetterId);
+    const replayed = await deadLetters.replay(orgId, bad.rejected[0]!.deadLetterId, system);
     expect(replayed).toMatchObject({
       status: 'replayed',
       replayResult: { outcome: 'duplicate', eventId: 'd1' },
@@ -249,12 +250,12 @@ describe.each(recordsEngines)('collection pipeline on chDB + %s', (engine) => {
       'application/json',
     );
     const id = bad.rejected[0]!.deadLetterId;
-    const again = await deadLetters.replay(orgId, id);
+    const again = await deadLetters.replay(orgId, id, system);
     expect(again.status).toBe('new');
     expect(again.reason).toContain('source');
-    expect((await deadLetters.discard(orgId, id)).status).toBe('discarded');
-    expect((await deadLetters.discard(orgId, id)).status).toBe('discarded');
-    await expect(deadLetters.replay(orgId, id)).rejects.toMatchObject({ status: 409 });
+    expect((await deadLetters.discard(orgId, id, system)).status).toBe('discarded');
+    expect((await deadLetters.discard(orgId, id, system)).status).toBe('discarded');
+    await expect(deadLetters.replay(orgId, id, system)).rejects.toMatchObject({ status: 409 });
   });
 
   it('lists dead letters newest first with filters and cursor pages, and hides other organisations', async () => {
@@ -297,7 +298,9 @@ describe.each(recordsEngines)('collection pipeline on chDB + %s', (engine) => {
     const other = await createOrg(records.db);
     expect((await deadLetters.list(other, { limit: 10 })).items).toEqual([]);
     await expect(deadLetters.get(other, first.items[0]!.id)).rejects.toMatchObject({ status: 404 });
-    await expect(deadLetters.replay(other, first.items[0]!.id)).rejects.toMatchObject({ status: 404 });
+    await expect(deadLetters.replay(other, first.items[0]!.id, system)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('refuses a batch over the event limit and a rate above the key’s budget', async () => {

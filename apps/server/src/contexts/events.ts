@@ -47,7 +47,7 @@ export function scheduledSessionLookup(
 /** The collection side's settings from the configuration, for the server and its tests. */
 export function collectionOptions(
   config: Config,
-  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup'>,
+  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup' | 'audit'>,
 ): CollectionOptions {
   return {
     ...deps,
@@ -68,7 +68,7 @@ export function collectionOptions(
 /** Collection (collector, dead letters, bus) on the configured engines, joined to scheduling's sessions. */
 export function openEvents(
   config: Config,
-  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger'> & {
+  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger' | 'audit'> & {
     schedule: Pick<Schedule, 'sessions'>;
   },
 ): Promise<Collection> {
