@@ -94,6 +94,12 @@ export interface DeadLetterTable {
   attempts: ColumnType<number, number | undefined, number>;
   replayed_at: Timestamp | null;
   replay_result: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The item as first received, once it has been edited (null until then). */
+  original_payload: ColumnType<unknown, string | null | undefined, string | null>;
+  original_payload_text: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Who edited it: a user or API key id. */
+  edited_by: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: DefaultTimestamp;
 }
 

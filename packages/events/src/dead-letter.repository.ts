@@ -1,10 +1,11 @@
-import type {
-  Database,
-  DeadLetterFormat,
-  DeadLetterStatus,
-  DeadLetterTable,
-  Kysely,
-  Selectable,
+import {
+  sql,
+  type Database,
+  type DeadLetterFormat,
+  type DeadLetterStatus,
+  type DeadLetterTable,
+  type Kysely,
+  type Selectable,
 } from '@livecloud/db';
 
 export type DeadLetterRow = Selectable<DeadLetterTable>;
@@ -151,6 +152,33 @@ export function createDeadLetterRepository(db: Kysely<Database>) {
           ...(change.reason === undefined ? {} : { reason: change.reason }),
           ...(change.issues === undefined ? {} : { issues: JSON.stringify(change.issues) }),
         }))
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('status', '=', 'new')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /**
+     * Replaces a pending letter's item with a corrected one, keeping the item as first
+     * received (a second edit keeps the first original); only a letter still `new` changes.
+     */
+    async edit(
+      orgId: string,
+      id: string,
+      change: { payload: unknown; at: Date; by: string | null },
+    ): Promise<DeadLetterRow | undefined> {
+      return db
+        .updateTable('dead_letters')
+        .set({
+          original_payload: sql`case when edited_at is null then payload else original_payload end`,
+          original_payload_text: sql`case when edited_at is null then payload_text else original_payload_text end`,
+          payload: JSON.stringify(change.payload),
+          payload_text: null,
+          edited_at: change.at,
+          edited_by: change.by,
+          updated_at: change.at,
+        })
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .where('status', '=', 'new')

@@ -1,7 +1,15 @@
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deadLetterDto, deadLetterListQuery, deadLetterPage } from './dead-letter.schema.js';
+import {
+  bulkReplayInput,
+  bulkReplayResult,
+  deadLetterDto,
+  deadLetterListQuery,
+  deadLetterPage,
+  maxBulkReplay,
+  replayDeadLetterInput,
+} from './dead-letter.schema.js';
 import type { DeadLetterService } from './dead-letter.service.js';
 
 const tags = ['dead-letters'];
@@ -41,17 +49,37 @@ export function deadLetterRoutes(deadLetters: DeadLetterService): FastifyPluginA
         preHandler: requirePermission('events:manage'),
         schema: {
           tags,
-          summary: 'Run the original item through the pipeline again; stored once if it now passes',
+          summary:
+            'Run the item through the pipeline again, as kept or corrected; stored once if it now passes',
           description:
             'When the item now passes it is stored (once, by its id) and the dead letter becomes `replayed`; ' +
-            'otherwise it stays `new` with the new reason. `replayResult` says which.',
+            'otherwise it stays `new` with the new reason. `replayResult` says which. With `payload` the ' +
+            'item is corrected first: the correction is kept, the original beside it (`edited`).',
           params: idParams,
+          body: replayDeadLetterInput.nullish(),
           response: { 200: deadLetterDto, 409: errorBodySchema, ...commonErrorResponses },
         },
       },
       async (request) => {
         const principal = principalOf(request);
-        return deadLetters.replay(principal.orgId, request.params.id, actorOf(principal));
+        return deadLetters.replay(principal.orgId, request.params.id, actorOf(principal), request.body ?? {});
+      },
+    );
+    app.post(
+      '/dead-letters/replay',
+      {
+        preHandler: requirePermission('events:manage'),
+        schema: {
+          tags,
+          summary: 'Replay many dead letters: the ids named, or the pending ones a filter matches',
+          description: `At most ${maxBulkReplay} a call, one by one; each result says what its replay did.`,
+          body: bulkReplayInput,
+          response: { 200: bulkReplayResult, ...commonErrorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return deadLetters.replayMany(principal.orgId, request.body, actorOf(principal));
       },
     );
     app.post(

@@ -33,6 +33,15 @@ export const deadLetterDto = z
     attempts: z.number().int().describe('replays so far'),
     replayedAt: z.string().nullable(),
     replayResult: replayResultDto.nullable(),
+    edited: z
+      .object({
+        at: z.string(),
+        by: z.string().nullable().describe('the user or API key id'),
+        originalPayload: z.unknown().describe('the item as first received, when it was JSON'),
+        originalPayloadText: z.string().nullable(),
+      })
+      .nullable()
+      .describe('set once the item was corrected before a replay; `payload` is then the corrected item'),
   })
   .describe('DeadLetter');
 export type DeadLetterDto = z.infer<typeof deadLetterDto>;
@@ -56,3 +65,53 @@ export type DeadLetterPage = z.infer<typeof deadLetterPage>;
 
 /** One validation problem of a dead letter. */
 export type EventIssueDto = z.infer<typeof eventIssueDto>;
+
+/** `POST /dead-letters/{id}/replay`: replay as kept, or with a corrected item. */
+export const replayDeadLetterInput = z
+  .object({
+    payload: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('the corrected item (an event or a Segment message); kept, the original beside it'),
+  })
+  .describe('ReplayDeadLetter');
+export type ReplayDeadLetterInput = z.infer<typeof replayDeadLetterInput>;
+
+/** At most this many letters one bulk replay takes. */
+export const maxBulkReplay = 200;
+
+/** `POST /dead-letters/replay`: the named letters, or the pending ones matching the filter. */
+export const bulkReplayInput = z
+  .object({
+    ids: z.array(z.string().min(1).max(64)).min(1).max(maxBulkReplay).optional(),
+    source: z.string().max(64).optional(),
+    q: z.string().trim().min(1).max(200).optional().describe('text the reason contains'),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.number().int().min(1).max(maxBulkReplay).default(100).describe('most letters a filter takes'),
+  })
+  .refine((v) => v.ids === undefined || (v.source ?? v.q ?? v.from ?? v.to) === undefined, {
+    message: 'name ids or a filter, not both',
+    path: ['ids'],
+  })
+  .describe('BulkReplay');
+export type BulkReplayInput = z.infer<typeof bulkReplayInput>;
+
+export const bulkReplayOutcomes = ['ingested', 'duplicate', 'rejected', 'not_found', 'not_new'] as const;
+export const bulkReplayResult = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        outcome: z.enum(bulkReplayOutcomes),
+        reason: z.string().optional().describe('why it is still rejected'),
+      }),
+    ),
+    counts: z.object(
+      Object.fromEntries(bulkReplayOutcomes.map((o) => [o, z.number().int()])) as {
+        [K in (typeof bulkReplayOutcomes)[number]]: z.ZodNumber;
+      },
+    ),
+  })
+  .describe('BulkReplayResult');
+export type BulkReplayResult = z.infer<typeof bulkReplayResult>;

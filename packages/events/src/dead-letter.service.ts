@@ -5,9 +5,12 @@ import type { DeadLetterRepository, DeadLetterRow } from './dead-letter.reposito
 import {
   eventIssueDto,
   replayResultDto,
+  type BulkReplayInput,
+  type BulkReplayResult,
   type DeadLetterDto,
   type DeadLetterListQuery,
   type DeadLetterPage,
+  type ReplayDeadLetterInput,
   type ReplayResultDto,
 } from './dead-letter.schema.js';
 
@@ -34,6 +37,15 @@ export function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
     attempts: row.attempts,
     replayedAt: toIso(row.replayed_at),
     replayResult: result.success ? result.data : null,
+    edited:
+      row.edited_at === null
+        ? null
+        : {
+            at: row.edited_at.toISOString(),
+            by: row.edited_by,
+            originalPayload: row.original_payload ?? null,
+            originalPayloadText: row.original_payload_text,
+          },
   };
 }
 
@@ -84,38 +96,8 @@ export function createDeadLetterService(deps: {
       return toDeadLetterDto(await load(orgId, id));
     },
 
-    async replay(orgId: string, id: string, actor: AuditActor): Promise<DeadLetterDto> {
-      const row = await load(orgId, id);
-      if (row.status !== 'new') throw notNew(row);
-      const outcome = await deps.replay({
-        orgId,
-        format: row.format,
-        source: row.source,
-        receivedAt: row.received_at.getTime(),
-        payload: row.payload,
-        payloadText: row.payload_text,
-      });
-      const at = new Date(deps.clock.now());
-      const result: ReplayResultDto =
-        outcome.outcome === 'rejected'
-          ? { outcome: 'rejected', at: at.toISOString(), reason: outcome.reason }
-          : { outcome: outcome.outcome, at: at.toISOString(), eventId: outcome.eventId };
-      const updated = await repository.recordReplay(
-        orgId,
-        id,
-        outcome.outcome === 'rejected'
-          ? { status: 'new', at, result, reason: outcome.reason, issues: outcome.issues }
-          : { status: 'replayed', at, result },
-      );
-      if (!updated) throw notNew(await load(orgId, id));
-      await deps.audit?.record(orgId, actor, {
-        action: 'dead_letter.replay',
-        targetType: 'dead_letter',
-        targetId: id,
-        details: { outcome: result.outcome, reason: row.reason },
-      });
-      return toDeadLetterDto(updated);
-    },
+    replay,
+    replayMany,
 
     /** Marks a dead letter as not worth replaying; discarding it twice changes nothing. */
     async discard(orgId: string, id: string, actor: AuditActor): Promise<DeadLetterDto> {
@@ -133,5 +115,100 @@ export function createDeadLetterService(deps: {
       return toDeadLetterDto(updated);
     },
   };
+
+  /**
+   * Replays one letter as kept or, with `edit.payload`, with a corrected item: the correction
+   * is kept (the original beside it, audited as `dead_letter.edit`) whatever the replay says.
+   */
+  async function replay(
+    orgId: string,
+    id: string,
+    actor: AuditActor,
+    edit: ReplayDeadLetterInput = {},
+  ): Promise<DeadLetterDto> {
+    let row = await load(orgId, id);
+    if (row.status !== 'new') throw notNew(row);
+    if (edit.payload !== undefined) {
+      const edited = await repository.edit(orgId, id, {
+        payload: edit.payload,
+        at: new Date(deps.clock.now()),
+        by: actor.id,
+      });
+      if (!edited) throw notNew(await load(orgId, id));
+      await deps.audit?.record(orgId, actor, {
+        action: 'dead_letter.edit',
+        targetType: 'dead_letter',
+        targetId: id,
+        details: { reason: row.reason },
+      });
+      row = edited;
+    }
+    const outcome = await deps.replay({
+      orgId,
+      format: row.format,
+      source: row.source,
+      receivedAt: row.received_at.getTime(),
+      payload: row.payload,
+      payloadText: row.payload_text,
+    });
+    const at = new Date(deps.clock.now());
+    const result: ReplayResultDto =
+      outcome.outcome === 'rejected'
+        ? { outcome: 'rejected', at: at.toISOString(), reason: outcome.reason }
+        : { outcome: outcome.outcome, at: at.toISOString(), eventId: outcome.eventId };
+    const updated = await repository.recordReplay(
+      orgId,
+      id,
+      outcome.outcome === 'rejected'
+        ? { status: 'new', at, result, reason: outcome.reason, issues: outcome.issues }
+        : { status: 'replayed', at, result },
+    );
+    if (!updated) throw notNew(await load(orgId, id));
+    await deps.audit?.record(orgId, actor, {
+      action: 'dead_letter.replay',
+      targetType: 'dead_letter',
+      targetId: id,
+      details: { outcome: result.outcome, reason: row.reason },
+    });
+    return toDeadLetterDto(updated);
+  }
+
+  /**
+   * Replays the named letters, or the pending ones the filter matches (newest first), one by
+   * one; a letter of another organisation is `not_found`, one no longer pending `not_new`.
+   */
+  async function replayMany(
+    orgId: string,
+    input: BulkReplayInput,
+    actor: AuditActor,
+  ): Promise<BulkReplayResult> {
+    const ids =
+      input.ids ??
+      (
+        await repository.list(orgId, {
+          status: 'new',
+          source: input.source,
+          reasonContains: input.q,
+          from: input.from ? new Date(input.from) : undefined,
+          to: input.to ? new Date(input.to) : undefined,
+          limit: input.limit,
+        })
+      ).map((row) => row.id);
+    const results: BulkReplayResult['results'] = [];
+    for (const id of new Set(ids)) {
+      try {
+        const dto = await replay(orgId, id, actor);
+        const outcome = dto.replayResult?.outcome ?? 'rejected';
+        results.push(outcome === 'rejected' ? { id, outcome, reason: dto.reason } : { id, outcome });
+      } catch (error) {
+        if (!(error instanceof AppError) || (error.kind !== 'not_found' && error.kind !== 'conflict'))
+          throw error;
+        results.push({ id, outcome: error.kind === 'not_found' ? 'not_found' : 'not_new' });
+      }
+    }
+    const counts = { ingested: 0, duplicate: 0, rejected: 0, not_found: 0, not_new: 0 };
+    for (const r of results) counts[r.outcome] += 1;
+    return { results, counts };
+  }
 }
 export type DeadLetterService = ReturnType<typeof createDeadLetterService>;

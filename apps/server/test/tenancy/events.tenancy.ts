@@ -35,6 +35,11 @@ export const eventsTenancy: TenancyContext = {
     'GET /api/v1/dead-letters/{id}': { kind: 'foreign', resource: 'dead-letter' },
     'POST /api/v1/dead-letters/{id}/replay': { kind: 'foreign', resource: 'dead-letter' },
     'POST /api/v1/dead-letters/{id}/discard': { kind: 'foreign', resource: 'dead-letter' },
+    // B's letter named in A's bulk replay is answered `not_found` and left alone (listsOfB).
+    'POST /api/v1/dead-letters/replay': {
+      kind: 'own',
+      body: (w) => ({ ids: [w.bIds['dead-letter']] }),
+    },
     'POST /collect/v1/events': {
       kind: 'own',
       body: (w) => [collectedEvent(w.b.orgId)],
