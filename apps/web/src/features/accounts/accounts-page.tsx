@@ -1,4 +1,3 @@
-import type { StaffDto as Staff } from '@livecloud/access/schemas';
 import { platforms } from '@livecloud/contracts/vocabulary';
 import type {
   AnchorDto as Anchor,
@@ -22,16 +21,17 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { shanghaiDateTime } from '../../lib/shanghai-time';
-import { staffApi } from '../settings/settings.api';
-import { accountsApi, anchorsApi, loadResources, roomsApi } from './accounts.api';
+import { settingsQueries } from '../settings/settings.queries';
+import { accountsApi, anchorsApi, roomsApi } from './accounts.api';
+import { resourcesQuery } from './accounts.queries';
 import { platformColor, PlatformTag } from '../../components/status-tags';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 
@@ -41,17 +41,14 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const canManage = can('commerce:manage');
-  const { data, error, loading, reload } = useApiQuery(loadResources);
-  const loadStaff = useCallback(
-    async (signal: AbortSignal): Promise<Staff[]> =>
-      can('staff:read') ? (await staffApi.list(signal)).items : [],
-    [can],
-  );
-  const staff = useApiQuery(loadStaff);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(resourcesQuery());
+  const reload = () => void queryClient.invalidateQueries({ queryKey: resourcesQuery().queryKey });
+  const staff = useQuery({ ...settingsQueries.staff(), enabled: can('staff:read') });
   const [tab, setTab] = useState<ResourceKind>('account');
   const [target, setTarget] = useState<ResourceTarget | null>(null);
   const anchorStaff = useMemo(
-    () => (staff.data ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'),
+    () => (staff.data?.items ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'),
     [staff.data],
   );
 
@@ -159,7 +156,7 @@ export function AccountsPage() {
       render: (_, a) => {
         if (!a.membershipId)
           return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
-        const person = staff.data?.find((s) => s.id === a.membershipId);
+        const person = staff.data?.items.find((s) => s.id === a.membershipId);
         return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
       },
     },
@@ -206,7 +203,7 @@ export function AccountsPage() {
       />
       {error && !data ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : (
         <Flex vertical gap={16}>

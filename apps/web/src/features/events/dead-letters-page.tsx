@@ -1,11 +1,11 @@
 import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { sourceLabel } from '../../i18n/labels';
@@ -14,6 +14,7 @@ import { useSession } from '../auth/session-context';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterDrawer } from './dead-letter-drawer';
 import { deadLettersApi, shanghaiDateTimeSeconds, type DeadLetterFilters } from './dead-letters.api';
+import { deadLettersQuery } from './events.queries';
 import { DeadLetterStatusTag } from '../../components/status-tags';
 
 const sourceKeys = Object.keys(zhCN.sources);
@@ -34,8 +35,10 @@ export function DeadLettersPage() {
   const canManage = can('events:manage');
   const [filters, setFilters] = useState<DeadLetterFilters>({});
   const [search, setSearch] = useState('');
-  const load = useCallback((signal: AbortSignal) => deadLettersApi.list(filters, signal), [filters]);
-  const { data, error, loading, reload, setData } = useApiQuery(load);
+  const queryClient = useQueryClient();
+  const listKey = deadLettersQuery(filters).queryKey;
+  const { data, error, isFetching: loading, refetch } = useQuery(deadLettersQuery(filters));
+  const reload = () => void refetch();
   const [loadingMore, setLoadingMore] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -45,7 +48,7 @@ export function DeadLettersPage() {
   const filtered = filters.status !== undefined || filters.source !== undefined || filters.q !== undefined;
 
   const put = (letter: DeadLetter) =>
-    setData((previous) =>
+    queryClient.setQueryData(listKey, (previous) =>
       previous
         ? { ...previous, items: previous.items.map((item) => (item.id === letter.id ? letter : item)) }
         : previous,
@@ -56,7 +59,7 @@ export function DeadLettersPage() {
     setLoadingMore(true);
     try {
       const next = await deadLettersApi.list(filters, undefined, data.nextCursor);
-      setData((previous) => ({
+      queryClient.setQueryData(listKey, (previous) => ({
         items: [
           ...(previous?.items ?? []),
           ...next.items.filter((item) => !previous?.items.some((known) => known.id === item.id)),

@@ -2,7 +2,6 @@ import type {
   LineupDto as Lineup,
   LineupItemDto as LineupItem,
   LineupValidationDto as LineupValidation,
-  SessionDto as LiveSession,
 } from '@livecloud/schedule/schemas';
 import {
   CheckCircleFilled,
@@ -27,30 +26,23 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { sessionsApi } from '../schedule/schedule.api';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
 import { PlatformTag } from '../../components/status-tags';
 import { SessionStatusTag } from '../../components/status-tags';
 import { LineupItemModal } from './lineup-item-modal';
 import { LineupList } from './lineup-list';
+import { forecastQuery } from '../forecast/forecast.queries';
 import { lineupsApi } from './lineups.api';
+import { lineupQuery, lineupSessionsQuery } from './lineups.queries';
 import { RequirementsCard } from './requirements-card';
-
-const day = 86_400_000;
-
-async function loadSessions(signal: AbortSignal): Promise<LiveSession[]> {
-  const now = Date.now();
-  const range = { from: new Date(now - 7 * day).toISOString(), to: new Date(now + 60 * day).toISOString() };
-  return (await sessionsApi.list(range, signal)).items;
-}
 
 const checkIcon: Record<LineupValidation['checks'][number]['status'], ReactNode> = {
   passed: <CheckCircleFilled style={{ color: '#52c41a' }} />,
@@ -64,7 +56,8 @@ export function LineupsPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const sessions = useApiQuery(loadSessions);
+  const queryClient = useQueryClient();
+  const sessions = useQuery(lineupSessionsQuery());
   const upcoming = useMemo(() => {
     const items = sessions.data ?? [];
     return items.find((s) => s.status === 'planned' && Date.parse(s.plannedEnd) > Date.now()) ?? items[0];
@@ -74,12 +67,16 @@ export function LineupsPage() {
   const open = session !== null && (session.status === 'planned' || session.status === 'live');
   const canManage = can('commerce:manage') && open;
 
-  const load = useCallback(
-    async (signal: AbortSignal): Promise<Lineup | null> =>
-      sessionId ? lineupsApi.get(sessionId, signal) : null,
-    [sessionId],
-  );
-  const lineup = useApiQuery(load);
+  const lineup = useQuery(lineupQuery(sessionId));
+  const lineupKey = lineupQuery(sessionId).queryKey;
+  // The forecast is learned from the line-up: any change to it makes the forecast stale.
+  const forgetForecast = () => {
+    if (sessionId) void queryClient.invalidateQueries({ queryKey: forecastQuery(sessionId).queryKey });
+  };
+  const replaceLineup = (next: Lineup) => {
+    queryClient.setQueryData(lineupKey, next);
+    forgetForecast();
+  };
   const [editing, setEditing] = useState<LineupItem | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -87,11 +84,11 @@ export function LineupsPage() {
     setBusy(true);
     try {
       const next = await work();
-      lineup.setData(() => next);
+      replaceLineup(next);
       if (done) void message.success(done);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
-      lineup.reload();
+      void queryClient.invalidateQueries({ queryKey: lineupKey });
     } finally {
       setBusy(false);
     }
@@ -104,7 +101,7 @@ export function LineupsPage() {
       const item = byId.get(id);
       return item ? [{ ...item, position: index + 1 }] : [];
     });
-    lineup.setData((previous) => previous && { ...previous, items: reordered });
+    queryClient.setQueryData(lineupKey, (previous) => previous && { ...previous, items: reordered });
     void change(() => lineupsApi.reorder(sessionId, itemIds), t('scheduling.lineups.reordered'));
   };
 
@@ -125,7 +122,7 @@ export function LineupsPage() {
               style={{ width: 380 }}
               placeholder={t('scheduling.lineups.pickSession')}
               value={sessionId ?? undefined}
-              loading={sessions.loading}
+              loading={sessions.isFetching}
               optionFilterProp="label"
               onChange={(id: string) => setParams({ session: id })}
               options={(sessions.data ?? []).map((s) => ({
@@ -150,7 +147,7 @@ export function LineupsPage() {
       />
       {sessions.error && !sessions.data ? (
         <Card className="lc-card">
-          <LoadError error={sessions.error} onRetry={sessions.reload} />
+          <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
         </Card>
       ) : !sessionId ? (
         <Card className="lc-card">
@@ -185,8 +182,8 @@ export function LineupsPage() {
               }
             >
               {lineup.error && !data ? (
-                <LoadError error={lineup.error} onRetry={lineup.reload} />
-              ) : !data && lineup.loading ? (
+                <LoadError error={lineup.error} onRetry={() => void lineup.refetch()} />
+              ) : !data && lineup.isFetching ? (
                 // Not the empty state: a line-up still loading must not read as one with no products.
                 <Skeleton active paragraph={{ rows: 4 }} data-testid="lineup-loading" />
               ) : (
@@ -324,7 +321,7 @@ export function LineupsPage() {
           target={editing}
           onClose={() => setEditing(null)}
           onSaved={(next) => {
-            lineup.setData(() => next);
+            replaceLineup(next);
             setEditing(null);
           }}
         />

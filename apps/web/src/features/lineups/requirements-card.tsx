@@ -15,12 +15,13 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatFen } from '../../lib/format';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
+import { requirementsQuery } from './lineups.queries';
 
 interface RowValues {
   categories: string[];
@@ -35,8 +36,8 @@ interface RowValues {
 export function RequirementsCard({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const load = useCallback((signal: AbortSignal) => lineupsApi.requirements(sessionId, signal), [sessionId]);
-  const { data, loading, setData } = useApiQuery(load);
+  const queryClient = useQueryClient();
+  const { data, isFetching: loading } = useQuery(requirementsQuery(sessionId));
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ rows: RowValues[] }>();
@@ -63,7 +64,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
           note: r.note?.trim() || null,
         })),
       );
-      setData(() => saved);
+      queryClient.setQueryData(requirementsQuery(sessionId).queryKey, saved);
       setEditing(false);
       void message.success(t('common.saved'));
     } catch (cause) {

@@ -1,9 +1,10 @@
 import type { SubmissionDto as Submission } from '@livecloud/commerce/schemas';
 import { Alert, App, Flex, Form, Input, Modal, Radio, Spin, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { qcApi, staffImageUrl } from '../merchants/commerce.api';
+import { commerceQueries } from '../merchants/commerce.queries';
 import { commerceErrorMessage } from '../merchants/commerce-error';
 import { ImageUpload } from '../submissions/image-upload';
 
@@ -32,11 +33,7 @@ export function InspectionModal({
   const [form] = Form.useForm<InspectionForm>();
   const [submitting, setSubmitting] = useState(false);
   const id = submission?.id ?? null;
-  const load = useCallback(
-    (signal: AbortSignal) => (id ? qcApi.templateFor(id, signal) : Promise.resolve(undefined)),
-    [id],
-  );
-  const template = useApiQuery(load);
+  const template = useQuery(commerceQueries.qcTemplateFor(id));
   const values = Form.useWatch('items', form);
   const items = template.data?.items ?? [];
   const passes = items.every((item) => !item.required || values?.[item.key]?.passed !== false);
@@ -80,7 +77,7 @@ export function InspectionModal({
       okButtonProps={{ disabled: !template.data, 'data-testid': 'inspection-submit' }}
       destroyOnHidden
     >
-      {template.loading ? <Spin /> : null}
+      {template.isFetching ? <Spin /> : null}
       {template.error ? (
         <Alert
           type="warning"

@@ -4,16 +4,17 @@ import type {
   SubmissionDto as Submission,
 } from '@livecloud/commerce/schemas';
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { categoriesApi, qcApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import { staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import { commerceQueries, submissionDetailKey, submissionsKey } from '../merchants/commerce.queries';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { InspectionModal } from './inspection-modal';
@@ -28,14 +29,11 @@ export function QcPage() {
   const canInspect = can('qc:manage');
   const names = useStaffNames();
   const [tab, setTab] = useState<TabKey>('pending');
-  const loadPending = useCallback(
-    (signal: AbortSignal) => submissionsApi.list('sample_received', signal),
-    [],
-  );
-  const pending = useApiQuery(loadPending);
-  const records = useApiQuery(qcApi.inspections);
-  const templates = useApiQuery(qcApi.templates);
-  const categories = useApiQuery(categoriesApi.list);
+  const queryClient = useQueryClient();
+  const pending = useQuery(commerceQueries.submissions('sample_received'));
+  const records = useQuery(commerceQueries.inspections());
+  const templates = useQuery(commerceQueries.qcTemplates());
+  const categories = useQuery(commerceQueries.categories());
   const [inspecting, setInspecting] = useState<Submission | null>(null);
   const [editing, setEditing] = useState<QcTemplate | 'new' | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -162,7 +160,7 @@ export function QcPage() {
       />
       <Card className="lc-card">
         {error && !pending.data ? (
-          <LoadError error={error} onRetry={pending.reload} />
+          <LoadError error={error} onRetry={() => void pending.refetch()} />
         ) : (
           <Tabs
             activeKey={tab}
@@ -176,7 +174,7 @@ export function QcPage() {
                     rowKey="id"
                     columns={pendingColumns}
                     dataSource={pending.data?.items ?? []}
-                    loading={pending.loading}
+                    loading={pending.isFetching}
                     pagination={false}
                     locale={{ emptyText: t('commerce.qc.pendingEmpty') }}
                     data-testid="qc-pending-table"
@@ -191,7 +189,7 @@ export function QcPage() {
                     rowKey="id"
                     columns={recordColumns}
                     dataSource={records.data?.items ?? []}
-                    loading={records.loading}
+                    loading={records.isFetching}
                     pagination={{ pageSize: 20, hideOnSinglePage: true }}
                     locale={{ emptyText: t('commerce.qc.recordsEmpty') }}
                     scroll={{ x: 'max-content' }}
@@ -207,7 +205,7 @@ export function QcPage() {
                     rowKey="id"
                     columns={templateColumns}
                     dataSource={templates.data?.items ?? []}
-                    loading={templates.loading}
+                    loading={templates.isFetching}
                     pagination={false}
                     locale={{ emptyText: t('commerce.qc.templatesEmpty') }}
                     data-testid="qc-template-table"
@@ -223,8 +221,9 @@ export function QcPage() {
         onClose={() => setInspecting(null)}
         onDone={() => {
           setInspecting(null);
-          pending.reload();
-          records.reload();
+          // An inspection moves the submission on (QC passed or failed) and adds a record.
+          void queryClient.invalidateQueries({ queryKey: submissionsKey });
+          void queryClient.invalidateQueries({ queryKey: commerceQueries.inspections().queryKey });
         }}
       />
       <TemplateModal
@@ -234,11 +233,12 @@ export function QcPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          templates.reload();
+          void queryClient.invalidateQueries({ queryKey: commerceQueries.qcTemplates().queryKey });
         }}
       />
       <SubmissionDrawer
         submissionId={openId}
+        detailKey={submissionDetailKey}
         load={submissionsApi.get}
         imageUrl={staffImageUrl}
         onClose={() => setOpenId(null)}

@@ -7,18 +7,19 @@ import {
   RightOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Modal, Segmented, Select, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { loadResources } from '../accounts/accounts.api';
+import { resourcesQuery } from '../accounts/accounts.queries';
 import type { CalendarColumn } from './calendar-layout';
 import { ConflictAlert } from './conflict-alert';
 import { RecurringModal } from './recurring-modal';
 import { sessionsApi } from './schedule.api';
+import { scheduleSessionsQuery, sessionsKey } from './schedule.queries';
 import { ScheduleCalendar, type CalendarMove } from './schedule-calendar';
 import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
 import { SessionDrawer } from './session-drawer';
@@ -63,12 +64,10 @@ export function SchedulePage() {
     }),
     [first, days],
   );
-  const resources = useApiQuery(loadResources);
-  const loadSessions = useCallback(
-    async (signal: AbortSignal) => (mine ? sessionsApi.mine(range, signal) : sessionsApi.list(range, signal)),
-    [range, mine],
-  );
-  const sessions = useApiQuery(loadSessions);
+  const queryClient = useQueryClient();
+  const resources = useQuery(resourcesQuery());
+  const sessions = useQuery(scheduleSessionsQuery(range, mine));
+  const reloadSessions = () => void queryClient.invalidateQueries({ queryKey: sessionsKey });
   const rooms = useMemo(() => resources.data?.rooms.filter((r) => !r.archived) ?? [], [resources.data]);
   const anchors = useMemo(() => resources.data?.anchors.filter((a) => !a.archived) ?? [], [resources.data]);
 
@@ -114,7 +113,7 @@ export function SchedulePage() {
       else void message.error(schedulingErrorMessage(t, cause));
     } finally {
       setPendingId(null);
-      sessions.reload();
+      reloadSessions();
     }
   };
 
@@ -192,7 +191,7 @@ export function SchedulePage() {
       ) : null}
       <Card className="lc-card">
         {resources.error && !resources.data ? (
-          <LoadError error={resources.error} onRetry={resources.reload} />
+          <LoadError error={resources.error} onRetry={() => void resources.refetch()} />
         ) : (
           <Flex vertical gap={16}>
             <Flex justify="space-between" align="center" wrap gap={12}>
@@ -288,7 +287,7 @@ export function SchedulePage() {
               </Space>
             </Flex>
             {sessions.error && !sessions.data ? (
-              <LoadError error={sessions.error} onRetry={sessions.reload} />
+              <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
             ) : (
               <ScheduleCalendar
                 columns={columns}
@@ -328,7 +327,7 @@ export function SchedulePage() {
             onSaved={() => {
               setForm(null);
               setOpened(null);
-              sessions.reload();
+              reloadSessions();
             }}
           />
           <RecurringModal
@@ -336,7 +335,7 @@ export function SchedulePage() {
             today={today}
             resources={resources.data}
             onClose={() => setRecurring(false)}
-            onGenerated={sessions.reload}
+            onGenerated={reloadSessions}
           />
         </>
       ) : null}
@@ -347,7 +346,7 @@ export function SchedulePage() {
         onEdit={(session) => setForm({ session })}
         onChanged={(session) => {
           setOpened(session);
-          sessions.reload();
+          reloadSessions();
         }}
       />
       <Modal

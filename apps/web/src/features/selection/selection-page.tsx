@@ -1,14 +1,14 @@
 import { type ScoreComponent } from '@livecloud/contracts/vocabulary';
 import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { categoriesApi } from '../merchants/commerce.api';
+import { commerceQueries } from '../merchants/commerce.queries';
 import { CompareModal } from './compare-modal';
 import { CoveragePanel } from './coverage-panel';
 import { ObservationModal } from './observation-modal';
@@ -25,6 +25,7 @@ import { PriceImportModal } from './price-import-modal';
 import { ScoreBreakdownDrawer } from './score-breakdown-drawer';
 import { compareMax, ScoresTable } from './scores-table';
 import { selectionApi, type ScoreParams } from './selection.api';
+import { scoresKey, selectionQueries, shortlistKey } from './selection.queries';
 import { selectionErrorMessage } from './selection-error';
 import { SelectionLoadError } from './selection-load-error';
 import { SessionPicker } from './session-picker';
@@ -54,19 +55,11 @@ export function SelectionPage() {
     () => ({ sessionId, days, approvedOnly, weights }),
     [sessionId, days, approvedOnly, weights],
   );
-  const loadScores = useCallback((signal: AbortSignal) => selectionApi.scores(params, signal), [params]);
-  const loadShortlist = useCallback(
-    async (signal: AbortSignal) => (sessionId ? selectionApi.shortlist(sessionId, params, signal) : null),
-    [sessionId, params],
-  );
-  const loadCoverage = useCallback(
-    async (signal: AbortSignal) => (sessionId ? selectionApi.coverage(sessionId, signal) : null),
-    [sessionId],
-  );
-  const scores = useApiQuery(loadScores);
-  const shortlist = useApiQuery(loadShortlist);
-  const coverage = useApiQuery(loadCoverage);
-  const categories = useApiQuery(categoriesApi.list);
+  const queryClient = useQueryClient();
+  const scores = useQuery(selectionQueries.scores(params));
+  const shortlist = useQuery(selectionQueries.shortlist(sessionId, params));
+  const coverage = useQuery(selectionQueries.coverage(sessionId));
+  const categories = useQuery(commerceQueries.categories());
 
   const items = useMemo(() => scores.data?.items ?? [], [scores.data]);
   const categoryList = useMemo(() => categories.data?.items ?? [], [categories.data]);
@@ -99,8 +92,8 @@ export function SelectionPage() {
   };
 
   const pricesChanged = () => {
-    scores.reload();
-    shortlist.reload();
+    void queryClient.invalidateQueries({ queryKey: scoresKey });
+    void queryClient.invalidateQueries({ queryKey: shortlistKey });
   };
 
   const changeShortlist = async (skuId: string, work: () => Promise<unknown>, done: string) => {
@@ -112,8 +105,8 @@ export function SelectionPage() {
       void message.error(selectionErrorMessage(t, cause));
     } finally {
       setBusySku(null);
-      shortlist.reload();
-      coverage.reload();
+      void queryClient.invalidateQueries({ queryKey: [...shortlistKey, sessionId] });
+      void queryClient.invalidateQueries({ queryKey: selectionQueries.coverage(sessionId).queryKey });
     }
   };
   const removeFromShortlist = (skuId: string) => {
@@ -232,7 +225,7 @@ export function SelectionPage() {
         {scores.error ? (
           <SelectionLoadError
             error={scores.error}
-            onRetry={scores.reload}
+            onRetry={() => void scores.refetch()}
             extra={
               sessionId ? (
                 <Button onClick={() => chooseSession(null)}>{t('selection.session.clear')}</Button>
@@ -242,7 +235,7 @@ export function SelectionPage() {
         ) : (
           <ScoresTable
             rows={rows}
-            loading={scores.loading}
+            loading={scores.isFetching}
             emptyText={
               <PoolEmpty
                 catalogueEmpty={items.length === 0}

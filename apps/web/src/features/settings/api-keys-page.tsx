@@ -1,27 +1,29 @@
 import type { ApiKeyDto as ApiKey } from '@livecloud/access/schemas';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { sourceLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { ApiKeyCreateModal } from './api-key-create-modal';
 import { apiKeysApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 /** API keys for collectors and admin scripts: list, create (secret shown once), revoke. */
 export function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { data, error, loading, reload, setData } = useApiQuery(apiKeysApi.list);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.apiKeys());
   const [creating, setCreating] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
 
   const put = (key: ApiKey) =>
-    setData((previous) => {
+    queryClient.setQueryData(settingsQueries.apiKeys().queryKey, (previous) => {
       const items = previous?.items ?? [];
       return {
         items: items.some((item) => item.id === key.id)
@@ -158,7 +160,7 @@ export function ApiKeysPage() {
       />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<ApiKey>
             rowKey="id"

@@ -1,13 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { orgApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 interface RenameForm {
   name: string;
@@ -18,7 +19,8 @@ export function OrgPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can, refresh } = useSession();
-  const { data: org, error, loading, reload, setData } = useApiQuery(orgApi.get);
+  const queryClient = useQueryClient();
+  const { data: org, error, isFetching: loading, refetch } = useQuery(settingsQueries.org());
   const [form] = Form.useForm<RenameForm>();
   const [saving, setSaving] = useState(false);
   const canManage = can('org:manage');
@@ -27,7 +29,7 @@ export function OrgPage() {
     setSaving(true);
     try {
       const updated = await orgApi.rename(name.trim());
-      setData(() => updated);
+      queryClient.setQueryData(settingsQueries.org().queryKey, updated);
       form.setFieldsValue({ name: updated.name });
       void message.success(t('org.renamed'));
       // The header shows the organisation name from the session.
@@ -44,7 +46,7 @@ export function OrgPage() {
       <PageHeader title={t('org.title')} subtitle={t('org.subtitle')} />
       {error && !org ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : loading && !org ? (
         <Card className="lc-card">

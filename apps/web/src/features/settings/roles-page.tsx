@@ -1,14 +1,14 @@
 import { CheckCircleFilled, MinusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { permissionLabel, roleLabel } from '../../i18n/labels';
 import { zhCN } from '../../i18n/zh-cn';
 import { useCurrentSession } from '../auth/session-context';
-import { rolesApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 interface PermissionRow {
   key: string;
@@ -29,7 +29,7 @@ function isAreaKey(value: string): value is AreaKey {
 export function RolesPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const { data, error, loading, reload } = useApiQuery(rolesApi.matrix);
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.roles());
 
   const rows = useMemo<PermissionRow[]>(() => {
     if (!data) return [];
@@ -125,7 +125,7 @@ export function RolesPage() {
       <PageHeader title={t('rolesPage.title')} subtitle={t('rolesPage.subtitle')} />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<PermissionRow>
             rowKey="key"

@@ -1,4 +1,5 @@
 import type { StaffDto as Staff } from '@livecloud/access/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   App,
@@ -19,13 +20,13 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { roleLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { useCurrentSession, useSession } from '../auth/session-context';
 import { staffApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 import { StaffOnboardModal } from './staff-onboard-modal';
 import { StaffRoleModal } from './staff-role-modal';
 
@@ -45,7 +46,8 @@ export function StaffPage() {
   const session = useCurrentSession();
   const { can } = useSession();
   const canManage = can('staff:manage');
-  const { data, error, loading, reload, setData } = useApiQuery(staffApi.list);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.staff());
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [onboarding, setOnboarding] = useState(false);
@@ -53,7 +55,10 @@ export function StaffPage() {
   const [offboardingId, setOffboardingId] = useState<string | null>(null);
 
   const replace = (staff: Staff) =>
-    setData((previous) => previous && { items: upsert(previous.items, staff) });
+    queryClient.setQueryData(
+      settingsQueries.staff().queryKey,
+      (previous) => previous && { items: upsert(previous.items, staff) },
+    );
 
   const onOffboard = async (staff: Staff) => {
     setOffboardingId(staff.id);
@@ -199,7 +204,7 @@ export function StaffPage() {
       />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <>
             <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>

@@ -1,5 +1,6 @@
-import type { SopRunDto as SopRun, SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
+import type { SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
 import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Badge,
@@ -18,30 +19,20 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { roleLabel } from '../../i18n/labels';
 import { useSession } from '../auth/session-context';
-import { roomsApi } from '../accounts/accounts.api';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { todayInShanghai } from '../../lib/shanghai-time';
 import { sopApi } from './sop.api';
+import { sopOverviewQuery, sopRunQuery } from './sop.queries';
 import { SopRunPanel } from './sop-run-panel';
 import { SopStartModal } from './sop-start-modal';
 import { SopTemplateModal } from './sop-template-modal';
 import './sop.css';
-
-async function loadAll(signal: AbortSignal) {
-  const [templates, runs, rooms] = await Promise.all([
-    sopApi.templates(signal),
-    sopApi.runs(signal),
-    roomsApi.list(signal),
-  ]);
-  return { templates: templates.items, runs: runs.items, rooms: rooms.items };
-}
 
 /** SOP: checklist templates (e.g. 新直播间 7 天开播) and the runs started from them, with progress. */
 export function SopPage() {
@@ -50,16 +41,15 @@ export function SopPage() {
   const { can } = useSession();
   const canManage = can('commerce:manage');
   const today = todayInShanghai();
-  const { data, error, loading, reload } = useApiQuery(loadAll);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(sopOverviewQuery());
+  const reload = () =>
+    void queryClient.invalidateQueries({ queryKey: sopOverviewQuery().queryKey, exact: true });
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [template, setTemplate] = useState<SopTemplate | 'new' | null>(null);
   const runId = selected ?? data?.runs[0]?.id ?? null;
-  const loadRun = useCallback(
-    async (signal: AbortSignal): Promise<SopRun | null> => (runId ? sopApi.run(runId, signal) : null),
-    [runId],
-  );
-  const run = useApiQuery(loadRun);
+  const run = useQuery(sopRunQuery(runId));
 
   const archive = async (tpl: SopTemplate) => {
     try {
@@ -123,7 +113,7 @@ export function SopPage() {
       <Col xs={24} lg={16}>
         {run.error && !run.data ? (
           <Card className="lc-card">
-            <LoadError error={run.error} onRetry={run.reload} />
+            <LoadError error={run.error} onRetry={() => void run.refetch()} />
           </Card>
         ) : run.data ? (
           <SopRunPanel
@@ -131,7 +121,7 @@ export function SopPage() {
             canManage={canManage}
             today={today}
             onChanged={(next) => {
-              run.setData(() => next);
+              queryClient.setQueryData(sopRunQuery(next.id).queryKey, next);
               reload();
             }}
           />
@@ -269,7 +259,7 @@ export function SopPage() {
       />
       {error && !data ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : (
         <Tabs

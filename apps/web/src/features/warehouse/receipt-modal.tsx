@@ -1,9 +1,10 @@
 import type { SkuDto as Sku, SubmissionDto as Submission } from '@livecloud/commerce/schemas';
+import { useQuery } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Spin, Table } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
-import { submissionsApi, warehouseApi } from '../merchants/commerce.api';
+import { warehouseApi } from '../merchants/commerce.api';
+import { commerceQueries } from '../merchants/commerce.queries';
 import { commerceErrorMessage } from '../merchants/commerce-error';
 
 interface ReceiptForm {
@@ -26,11 +27,7 @@ export function ReceiptModal({
   const [form] = Form.useForm<ReceiptForm>();
   const [submitting, setSubmitting] = useState(false);
   const id = submission?.id ?? null;
-  const load = useCallback(
-    (signal: AbortSignal) => (id ? submissionsApi.get(id, signal) : Promise.resolve(undefined)),
-    [id],
-  );
-  const detail = useApiQuery(load);
+  const detail = useQuery(commerceQueries.submission(id));
   const skus = detail.data?.product.skus ?? [];
 
   const submit = async (values: ReceiptForm) => {
@@ -72,7 +69,7 @@ export function ReceiptModal({
       okButtonProps={{ disabled: skus.length === 0, 'data-testid': 'receipt-submit' }}
       destroyOnHidden
     >
-      {detail.loading ? <Spin /> : null}
+      {detail.isFetching ? <Spin /> : null}
       <Form<ReceiptForm>
         form={form}
         preserve={false}

@@ -3,16 +3,22 @@ import type {
   StockDto as Stock,
   SubmissionDto as Submission,
 } from '@livecloud/commerce/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Progress, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { staffImageUrl, submissionsApi, warehouseApi } from '../merchants/commerce.api';
+import { staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import {
+  commerceQueries,
+  submissionDetailKey,
+  submissionsKey,
+  warehouseKey,
+} from '../merchants/commerce.queries';
 import { SubmissionStatusTag } from '../../components/status-tags';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
@@ -27,10 +33,10 @@ export function WarehousePage() {
   const canManage = can('commerce:manage');
   const names = useStaffNames();
   const [tab, setTab] = useState<TabKey>('pending');
-  const loadPending = useCallback((signal: AbortSignal) => submissionsApi.list('approved', signal), []);
-  const pending = useApiQuery(loadPending);
-  const receipts = useApiQuery(warehouseApi.receipts);
-  const stock = useApiQuery(warehouseApi.stock);
+  const queryClient = useQueryClient();
+  const pending = useQuery(commerceQueries.submissions('approved'));
+  const receipts = useQuery(commerceQueries.receipts());
+  const stock = useQuery(commerceQueries.stock());
   const [receiving, setReceiving] = useState<Submission | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 
@@ -164,16 +170,16 @@ export function WarehousePage() {
   ];
 
   const reloadAll = () => {
-    pending.reload();
-    receipts.reload();
-    stock.reload();
+    // A receipt moves the submission to warehoused and adds to receipts and stock.
+    void queryClient.invalidateQueries({ queryKey: submissionsKey });
+    void queryClient.invalidateQueries({ queryKey: warehouseKey });
   };
   return (
     <div data-testid="page-before-warehouse">
       <PageHeader title={t('commerce.warehouse.title')} subtitle={t('commerce.warehouse.subtitle')} />
       <Card className="lc-card">
         {pending.error && !pending.data ? (
-          <LoadError error={pending.error} onRetry={pending.reload} />
+          <LoadError error={pending.error} onRetry={() => void pending.refetch()} />
         ) : (
           <Tabs
             activeKey={tab}
@@ -187,7 +193,7 @@ export function WarehousePage() {
                     rowKey="id"
                     columns={pendingColumns}
                     dataSource={pending.data?.items ?? []}
-                    loading={pending.loading}
+                    loading={pending.isFetching}
                     pagination={false}
                     locale={{ emptyText: t('commerce.warehouse.pendingEmpty') }}
                     data-testid="warehouse-pending-table"
@@ -202,7 +208,7 @@ export function WarehousePage() {
                     rowKey="id"
                     columns={receiptColumns}
                     dataSource={receipts.data?.items ?? []}
-                    loading={receipts.loading}
+                    loading={receipts.isFetching}
                     pagination={{ pageSize: 20, hideOnSinglePage: true }}
                     locale={{ emptyText: t('commerce.warehouse.receiptsEmpty') }}
                     scroll={{ x: 'max-content' }}
@@ -218,7 +224,7 @@ export function WarehousePage() {
                     rowKey="skuId"
                     columns={stockColumns}
                     dataSource={stock.data?.items ?? []}
-                    loading={stock.loading}
+                    loading={stock.isFetching}
                     pagination={{ pageSize: 20, hideOnSinglePage: true }}
                     locale={{ emptyText: t('commerce.warehouse.stockEmpty') }}
                     scroll={{ x: 'max-content' }}
@@ -240,6 +246,7 @@ export function WarehousePage() {
       />
       <SubmissionDrawer
         submissionId={openId}
+        detailKey={submissionDetailKey}
         load={submissionsApi.get}
         imageUrl={staffImageUrl}
         onClose={() => setOpenId(null)}
