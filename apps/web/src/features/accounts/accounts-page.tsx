@@ -1,26 +1,6 @@
 import { platforms } from '@livecloud/contracts/vocabulary';
-import type {
-  AnchorDto as Anchor,
-  PlatformAccountDto as PlatformAccount,
-  RoomDto as Room,
-} from '@livecloud/schedule/schemas';
 import { ApartmentOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import {
-  App,
-  Avatar,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Row,
-  Statistic,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { App, Button, Card, Col, Flex, Row, Statistic, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,11 +8,10 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
-import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { settingsQueries } from '../settings/settings.queries';
-import { accountsApi, anchorsApi, roomsApi } from './accounts.api';
 import { resourcesQuery } from './accounts.queries';
-import { platformColor, PlatformTag } from '../../components/status-tags';
+import { platformColor } from '../../components/status-tags';
+import { useResourceColumns } from './resource-columns';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 
 /** 账号矩阵: the organisation's platform accounts, live rooms and anchors. */
@@ -62,108 +41,12 @@ export function AccountsPage() {
     }
   };
 
-  const statusColumn = <T extends { id: string; archived: boolean }>(
-    toggle: (item: T, archived: boolean) => Promise<unknown>,
-  ) => ({
-    key: 'status',
-    title: t('scheduling.accounts.inUse'),
-    width: 110,
-    render: (_: unknown, item: T) => (
-      <Switch
-        size="small"
-        checked={!item.archived}
-        disabled={!canManage}
-        onChange={(on) => void archive(() => toggle(item, !on), !on)}
-        data-testid={`resource-active-${item.id}`}
-      />
-    ),
+  const { accountColumns, roomColumns, anchorColumns } = useResourceColumns({
+    canManage,
+    staff: staff.data?.items ?? [],
+    onArchive: (work, archived) => void archive(work, archived),
+    onEdit: setTarget,
   });
-  const editColumn = <T,>(kind: ResourceKind) => ({
-    key: 'actions',
-    title: t('common.actions'),
-    width: 90,
-    render: (_: unknown, item: T) => (
-      <Button type="link" size="small" onClick={() => setTarget({ kind, item } as ResourceTarget)}>
-        {t('scheduling.accounts.editAction')}
-      </Button>
-    ),
-  });
-  const created = {
-    key: 'created',
-    title: t('scheduling.accounts.createdAt'),
-    width: 170,
-    render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt),
-  };
-
-  const accountColumns: TableProps<PlatformAccount>['columns'] = [
-    {
-      key: 'platform',
-      title: t('scheduling.accounts.platform'),
-      width: 120,
-      render: (_, a) => <PlatformTag platform={a.platform} />,
-    },
-    {
-      key: 'name',
-      title: t('scheduling.accounts.displayName'),
-      render: (_, a) => (
-        <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
-          {a.displayName}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'handle',
-      title: t('scheduling.accounts.handle'),
-      render: (_, a) => <span className="lc-mono">@{a.handle}</span>,
-    },
-    created,
-    statusColumn<PlatformAccount>((a, archived) => accountsApi.update(a.id, { archived })),
-    ...(canManage ? [editColumn<PlatformAccount>('account')] : []),
-  ];
-  const roomColumns: TableProps<Room>['columns'] = [
-    {
-      key: 'name',
-      title: t('scheduling.accounts.name'),
-      render: (_, r) => (
-        <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>
-          {r.name}
-        </Typography.Text>
-      ),
-    },
-    { key: 'location', title: t('scheduling.accounts.location'), render: (_, r) => r.location ?? '—' },
-    created,
-    statusColumn<Room>((r, archived) => roomsApi.update(r.id, { archived })),
-    ...(canManage ? [editColumn<Room>('room')] : []),
-  ];
-  const anchorColumns: TableProps<Anchor>['columns'] = [
-    {
-      key: 'name',
-      title: t('scheduling.accounts.name'),
-      render: (_, a) => (
-        <Flex align="center" gap={10}>
-          <Avatar size={28} className={a.archived ? 'lc-avatar-muted' : 'lc-avatar'}>
-            {a.name.slice(0, 1)}
-          </Avatar>
-          <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
-            {a.name}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      key: 'member',
-      title: t('scheduling.accounts.member'),
-      render: (_, a) => {
-        if (!a.membershipId)
-          return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
-        const person = staff.data?.items.find((s) => s.id === a.membershipId);
-        return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
-      },
-    },
-    created,
-    statusColumn<Anchor>((a, archived) => anchorsApi.update(a.id, { archived })),
-    ...(canManage ? [editColumn<Anchor>('anchor')] : []),
-  ];
 
   const activeAccounts = data?.accounts.filter((a) => !a.archived) ?? [];
   const table = <T extends { id: string }>(

@@ -1,23 +1,18 @@
-import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { sourceLabel } from '../../i18n/labels';
-import { zhCN } from '../../i18n/zh-cn';
 import { useSession } from '../auth/session-context';
-import { DeadLetterActions } from './dead-letter-actions';
+import { useDeadLetterColumns } from './dead-letter-columns';
+import { DeadLetterFilterBar } from './dead-letter-filters';
 import { DeadLetterDrawer } from './dead-letter-drawer';
-import { deadLettersApi, shanghaiDateTimeSeconds, type DeadLetterFilters } from './dead-letters.api';
+import { deadLettersApi, type DeadLetterFilters } from './dead-letters.api';
 import { deadLettersQuery } from './events.queries';
-import { DeadLetterStatusTag } from '../../components/status-tags';
-
-const sourceKeys = Object.keys(zhCN.sources);
 
 interface Busy {
   id: string;
@@ -109,79 +104,13 @@ export function DeadLettersPage() {
 
   const busyFor = (letter: DeadLetter) => (busy?.id === letter.id ? busy.action : null);
 
-  const columns: TableProps<DeadLetter>['columns'] = [
-    {
-      key: 'receivedAt',
-      title: t('deadLetters.receivedAt'),
-      width: 170,
-      render: (_, letter) => (
-        <span className="lc-mono" style={{ whiteSpace: 'nowrap' }}>
-          {shanghaiDateTimeSeconds(letter.receivedAt)}
-        </span>
-      ),
-    },
-    {
-      key: 'source',
-      title: t('deadLetters.source'),
-      width: 120,
-      render: (_, letter) =>
-        letter.source ? sourceLabel(t, letter.source) : <Typography.Text type="secondary">—</Typography.Text>,
-    },
-    {
-      key: 'reason',
-      title: t('deadLetters.reason'),
-      render: (_, letter) => (
-        <Typography.Text ellipsis={{ tooltip: letter.reason }} style={{ maxWidth: 320 }}>
-          {letter.reason}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'status',
-      title: t('deadLetters.statusLabel'),
-      width: 100,
-      render: (_, letter) => (
-        <DeadLetterStatusTag status={letter.status} testId={`dead-letter-status-${letter.id}`} />
-      ),
-    },
-    {
-      key: 'id',
-      title: t('deadLetters.id'),
-      render: (_, letter) => (
-        <Typography.Text className="lc-mono" type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-          {letter.id}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 190,
-      fixed: 'right',
-      render: (_, letter) => (
-        <Flex gap={0} wrap={false}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setOpenId(letter.id)}
-            data-testid={`dead-letter-open-${letter.id}`}
-          >
-            {t('deadLetters.view')}
-          </Button>
-          {canManage ? (
-            <DeadLetterActions
-              letter={letter}
-              busy={busyFor(letter)}
-              onReplay={(l) => void onReplay(l)}
-              onDiscard={(l) => void onDiscard(l)}
-              size="small"
-              link
-            />
-          ) : null}
-        </Flex>
-      ),
-    },
-  ];
+  const columns = useDeadLetterColumns({
+    canManage,
+    busyFor,
+    onOpen: setOpenId,
+    onReplay: (letter) => void onReplay(letter),
+    onDiscard: (letter) => void onDiscard(letter),
+  });
 
   return (
     <div data-testid="page-audience-events">
@@ -195,45 +124,12 @@ export function DeadLettersPage() {
         }
       />
       <Card className="lc-card">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Select<DeadLetterStatus | 'all'>
-            value={filters.status ?? 'all'}
-            onChange={(value) =>
-              setFilters((current) => ({ ...current, status: value === 'all' ? undefined : value }))
-            }
-            style={{ width: 160 }}
-            data-testid="dead-letter-filter-status"
-            options={[
-              { value: 'all', label: t('deadLetters.allStatuses') },
-              ...deadLetterStatuses.map((status) => ({
-                value: status,
-                label: t(`deadLetters.status.${status}`),
-              })),
-            ]}
-          />
-          <Select<string>
-            value={filters.source}
-            allowClear
-            placeholder={t('deadLetters.allSources')}
-            onChange={(value) => setFilters((current) => ({ ...current, source: value ?? undefined }))}
-            style={{ width: 180 }}
-            data-testid="dead-letter-filter-source"
-            options={sourceKeys.map((source) => ({ value: source, label: sourceLabel(t, source) }))}
-          />
-          <Input.Search
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => {
-              const q = value.trim();
-              setFilters((current) => ({ ...current, q: q === '' ? undefined : q }));
-            }}
-            allowClear
-            maxLength={200}
-            placeholder={t('deadLetters.searchPlaceholder')}
-            style={{ width: 300 }}
-            data-testid="dead-letter-search"
-          />
-        </Flex>
+        <DeadLetterFilterBar
+          filters={filters}
+          setFilters={setFilters}
+          search={search}
+          setSearch={setSearch}
+        />
         {error && !data ? (
           <LoadError error={error} onRetry={reload} />
         ) : (

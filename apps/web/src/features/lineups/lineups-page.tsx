@@ -1,15 +1,6 @@
-import type {
-  LineupDto as Lineup,
-  LineupItemDto as LineupItem,
-  LineupValidationDto as LineupValidation,
-} from '@livecloud/schedule/schemas';
-import {
-  CheckCircleFilled,
-  CloseCircleFilled,
-  LineChartOutlined,
-  MinusCircleFilled,
-  PlusOutlined,
-} from '@ant-design/icons';
+import type { LineupDto as Lineup, LineupItemDto as LineupItem } from '@livecloud/schedule/schemas';
+import { LineChartOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,7 +9,6 @@ import {
   Col,
   Empty,
   Flex,
-  Progress,
   Row,
   Select,
   Skeleton,
@@ -26,29 +16,21 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
-import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
-import { PlatformTag } from '../../components/status-tags';
-import { SessionStatusTag } from '../../components/status-tags';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
+import { forecastQuery } from '../forecast/forecast.queries';
 import { LineupItemModal } from './lineup-item-modal';
 import { LineupList } from './lineup-list';
-import { forecastQuery } from '../forecast/forecast.queries';
+import { LineupChecksCard, LineupSessionCard } from './lineup-side-cards';
 import { lineupsApi } from './lineups.api';
 import { lineupQuery, lineupSessionsQuery } from './lineups.queries';
 import { RequirementsCard } from './requirements-card';
-
-const checkIcon: Record<LineupValidation['checks'][number]['status'], ReactNode> = {
-  passed: <CheckCircleFilled style={{ color: '#52c41a' }} />,
-  failed: <CloseCircleFilled style={{ color: '#f5222d' }} />,
-  skipped: <MinusCircleFilled style={{ color: '#bfbfbf' }} />,
-};
 
 /** 排品: the ordered products of a session, validated as it is built. */
 export function LineupsPage() {
@@ -107,8 +89,6 @@ export function LineupsPage() {
 
   const data = lineup.data;
   const overall = data?.validation.problems.filter((p) => p.itemId === null) ?? [];
-  const skipped = data?.validation.checks.filter((c) => c.status === 'skipped') ?? [];
-  const over = data ? data.totalExplainMinutes > data.sessionMinutes : false;
 
   return (
     <div data-testid="page-before-lineups">
@@ -218,98 +198,8 @@ export function LineupsPage() {
           </Col>
           <Col xs={24} xl={8}>
             <Flex vertical gap={16}>
-              {session ? (
-                <Card
-                  className="lc-card"
-                  title={session.title}
-                  extra={<SessionStatusTag status={session.status} />}
-                  data-testid="lineup-session-card"
-                >
-                  <Flex vertical gap={10}>
-                    <Typography.Text>
-                      {shanghaiDateTime(session.plannedStart)} –{' '}
-                      {shanghaiTime(Date.parse(session.plannedEnd))}
-                    </Typography.Text>
-                    <Space wrap size={6}>
-                      <PlatformTag platform={session.account.platform} />
-                      <Typography.Text>{session.account.displayName}</Typography.Text>
-                      <Typography.Text type="secondary">· {session.room.name}</Typography.Text>
-                      <Typography.Text type="secondary">
-                        · {session.anchors.map((a) => a.name).join('、')}
-                      </Typography.Text>
-                    </Space>
-                    {data ? (
-                      <div>
-                        <Flex justify="space-between">
-                          <Typography.Text type="secondary">
-                            {t('scheduling.lineups.explainTotal')}
-                          </Typography.Text>
-                          <Typography.Text
-                            strong
-                            type={over ? 'danger' : undefined}
-                            data-testid="lineup-minutes-total"
-                          >
-                            {t('scheduling.lineups.ofMinutes', {
-                              used: data.totalExplainMinutes,
-                              total: data.sessionMinutes,
-                            })}
-                          </Typography.Text>
-                        </Flex>
-                        <Progress
-                          percent={Math.min(
-                            100,
-                            Math.round((data.totalExplainMinutes / Math.max(1, data.sessionMinutes)) * 100),
-                          )}
-                          status={over ? 'exception' : 'normal'}
-                          showInfo={false}
-                        />
-                      </div>
-                    ) : null}
-                    {!open ? <Alert type="info" showIcon title={t('scheduling.lineups.closed')} /> : null}
-                  </Flex>
-                </Card>
-              ) : null}
-              {data ? (
-                <Card
-                  className="lc-card"
-                  title={t('scheduling.lineups.checksTitle')}
-                  data-testid="lineup-checks"
-                >
-                  <Flex vertical gap={8}>
-                    {data.validation.checks.map((c) => (
-                      <Flex key={c.check} justify="space-between" align="center">
-                        <Space size={8}>
-                          {checkIcon[c.status]}
-                          {t(`scheduling.check.${c.check}`)}
-                        </Space>
-                        <Typography.Text
-                          type={
-                            c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'
-                          }
-                        >
-                          {t(`scheduling.checkStatus.${c.status}`)}
-                        </Typography.Text>
-                      </Flex>
-                    ))}
-                    {skipped.length > 0 ? (
-                      <Alert
-                        type="info"
-                        showIcon
-                        style={{ marginTop: 8 }}
-                        title={t('scheduling.lineups.skippedNote')}
-                        description={[
-                          ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock')
-                            ? [t('scheduling.lineups.skippedCatalogue')]
-                            : []),
-                          ...(skipped.some((c) => c.check === 'lowest_price')
-                            ? [t('scheduling.lineups.skippedPrices')]
-                            : []),
-                        ].join(' ')}
-                      />
-                    ) : null}
-                  </Flex>
-                </Card>
-              ) : null}
+              {session ? <LineupSessionCard session={session} lineup={data} open={open} /> : null}
+              {data ? <LineupChecksCard lineup={data} /> : null}
               <RequirementsCard sessionId={sessionId} canManage={canManage} />
             </Flex>
           </Col>

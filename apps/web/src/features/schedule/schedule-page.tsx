@@ -1,12 +1,6 @@
 import type { ClashDto as Clash, SessionDto as LiveSession } from '@livecloud/schedule/schemas';
-import {
-  CalendarOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RetweetOutlined,
-  RightOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Modal, Segmented, Select, Space, Typography } from 'antd';
+import { PlusOutlined, RetweetOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Modal } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,26 +9,18 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { resourcesQuery } from '../accounts/accounts.queries';
+import { CalendarColumnHeader } from './calendar-column-header';
 import type { CalendarColumn } from './calendar-layout';
 import { ConflictAlert } from './conflict-alert';
 import { RecurringModal } from './recurring-modal';
 import { sessionsApi } from './schedule.api';
 import { scheduleSessionsQuery, sessionsKey } from './schedule.queries';
 import { ScheduleCalendar, type CalendarMove } from './schedule-calendar';
+import { ScheduleSummary, ScheduleToolbar, type DayGroup, type View } from './schedule-toolbar';
 import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
 import { SessionDrawer } from './session-drawer';
 import { SessionFormModal, type SessionDraft } from './session-form-modal';
-import {
-  addDays,
-  clockOf,
-  fromShanghai,
-  isoWeekday,
-  mondayOf,
-  todayInShanghai,
-} from '../../lib/shanghai-time';
-
-type View = 'week' | 'day';
-type DayGroup = 'room' | 'anchor';
+import { addDays, clockOf, fromShanghai, mondayOf, todayInShanghai } from '../../lib/shanghai-time';
 
 /** 排期: a week or day calendar of sessions per room and anchor, drag to move, clashes refused. */
 export function SchedulePage() {
@@ -117,26 +103,9 @@ export function SchedulePage() {
     }
   };
 
-  const renderHeader = (column: CalendarColumn) => {
-    if (view === 'week') {
-      return (
-        <div>
-          <div className="lc-cal-day-name">{t(`scheduling.weekday.d${isoWeekday(column.date)}`)}</div>
-          <div className={`lc-cal-day-date${column.date === today ? ' lc-cal-day-date-today' : ''}`}>
-            {column.date.slice(5).replace('-', '/')}
-          </div>
-        </div>
-      );
-    }
-    const name = column.roomId
-      ? rooms.find((r) => r.id === column.roomId)?.name
-      : anchors.find((a) => a.id === column.anchorId)?.name;
-    return (
-      <Typography.Text strong ellipsis>
-        {name}
-      </Typography.Text>
-    );
-  };
+  const renderHeader = (column: CalendarColumn) => (
+    <CalendarColumnHeader column={column} view={view} today={today} rooms={rooms} anchors={anchors} />
+  );
 
   const noResources =
     resources.data &&
@@ -194,98 +163,25 @@ export function SchedulePage() {
           <LoadError error={resources.error} onRetry={() => void resources.refetch()} />
         ) : (
           <Flex vertical gap={16}>
-            <Flex justify="space-between" align="center" wrap gap={12}>
-              <Space wrap>
-                <Segmented<View>
-                  value={view}
-                  onChange={setView}
-                  options={[
-                    { value: 'week', label: t('scheduling.schedule.week') },
-                    { value: 'day', label: t('scheduling.schedule.day') },
-                  ]}
-                  data-testid="schedule-view"
-                />
-                <Space.Compact>
-                  <Button
-                    icon={<LeftOutlined />}
-                    onClick={() => step(-1)}
-                    aria-label={t('scheduling.schedule.previous')}
-                    data-testid="schedule-prev"
-                  />
-                  <Button onClick={() => setDate(today)}>{t('scheduling.schedule.today')}</Button>
-                  <Button
-                    icon={<RightOutlined />}
-                    onClick={() => step(1)}
-                    aria-label={t('scheduling.schedule.next')}
-                    data-testid="schedule-next"
-                  />
-                </Space.Compact>
-                <Typography.Text strong data-testid="schedule-range">
-                  <CalendarOutlined style={{ marginInlineEnd: 6 }} />
-                  {view === 'week'
-                    ? `${first} – ${addDays(first, 6)}`
-                    : `${first} ${t(`scheduling.weekday.d${isoWeekday(first)}`)}`}
-                </Typography.Text>
-              </Space>
-              <Space wrap>
-                {me?.role === 'anchor' ? (
-                  <Segmented<string>
-                    value={mine ? 'mine' : 'all'}
-                    onChange={(value) => setMine(value === 'mine')}
-                    options={[
-                      { value: 'mine', label: t('scheduling.schedule.mine') },
-                      { value: 'all', label: t('common.all') },
-                    ]}
-                  />
-                ) : null}
-                {view === 'week' ? (
-                  <>
-                    <Select
-                      allowClear
-                      placeholder={t('scheduling.schedule.allRooms')}
-                      value={roomFilter}
-                      onChange={setRoomFilter}
-                      style={{ width: 160 }}
-                      options={rooms.map((r) => ({ value: r.id, label: r.name }))}
-                    />
-                    <Select
-                      allowClear
-                      placeholder={t('scheduling.schedule.allAnchors')}
-                      value={anchorFilter}
-                      onChange={setAnchorFilter}
-                      style={{ width: 160 }}
-                      options={anchors.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                  </>
-                ) : (
-                  <Segmented<DayGroup>
-                    value={dayGroup}
-                    onChange={setDayGroup}
-                    options={[
-                      { value: 'room', label: t('scheduling.schedule.byRoom') },
-                      { value: 'anchor', label: t('scheduling.schedule.byAnchor') },
-                    ]}
-                  />
-                )}
-              </Space>
-            </Flex>
-            <Flex justify="space-between" wrap gap={8}>
-              <Typography.Text type="secondary" data-testid="schedule-summary">
-                {t('scheduling.schedule.summary', {
-                  count: items.length,
-                  hours: Math.round(hours * 10) / 10,
-                })}
-                {canManage ? ` · ${t('scheduling.schedule.dragTip')}` : ''}
-              </Typography.Text>
-              <Space size={16}>
-                {(['planned', 'live', 'ended', 'reviewed'] as const).map((status) => (
-                  <span key={status} className="lc-cal-legend">
-                    <i className={`lc-cal-legend-${status}`} />
-                    {t(`scheduling.status.${status}`)}
-                  </span>
-                ))}
-              </Space>
-            </Flex>
+            <ScheduleToolbar
+              view={view}
+              onView={setView}
+              first={first}
+              step={step}
+              onToday={() => setDate(today)}
+              isAnchor={me?.role === 'anchor'}
+              mine={mine}
+              setMine={setMine}
+              rooms={rooms}
+              anchors={anchors}
+              roomFilter={roomFilter}
+              setRoomFilter={setRoomFilter}
+              anchorFilter={anchorFilter}
+              setAnchorFilter={setAnchorFilter}
+              dayGroup={dayGroup}
+              setDayGroup={setDayGroup}
+            />
+            <ScheduleSummary count={items.length} hours={hours} canManage={canManage} />
             {sessions.error && !sessions.data ? (
               <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
             ) : (

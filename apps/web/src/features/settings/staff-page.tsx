@@ -1,32 +1,16 @@
 import type { StaffDto as Staff } from '@livecloud/access/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Avatar,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { App, Button, Card, Flex, Input, Segmented, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { roleLabel } from '../../i18n/labels';
-import { formatDateTime } from '../../lib/format';
 import { useCurrentSession, useSession } from '../auth/session-context';
 import { staffApi } from './settings.api';
 import { settingsQueries } from './settings.queries';
+import { useStaffColumns } from './staff-columns';
 import { StaffOnboardModal } from './staff-onboard-modal';
 import { StaffRoleModal } from './staff-role-modal';
 
@@ -83,106 +67,13 @@ export function StaffPage() {
     );
   }, [data, query, status]);
 
-  const columns: TableProps<Staff>['columns'] = [
-    {
-      key: 'name',
-      title: t('staff.name'),
-      render: (_, staff) => (
-        <Flex align="center" gap={10} className="lc-nowrap">
-          <Avatar size={32} className={staff.status === 'active' ? 'lc-avatar' : 'lc-avatar-muted'}>
-            {staff.name.slice(0, 1).toUpperCase()}
-          </Avatar>
-          <Typography.Text
-            strong={staff.status === 'active'}
-            type={staff.status === 'active' ? undefined : 'secondary'}
-          >
-            {staff.name}
-          </Typography.Text>
-          {staff.userId === session.user.id ? <Tag color="blue">{t('staff.you')}</Tag> : null}
-        </Flex>
-      ),
-    },
-    { key: 'email', dataIndex: 'email', title: t('staff.email') },
-    {
-      key: 'role',
-      title: t('staff.role'),
-      width: 140,
-      render: (_, staff) => <Tag data-testid={`staff-role-${staff.id}`}>{roleLabel(t, staff.role)}</Tag>,
-    },
-    {
-      key: 'status',
-      title: t('staff.status'),
-      width: 120,
-      render: (_, staff) =>
-        staff.status === 'active' ? (
-          <Tag color="success" data-testid={`staff-status-${staff.id}`}>
-            {t('staff.active')}
-          </Tag>
-        ) : (
-          <Tooltip title={t('staff.offboardedAt', { time: formatDateTime(staff.offboardedAt) })}>
-            <Tag data-testid={`staff-status-${staff.id}`}>{t('staff.offboarded')}</Tag>
-          </Tooltip>
-        ),
-    },
-    {
-      key: 'joined',
-      title: t('staff.joined'),
-      width: 170,
-      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-      render: (_, staff) => <span className="lc-nowrap">{formatDateTime(staff.createdAt)}</span>,
-    },
-    ...(canManage
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 200,
-            render: (_: unknown, staff: Staff) => {
-              const self = staff.userId === session.user.id;
-              const disabled = staff.status !== 'active' || self;
-              const hint = self ? t('staff.selfHint') : undefined;
-              return (
-                <Space size={4}>
-                  <Tooltip title={hint}>
-                    <Button
-                      type="link"
-                      size="small"
-                      disabled={disabled}
-                      onClick={() => setEditing(staff)}
-                      data-testid={`staff-change-role-${staff.id}`}
-                    >
-                      {t('staff.changeRole')}
-                    </Button>
-                  </Tooltip>
-                  <Popconfirm
-                    title={t('staff.offboardConfirm', { name: staff.name })}
-                    description={t('staff.offboardConfirmDetail')}
-                    okText={t('staff.offboard')}
-                    okButtonProps={{ danger: true, 'data-testid': 'staff-offboard-confirm' }}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => void onOffboard(staff)}
-                    disabled={disabled}
-                  >
-                    <Tooltip title={hint}>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        disabled={disabled}
-                        loading={offboardingId === staff.id}
-                        data-testid={`staff-offboard-${staff.id}`}
-                      >
-                        {t('staff.offboard')}
-                      </Button>
-                    </Tooltip>
-                  </Popconfirm>
-                </Space>
-              );
-            },
-          },
-        ]
-      : []),
-  ];
+  const columns = useStaffColumns({
+    selfUserId: session.user.id,
+    canManage,
+    offboardingId,
+    onChangeRole: setEditing,
+    onOffboard: (staff) => void onOffboard(staff),
+  });
 
   return (
     <div data-testid="page-settings-staff">

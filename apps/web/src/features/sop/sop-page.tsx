@@ -1,29 +1,11 @@
 import type { SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
-import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Progress,
-  Row,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Flex, List, Progress, Row, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { roleLabel } from '../../i18n/labels';
 import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { todayInShanghai } from '../../lib/shanghai-time';
@@ -32,6 +14,7 @@ import { sopOverviewQuery, sopRunQuery } from './sop.queries';
 import { SopRunPanel } from './sop-run-panel';
 import { SopStartModal } from './sop-start-modal';
 import { SopTemplateModal } from './sop-template-modal';
+import { SopTemplatesTable } from './sop-templates-table';
 import './sop.css';
 
 /** SOP: checklist templates (e.g. 新直播间 7 天开播) and the runs started from them, with progress. */
@@ -135,102 +118,13 @@ export function SopPage() {
   );
 
   const templatesTab = (
-    <Card className="lc-card">
-      <Table<SopTemplate>
-        rowKey="id"
-        loading={loading}
-        dataSource={data?.templates ?? []}
-        pagination={false}
-        expandable={{
-          expandedRowRender: (tpl) => (
-            <List
-              size="small"
-              dataSource={tpl.tasks}
-              renderItem={(task) => (
-                <List.Item>
-                  <Space wrap>
-                    <Tag>D{task.dueDay}</Tag>
-                    <Typography.Text strong>{task.title}</Typography.Text>
-                    <Tag color="blue">{roleLabel(t, task.ownerRole)}</Tag>
-                    {task.dependsOn.length > 0 ? (
-                      <Typography.Text type="secondary">
-                        {t('scheduling.sop.after', {
-                          tasks: task.dependsOn
-                            .map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k)
-                            .join('、'),
-                        })}
-                      </Typography.Text>
-                    ) : null}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          ),
-        }}
-        columns={[
-          {
-            key: 'name',
-            title: t('scheduling.sop.templateName'),
-            render: (_, tpl) => (
-              <Space>
-                <Typography.Text strong>{tpl.name}</Typography.Text>
-                {tpl.isDefault ? <Tag color="gold">{t('scheduling.sop.builtIn')}</Tag> : null}
-              </Space>
-            ),
-          },
-          {
-            key: 'version',
-            title: t('scheduling.sop.version'),
-            width: 90,
-            render: (_, tpl) => `v${tpl.version}`,
-          },
-          {
-            key: 'tasks',
-            title: t('scheduling.sop.taskCount'),
-            width: 100,
-            render: (_, tpl) => tpl.tasks.length,
-          },
-          {
-            key: 'days',
-            title: t('scheduling.sop.span'),
-            width: 110,
-            render: (_, tpl) =>
-              t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }),
-          },
-          ...(canManage
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 170,
-                  render: (_: unknown, tpl: SopTemplate) => (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        icon={<EditOutlined />}
-                        onClick={() => setTemplate(tpl)}
-                      >
-                        {t('scheduling.accounts.editAction')}
-                      </Button>
-                      <Popconfirm
-                        title={t('scheduling.sop.archiveConfirm')}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => void archive(tpl)}
-                      >
-                        <Button type="link" size="small" danger icon={<InboxOutlined />}>
-                          {t('scheduling.sop.archive')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-    </Card>
+    <SopTemplatesTable
+      templates={data?.templates ?? []}
+      loading={loading}
+      canManage={canManage}
+      onEdit={setTemplate}
+      onArchive={(tpl) => void archive(tpl)}
+    />
   );
 
   return (
