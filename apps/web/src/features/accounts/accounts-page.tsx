@@ -34,7 +34,7 @@ export function AccountsPage() {
   const archive = async (work: () => Promise<unknown>, archived: boolean) => {
     try {
       await work();
-      void message.success(archived ? t('scheduling.accounts.archived') : t('scheduling.accounts.restored'));
+      void message.success(archived ? t('schedule.accounts.archived') : t('schedule.accounts.restored'));
       reload();
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -60,7 +60,7 @@ export function AccountsPage() {
       dataSource={rows}
       loading={loading}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      locale={{ emptyText: t(`scheduling.accounts.empty.${kind}`) }}
+      locale={{ emptyText: t(`schedule.accounts.empty.${kind}`) }}
       scroll={{ x: 'max-content' }}
       data-testid={`resource-table-${kind}`}
     />
@@ -69,8 +69,8 @@ export function AccountsPage() {
   return (
     <div data-testid="page-matrix-accounts">
       <PageHeader
-        title={t('scheduling.accounts.title')}
-        subtitle={t('scheduling.accounts.subtitle')}
+        title={t('schedule.accounts.title')}
+        subtitle={t('schedule.accounts.subtitle')}
         extra={
           canManage ? (
             <Button
@@ -79,7 +79,7 @@ export function AccountsPage() {
               onClick={() => setTarget({ kind: tab, item: null })}
               data-testid="resource-add"
             >
-              {t(`scheduling.accounts.add.${tab}`)}
+              {t(`schedule.accounts.add.${tab}`)}
             </Button>
           ) : null
         }
@@ -94,7 +94,7 @@ export function AccountsPage() {
             <Col xs={24} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.account')}
+                  title={t('schedule.accounts.tabs.account')}
                   value={activeAccounts.length}
                   prefix={<ApartmentOutlined />}
                 />
@@ -103,7 +103,7 @@ export function AccountsPage() {
                     const count = activeAccounts.filter((a) => a.platform === p).length;
                     return count > 0 ? (
                       <Tag key={p} color={platformColor[p]}>
-                        {t(`scheduling.platform.${p}`)} {count}
+                        {t(`schedule.platform.${p}`)} {count}
                       </Tag>
                     ) : null;
                   })}
@@ -113,7 +113,7 @@ export function AccountsPage() {
             <Col xs={12} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.room')}
+                  title={t('schedule.accounts.tabs.room')}
                   value={data?.rooms.filter((r) => !r.archived).length ?? 0}
                   prefix={<HomeOutlined />}
                 />
@@ -122,7 +122,7 @@ export function AccountsPage() {
             <Col xs={12} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.anchor')}
+                  title={t('schedule.accounts.tabs.anchor')}
                   value={data?.anchors.filter((a) => !a.archived).length ?? 0}
                   prefix={<UserOutlined />}
                 />
@@ -136,17 +136,17 @@ export function AccountsPage() {
               items={[
                 {
                   key: 'account',
-                  label: t('scheduling.accounts.tabs.account'),
+                  label: t('schedule.accounts.tabs.account'),
                   children: table(accountColumns, data?.accounts ?? [], 'account'),
                 },
                 {
                   key: 'room',
-                  label: t('scheduling.accounts.tabs.room'),
+                  label: t('schedule.accounts.tabs.room'),
                   children: table(roomColumns, data?.rooms ?? [], 'room'),
                 },
                 {
                   key: 'anchor',
-                  label: t('scheduling.accounts.tabs.anchor'),
+                  label: t('schedule.accounts.tabs.anchor'),
                   children: table(anchorColumns, data?.anchors ?? [], 'anchor'),
                 },
               ]}

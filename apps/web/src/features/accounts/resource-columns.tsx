@@ -32,7 +32,7 @@ export function useResourceColumns({
     toggle: (item: T, archived: boolean) => Promise<unknown>,
   ) => ({
     key: 'status',
-    title: t('scheduling.accounts.inUse'),
+    title: t('schedule.accounts.inUse'),
     width: 110,
     render: (_: unknown, item: T) => (
       <Switch
@@ -50,13 +50,13 @@ export function useResourceColumns({
     width: 90,
     render: (_: unknown, item: T) => (
       <Button type="link" size="small" onClick={() => onEdit({ kind, item } as ResourceTarget)}>
-        {t('scheduling.accounts.editAction')}
+        {t('schedule.accounts.editAction')}
       </Button>
     ),
   });
   const created = {
     key: 'created',
-    title: t('scheduling.accounts.createdAt'),
+    title: t('schedule.accounts.createdAt'),
     width: 170,
     render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt),
   };
@@ -64,13 +64,13 @@ export function useResourceColumns({
   const accountColumns: TableProps<PlatformAccount>['columns'] = [
     {
       key: 'platform',
-      title: t('scheduling.accounts.platform'),
+      title: t('schedule.accounts.platform'),
       width: 120,
       render: (_, a) => <PlatformTag platform={a.platform} />,
     },
     {
       key: 'name',
-      title: t('scheduling.accounts.displayName'),
+      title: t('schedule.accounts.displayName'),
       render: (_, a) => (
         <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
           {a.displayName}
@@ -79,7 +79,7 @@ export function useResourceColumns({
     },
     {
       key: 'handle',
-      title: t('scheduling.accounts.handle'),
+      title: t('schedule.accounts.handle'),
       render: (_, a) => <span className="lc-mono">@{a.handle}</span>,
     },
     created,
@@ -89,14 +89,14 @@ export function useResourceColumns({
   const roomColumns: TableProps<Room>['columns'] = [
     {
       key: 'name',
-      title: t('scheduling.accounts.name'),
+      title: t('schedule.accounts.name'),
       render: (_, r) => (
         <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>
           {r.name}
         </Typography.Text>
       ),
     },
-    { key: 'location', title: t('scheduling.accounts.location'), render: (_, r) => r.location ?? '—' },
+    { key: 'location', title: t('schedule.accounts.location'), render: (_, r) => r.location ?? '—' },
     created,
     statusColumn<Room>((r, archived) => roomsApi.update(r.id, { archived })),
     ...(canManage ? [editColumn<Room>('room')] : []),
@@ -104,7 +104,7 @@ export function useResourceColumns({
   const anchorColumns: TableProps<Anchor>['columns'] = [
     {
       key: 'name',
-      title: t('scheduling.accounts.name'),
+      title: t('schedule.accounts.name'),
       render: (_, a) => (
         <Flex align="center" gap={10}>
           <Avatar size={28} className={a.archived ? 'lc-avatar-muted' : 'lc-avatar'}>
@@ -118,12 +118,12 @@ export function useResourceColumns({
     },
     {
       key: 'member',
-      title: t('scheduling.accounts.member'),
+      title: t('schedule.accounts.member'),
       render: (_, a) => {
         if (!a.membershipId)
-          return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
+          return <Typography.Text type="secondary">{t('schedule.accounts.memberNone')}</Typography.Text>;
         const person = staff.find((s) => s.id === a.membershipId);
-        return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
+        return <Tag color="blue">{person ? person.name : t('schedule.accounts.memberLinked')}</Tag>;
       },
     },
     created,

@@ -27,7 +27,7 @@ export function useDeadLetterColumns({
   return [
     {
       key: 'receivedAt',
-      title: t('deadLetters.receivedAt'),
+      title: t('events.receivedAt'),
       width: 170,
       render: (_, letter) => (
         <span className="lc-mono" style={{ whiteSpace: 'nowrap' }}>
@@ -37,14 +37,14 @@ export function useDeadLetterColumns({
     },
     {
       key: 'source',
-      title: t('deadLetters.source'),
+      title: t('events.source'),
       width: 120,
       render: (_, letter) =>
         letter.source ? sourceLabel(t, letter.source) : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'reason',
-      title: t('deadLetters.reason'),
+      title: t('events.reason'),
       render: (_, letter) => (
         <Typography.Text ellipsis={{ tooltip: letter.reason }} style={{ maxWidth: 320 }}>
           {letter.reason}
@@ -53,7 +53,7 @@ export function useDeadLetterColumns({
     },
     {
       key: 'status',
-      title: t('deadLetters.statusLabel'),
+      title: t('events.statusLabel'),
       width: 100,
       render: (_, letter) => (
         <DeadLetterStatusTag status={letter.status} testId={`dead-letter-status-${letter.id}`} />
@@ -61,7 +61,7 @@ export function useDeadLetterColumns({
     },
     {
       key: 'id',
-      title: t('deadLetters.id'),
+      title: t('events.id'),
       render: (_, letter) => (
         <Typography.Text className="lc-mono" type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           {letter.id}
@@ -81,7 +81,7 @@ export function useDeadLetterColumns({
             onClick={() => onOpen(letter.id)}
             data-testid={`dead-letter-open-${letter.id}`}
           >
-            {t('deadLetters.view')}
+            {t('events.view')}
           </Button>
           {canManage ? (
             <DeadLetterActions

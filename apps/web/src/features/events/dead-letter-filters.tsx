@@ -31,17 +31,17 @@ export function DeadLetterFilterBar({
         style={{ width: 160 }}
         data-testid="dead-letter-filter-status"
         options={[
-          { value: 'all', label: t('deadLetters.allStatuses') },
+          { value: 'all', label: t('events.allStatuses') },
           ...deadLetterStatuses.map((status) => ({
             value: status,
-            label: t(`deadLetters.status.${status}`),
+            label: t(`events.status.${status}`),
           })),
         ]}
       />
       <Select<string>
         value={filters.source}
         allowClear
-        placeholder={t('deadLetters.allSources')}
+        placeholder={t('events.allSources')}
         onChange={(value) => setFilters((current) => ({ ...current, source: value ?? undefined }))}
         style={{ width: 180 }}
         data-testid="dead-letter-filter-source"
@@ -56,7 +56,7 @@ export function DeadLetterFilterBar({
         }}
         allowClear
         maxLength={200}
-        placeholder={t('deadLetters.searchPlaceholder')}
+        placeholder={t('events.searchPlaceholder')}
         style={{ width: 300 }}
         data-testid="dead-letter-search"
       />

@@ -75,11 +75,11 @@ export function DeadLettersPage() {
       put(updated);
       const result = updated.replayResult;
       if (result?.outcome === 'rejected') {
-        void message.warning(t('deadLetters.replayRejected', { reason: result.reason ?? updated.reason }), 6);
+        void message.warning(t('events.replayRejected', { reason: result.reason ?? updated.reason }), 6);
       } else if (result?.outcome === 'duplicate') {
-        void message.success(t('deadLetters.replayDuplicate'));
+        void message.success(t('events.replayDuplicate'));
       } else {
-        void message.success(t('deadLetters.replayIngested'));
+        void message.success(t('events.replayIngested'));
       }
     } catch (cause) {
       void message.error(errorMessage(t, cause));
@@ -93,7 +93,7 @@ export function DeadLettersPage() {
     setBusy({ id: letter.id, action: 'discard' });
     try {
       put(await deadLettersApi.discard(letter.id));
-      void message.success(t('deadLetters.discarded'));
+      void message.success(t('events.discarded'));
     } catch (cause) {
       void message.error(errorMessage(t, cause));
       reload();
@@ -115,8 +115,8 @@ export function DeadLettersPage() {
   return (
     <div data-testid="page-audience-events">
       <PageHeader
-        title={t('deadLetters.title')}
-        subtitle={t('deadLetters.subtitle')}
+        title={t('events.title')}
+        subtitle={t('events.subtitle')}
         extra={
           <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
             {t('common.refresh')}
@@ -144,7 +144,7 @@ export function DeadLettersPage() {
                 emptyText: (
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('deadLetters.emptyFiltered') : t('deadLetters.empty')}
+                    description={filtered ? t('events.emptyFiltered') : t('events.empty')}
                     data-testid="dead-letter-empty"
                   />
                 ),
@@ -155,7 +155,7 @@ export function DeadLettersPage() {
             {data?.nextCursor ? (
               <Flex justify="center" style={{ marginTop: 16 }}>
                 <Button onClick={() => void loadMore()} loading={loadingMore} data-testid="dead-letter-more">
-                  {t('deadLetters.loadMore')}
+                  {t('events.loadMore')}
                 </Button>
               </Flex>
             ) : null}

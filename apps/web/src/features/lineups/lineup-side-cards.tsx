@@ -51,9 +51,9 @@ export function LineupSessionCard({
         {lineup ? (
           <div>
             <Flex justify="space-between">
-              <Typography.Text type="secondary">{t('scheduling.lineups.explainTotal')}</Typography.Text>
+              <Typography.Text type="secondary">{t('schedule.lineups.explainTotal')}</Typography.Text>
               <Typography.Text strong type={over ? 'danger' : undefined} data-testid="lineup-minutes-total">
-                {t('scheduling.lineups.ofMinutes', {
+                {t('schedule.lineups.ofMinutes', {
                   used: lineup.totalExplainMinutes,
                   total: lineup.sessionMinutes,
                 })}
@@ -69,7 +69,7 @@ export function LineupSessionCard({
             />
           </div>
         ) : null}
-        {!open ? <Alert type="info" showIcon title={t('scheduling.lineups.closed')} /> : null}
+        {!open ? <Alert type="info" showIcon title={t('schedule.lineups.closed')} /> : null}
       </Flex>
     </Card>
   );
@@ -80,18 +80,18 @@ export function LineupChecksCard({ lineup }: { lineup: Lineup }) {
   const { t } = useTranslation();
   const skipped = lineup.validation.checks.filter((c) => c.status === 'skipped');
   return (
-    <Card className="lc-card" title={t('scheduling.lineups.checksTitle')} data-testid="lineup-checks">
+    <Card className="lc-card" title={t('schedule.lineups.checksTitle')} data-testid="lineup-checks">
       <Flex vertical gap={8}>
         {lineup.validation.checks.map((c) => (
           <Flex key={c.check} justify="space-between" align="center">
             <Space size={8}>
               {checkIcon[c.status]}
-              {t(`scheduling.check.${c.check}`)}
+              {t(`schedule.check.${c.check}`)}
             </Space>
             <Typography.Text
               type={c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'}
             >
-              {t(`scheduling.checkStatus.${c.status}`)}
+              {t(`schedule.checkStatus.${c.status}`)}
             </Typography.Text>
           </Flex>
         ))}
@@ -100,13 +100,13 @@ export function LineupChecksCard({ lineup }: { lineup: Lineup }) {
             type="info"
             showIcon
             style={{ marginTop: 8 }}
-            title={t('scheduling.lineups.skippedNote')}
+            title={t('schedule.lineups.skippedNote')}
             description={[
               ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock')
-                ? [t('scheduling.lineups.skippedCatalogue')]
+                ? [t('schedule.lineups.skippedCatalogue')]
                 : []),
               ...(skipped.some((c) => c.check === 'lowest_price')
-                ? [t('scheduling.lineups.skippedPrices')]
+                ? [t('schedule.lineups.skippedPrices')]
                 : []),
             ].join(' ')}
           />

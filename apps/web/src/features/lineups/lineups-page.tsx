@@ -84,7 +84,7 @@ export function LineupsPage() {
       return item ? [{ ...item, position: index + 1 }] : [];
     });
     queryClient.setQueryData(lineupKey, (previous) => previous && { ...previous, items: reordered });
-    void change(() => lineupsApi.reorder(sessionId, itemIds), t('scheduling.lineups.reordered'));
+    void change(() => lineupsApi.reorder(sessionId, itemIds), t('schedule.lineups.reordered'));
   };
 
   const data = lineup.data;
@@ -93,14 +93,14 @@ export function LineupsPage() {
   return (
     <div data-testid="page-before-lineups">
       <PageHeader
-        title={t('scheduling.lineups.title')}
-        subtitle={t('scheduling.lineups.subtitle')}
+        title={t('schedule.lineups.title')}
+        subtitle={t('schedule.lineups.subtitle')}
         extra={
           <>
             <Select
               showSearch
               style={{ width: 380 }}
-              placeholder={t('scheduling.lineups.pickSession')}
+              placeholder={t('schedule.lineups.pickSession')}
               value={sessionId ?? undefined}
               loading={sessions.isFetching}
               optionFilterProp="label"
@@ -131,9 +131,9 @@ export function LineupsPage() {
         </Card>
       ) : !sessionId ? (
         <Card className="lc-card">
-          <Empty description={t('scheduling.lineups.noSessions')}>
+          <Empty description={t('schedule.lineups.noSessions')}>
             <Link to="/before/schedule">
-              <Button type="primary">{t('scheduling.lineups.goSchedule')}</Button>
+              <Button type="primary">{t('schedule.lineups.goSchedule')}</Button>
             </Link>
           </Empty>
         </Card>
@@ -144,8 +144,8 @@ export function LineupsPage() {
               className="lc-card"
               title={
                 <Space>
-                  {t('scheduling.lineups.listTitle')}
-                  {data ? <Tag>{t('scheduling.lineups.itemCount', { count: data.items.length })}</Tag> : null}
+                  {t('schedule.lineups.listTitle')}
+                  {data ? <Tag>{t('schedule.lineups.itemCount', { count: data.items.length })}</Tag> : null}
                 </Space>
               }
               extra={
@@ -156,7 +156,7 @@ export function LineupsPage() {
                     onClick={() => setEditing('new')}
                     data-testid="lineup-add"
                   >
-                    {t('scheduling.lineups.add')}
+                    {t('schedule.lineups.add')}
                   </Button>
                 ) : null
               }
@@ -173,13 +173,13 @@ export function LineupsPage() {
                       key={p.code}
                       type="warning"
                       showIcon
-                      title={t(`scheduling.problem.${p.code}`)}
+                      title={t(`schedule.problem.${p.code}`)}
                       description={p.message}
                       data-testid="lineup-overall-problem"
                     />
                   ))}
                   {canManage && data && data.items.length > 1 ? (
-                    <Typography.Text type="secondary">{t('scheduling.lineups.dragTip')}</Typography.Text>
+                    <Typography.Text type="secondary">{t('schedule.lineups.dragTip')}</Typography.Text>
                   ) : null}
                   <LineupList
                     items={data?.items ?? []}
@@ -189,7 +189,7 @@ export function LineupsPage() {
                     onReorder={onReorder}
                     onEdit={setEditing}
                     onRemove={(item) =>
-                      void change(() => lineupsApi.remove(item.id), t('scheduling.lineups.removed'))
+                      void change(() => lineupsApi.remove(item.id), t('schedule.lineups.removed'))
                     }
                   />
                 </Flex>

@@ -23,7 +23,7 @@ export function CalendarColumnHeader({
   if (view === 'week') {
     return (
       <div>
-        <div className="lc-cal-day-name">{t(`scheduling.weekday.d${isoWeekday(column.date)}`)}</div>
+        <div className="lc-cal-day-name">{t(`schedule.weekday.d${isoWeekday(column.date)}`)}</div>
         <div className={`lc-cal-day-date${column.date === today ? ' lc-cal-day-date-today' : ''}`}>
           {column.date.slice(5).replace('-', '/')}
         </div>

@@ -92,7 +92,7 @@ export function SchedulePage() {
     setPendingId(session.id);
     try {
       await sessionsApi.update(session.id, patch);
-      void message.success(t('scheduling.schedule.moved', { title: session.title }));
+      void message.success(t('schedule.schedule.moved', { title: session.title }));
     } catch (cause) {
       const clashes = clashesOf(cause);
       if (clashes) setMoveClashes(clashes);
@@ -115,8 +115,8 @@ export function SchedulePage() {
   return (
     <div data-testid="page-before-schedule">
       <PageHeader
-        title={t('scheduling.schedule.title')}
-        subtitle={t('scheduling.schedule.subtitle')}
+        title={t('schedule.schedule.title')}
+        subtitle={t('schedule.schedule.subtitle')}
         extra={
           canManage && resources.data ? (
             <>
@@ -126,7 +126,7 @@ export function SchedulePage() {
                 disabled={Boolean(noResources)}
                 data-testid="recurring-open"
               >
-                {t('scheduling.recurring.open')}
+                {t('schedule.recurring.open')}
               </Button>
               <Button
                 type="primary"
@@ -143,7 +143,7 @@ export function SchedulePage() {
                 }
                 data-testid="session-new"
               >
-                {t('scheduling.schedule.new')}
+                {t('schedule.schedule.new')}
               </Button>
             </>
           ) : null
@@ -154,8 +154,8 @@ export function SchedulePage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('scheduling.schedule.noResources')}
-          action={<Link to="/matrix/accounts">{t('scheduling.schedule.goAccounts')}</Link>}
+          title={t('schedule.schedule.noResources')}
+          action={<Link to="/matrix/accounts">{t('schedule.schedule.goAccounts')}</Link>}
         />
       ) : null}
       <Card className="lc-card">
@@ -247,7 +247,7 @@ export function SchedulePage() {
       />
       <Modal
         open={moveClashes !== null}
-        title={t('scheduling.schedule.moveRefused')}
+        title={t('schedule.schedule.moveRefused')}
         width={640}
         onCancel={() => setMoveClashes(null)}
         footer={<Button onClick={() => setMoveClashes(null)}>{t('common.close')}</Button>}

@@ -55,8 +55,8 @@ export function ScheduleToolbar({
           value={view}
           onChange={onView}
           options={[
-            { value: 'week', label: t('scheduling.schedule.week') },
-            { value: 'day', label: t('scheduling.schedule.day') },
+            { value: 'week', label: t('schedule.schedule.week') },
+            { value: 'day', label: t('schedule.schedule.day') },
           ]}
           data-testid="schedule-view"
         />
@@ -64,14 +64,14 @@ export function ScheduleToolbar({
           <Button
             icon={<LeftOutlined />}
             onClick={() => step(-1)}
-            aria-label={t('scheduling.schedule.previous')}
+            aria-label={t('schedule.schedule.previous')}
             data-testid="schedule-prev"
           />
-          <Button onClick={onToday}>{t('scheduling.schedule.today')}</Button>
+          <Button onClick={onToday}>{t('schedule.schedule.today')}</Button>
           <Button
             icon={<RightOutlined />}
             onClick={() => step(1)}
-            aria-label={t('scheduling.schedule.next')}
+            aria-label={t('schedule.schedule.next')}
             data-testid="schedule-next"
           />
         </Space.Compact>
@@ -79,7 +79,7 @@ export function ScheduleToolbar({
           <CalendarOutlined style={{ marginInlineEnd: 6 }} />
           {view === 'week'
             ? `${first} – ${addDays(first, 6)}`
-            : `${first} ${t(`scheduling.weekday.d${isoWeekday(first)}`)}`}
+            : `${first} ${t(`schedule.weekday.d${isoWeekday(first)}`)}`}
         </Typography.Text>
       </Space>
       <Space wrap>
@@ -88,7 +88,7 @@ export function ScheduleToolbar({
             value={mine ? 'mine' : 'all'}
             onChange={(value) => setMine(value === 'mine')}
             options={[
-              { value: 'mine', label: t('scheduling.schedule.mine') },
+              { value: 'mine', label: t('schedule.schedule.mine') },
               { value: 'all', label: t('common.all') },
             ]}
           />
@@ -97,7 +97,7 @@ export function ScheduleToolbar({
           <>
             <Select
               allowClear
-              placeholder={t('scheduling.schedule.allRooms')}
+              placeholder={t('schedule.schedule.allRooms')}
               value={roomFilter}
               onChange={setRoomFilter}
               style={{ width: 160 }}
@@ -105,7 +105,7 @@ export function ScheduleToolbar({
             />
             <Select
               allowClear
-              placeholder={t('scheduling.schedule.allAnchors')}
+              placeholder={t('schedule.schedule.allAnchors')}
               value={anchorFilter}
               onChange={setAnchorFilter}
               style={{ width: 160 }}
@@ -117,8 +117,8 @@ export function ScheduleToolbar({
             value={dayGroup}
             onChange={setDayGroup}
             options={[
-              { value: 'room', label: t('scheduling.schedule.byRoom') },
-              { value: 'anchor', label: t('scheduling.schedule.byAnchor') },
+              { value: 'room', label: t('schedule.schedule.byRoom') },
+              { value: 'anchor', label: t('schedule.schedule.byAnchor') },
             ]}
           />
         )}
@@ -141,17 +141,17 @@ export function ScheduleSummary({
   return (
     <Flex justify="space-between" wrap gap={8}>
       <Typography.Text type="secondary" data-testid="schedule-summary">
-        {t('scheduling.schedule.summary', {
+        {t('schedule.schedule.summary', {
           count,
           hours: Math.round(hours * 10) / 10,
         })}
-        {canManage ? ` · ${t('scheduling.schedule.dragTip')}` : ''}
+        {canManage ? ` · ${t('schedule.schedule.dragTip')}` : ''}
       </Typography.Text>
       <Space size={16}>
         {(['planned', 'live', 'ended', 'reviewed'] as const).map((status) => (
           <span key={status} className="lc-cal-legend">
             <i className={`lc-cal-legend-${status}`} />
-            {t(`scheduling.status.${status}`)}
+            {t(`schedule.status.${status}`)}
           </span>
         ))}
       </Space>

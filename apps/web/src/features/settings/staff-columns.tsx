@@ -23,7 +23,7 @@ export function useStaffColumns({
   return [
     {
       key: 'name',
-      title: t('staff.name'),
+      title: t('settings.staff.name'),
       render: (_, staff) => (
         <Flex align="center" gap={10} className="lc-nowrap">
           <Avatar size={32} className={staff.status === 'active' ? 'lc-avatar' : 'lc-avatar-muted'}>
@@ -35,35 +35,35 @@ export function useStaffColumns({
           >
             {staff.name}
           </Typography.Text>
-          {staff.userId === selfUserId ? <Tag color="blue">{t('staff.you')}</Tag> : null}
+          {staff.userId === selfUserId ? <Tag color="blue">{t('settings.staff.you')}</Tag> : null}
         </Flex>
       ),
     },
-    { key: 'email', dataIndex: 'email', title: t('staff.email') },
+    { key: 'email', dataIndex: 'email', title: t('settings.staff.email') },
     {
       key: 'role',
-      title: t('staff.role'),
+      title: t('settings.staff.role'),
       width: 140,
       render: (_, staff) => <Tag data-testid={`staff-role-${staff.id}`}>{roleLabel(t, staff.role)}</Tag>,
     },
     {
       key: 'status',
-      title: t('staff.status'),
+      title: t('settings.staff.status'),
       width: 120,
       render: (_, staff) =>
         staff.status === 'active' ? (
           <Tag color="success" data-testid={`staff-status-${staff.id}`}>
-            {t('staff.active')}
+            {t('settings.staff.active')}
           </Tag>
         ) : (
-          <Tooltip title={t('staff.offboardedAt', { time: formatDateTime(staff.offboardedAt) })}>
-            <Tag data-testid={`staff-status-${staff.id}`}>{t('staff.offboarded')}</Tag>
+          <Tooltip title={t('settings.staff.offboardedAt', { time: formatDateTime(staff.offboardedAt) })}>
+            <Tag data-testid={`staff-status-${staff.id}`}>{t('settings.staff.offboarded')}</Tag>
           </Tooltip>
         ),
     },
     {
       key: 'joined',
-      title: t('staff.joined'),
+      title: t('settings.staff.joined'),
       width: 170,
       sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
       render: (_, staff) => <span className="lc-nowrap">{formatDateTime(staff.createdAt)}</span>,
@@ -77,7 +77,7 @@ export function useStaffColumns({
             render: (_: unknown, staff: Staff) => {
               const self = staff.userId === selfUserId;
               const disabled = staff.status !== 'active' || self;
-              const hint = self ? t('staff.selfHint') : undefined;
+              const hint = self ? t('settings.staff.selfHint') : undefined;
               return (
                 <Space size={4}>
                   <Tooltip title={hint}>
@@ -88,13 +88,13 @@ export function useStaffColumns({
                       onClick={() => onChangeRole(staff)}
                       data-testid={`staff-change-role-${staff.id}`}
                     >
-                      {t('staff.changeRole')}
+                      {t('settings.staff.changeRole')}
                     </Button>
                   </Tooltip>
                   <Popconfirm
-                    title={t('staff.offboardConfirm', { name: staff.name })}
-                    description={t('staff.offboardConfirmDetail')}
-                    okText={t('staff.offboard')}
+                    title={t('settings.staff.offboardConfirm', { name: staff.name })}
+                    description={t('settings.staff.offboardConfirmDetail')}
+                    okText={t('settings.staff.offboard')}
                     okButtonProps={{ danger: true, 'data-testid': 'staff-offboard-confirm' }}
                     cancelText={t('common.cancel')}
                     onConfirm={() => onOffboard(staff)}
@@ -109,7 +109,7 @@ export function useStaffColumns({
                         loading={offboardingId === staff.id}
                         data-testid={`staff-offboard-${staff.id}`}
                       >
-                        {t('staff.offboard')}
+                        {t('settings.staff.offboard')}
                       </Button>
                     </Tooltip>
                   </Popconfirm>

@@ -48,7 +48,7 @@ export function StaffPage() {
     setOffboardingId(staff.id);
     try {
       replace(await staffApi.offboard(staff.id));
-      void message.success(t('staff.offboardDone', { name: staff.name }));
+      void message.success(t('settings.staff.offboardDone', { name: staff.name }));
     } catch (cause) {
       void message.error(errorMessage(t, cause));
     } finally {
@@ -78,8 +78,8 @@ export function StaffPage() {
   return (
     <div data-testid="page-settings-staff">
       <PageHeader
-        title={t('staff.title')}
-        subtitle={t('staff.subtitle')}
+        title={t('settings.staff.title')}
+        subtitle={t('settings.staff.subtitle')}
         extra={
           canManage ? (
             <Button
@@ -88,7 +88,7 @@ export function StaffPage() {
               onClick={() => setOnboarding(true)}
               data-testid="staff-onboard"
             >
-              {t('staff.onboard')}
+              {t('settings.staff.onboard')}
             </Button>
           ) : null
         }
@@ -102,7 +102,7 @@ export function StaffPage() {
               <Input
                 allowClear
                 prefix={<SearchOutlined className="lc-input-icon" />}
-                placeholder={t('staff.searchPlaceholder')}
+                placeholder={t('settings.staff.searchPlaceholder')}
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
                 style={{ maxWidth: 280 }}
@@ -113,8 +113,8 @@ export function StaffPage() {
                 onChange={setStatus}
                 options={[
                   { value: 'all', label: t('common.all') },
-                  { value: 'active', label: t('staff.active') },
-                  { value: 'offboarded', label: t('staff.offboarded') },
+                  { value: 'active', label: t('settings.staff.active') },
+                  { value: 'offboarded', label: t('settings.staff.offboarded') },
                 ]}
                 data-testid="staff-status-filter"
               />
@@ -129,7 +129,7 @@ export function StaffPage() {
                 hideOnSinglePage: true,
                 showTotal: (total) => t('common.total', { count: total }),
               }}
-              locale={{ emptyText: t('staff.empty') }}
+              locale={{ emptyText: t('settings.staff.empty') }}
               scroll={{ x: 'max-content' }}
               data-testid="staff-table"
             />

@@ -37,7 +37,7 @@ export function SopPage() {
   const archive = async (tpl: SopTemplate) => {
     try {
       await sopApi.archiveTemplate(tpl.id);
-      void message.success(t('scheduling.sop.archivedTemplate'));
+      void message.success(t('schedule.sop.archivedTemplate'));
       reload();
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -53,7 +53,7 @@ export function SopPage() {
             loading={loading}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.sop.noRuns')} />
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schedule.sop.noRuns')} />
               ),
             }}
             renderItem={(item) => (
@@ -68,13 +68,13 @@ export function SopPage() {
                       {item.name}
                     </Typography.Text>
                     {item.status === 'completed' ? (
-                      <Tag color="success">{t('scheduling.sop.completed')}</Tag>
+                      <Tag color="success">{t('schedule.sop.completed')}</Tag>
                     ) : item.progress.overdue > 0 ? (
-                      <Badge count={item.progress.overdue} title={t('scheduling.sop.overdue')} />
+                      <Badge count={item.progress.overdue} title={t('schedule.sop.overdue')} />
                     ) : null}
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.room.name} · {t('scheduling.sop.startsOn', { date: item.startDate })}
+                    {item.room.name} · {t('schedule.sop.startsOn', { date: item.startDate })}
                   </Typography.Text>
                   <Progress
                     percent={item.progress.percent}
@@ -110,7 +110,7 @@ export function SopPage() {
           />
         ) : (
           <Card className="lc-card">
-            <Empty description={t('scheduling.sop.pickRun')} />
+            <Empty description={t('schedule.sop.pickRun')} />
           </Card>
         )}
       </Col>
@@ -130,13 +130,13 @@ export function SopPage() {
   return (
     <div data-testid="page-matrix-sop">
       <PageHeader
-        title={t('scheduling.sop.title')}
-        subtitle={t('scheduling.sop.subtitle')}
+        title={t('schedule.sop.title')}
+        subtitle={t('schedule.sop.subtitle')}
         extra={
           canManage && data ? (
             <>
               <Button icon={<PlusOutlined />} onClick={() => setTemplate('new')}>
-                {t('scheduling.sop.newTemplate')}
+                {t('schedule.sop.newTemplate')}
               </Button>
               <Button
                 type="primary"
@@ -145,7 +145,7 @@ export function SopPage() {
                 disabled={data.templates.length === 0}
                 data-testid="sop-start"
               >
-                {t('scheduling.sop.startTitle')}
+                {t('schedule.sop.startTitle')}
               </Button>
             </>
           ) : null
@@ -158,8 +158,8 @@ export function SopPage() {
       ) : (
         <Tabs
           items={[
-            { key: 'runs', label: t('scheduling.sop.runsTab'), children: runsTab },
-            { key: 'templates', label: t('scheduling.sop.templatesTab'), children: templatesTab },
+            { key: 'runs', label: t('schedule.sop.runsTab'), children: runsTab },
+            { key: 'templates', label: t('schedule.sop.templatesTab'), children: templatesTab },
           ]}
         />
       )}

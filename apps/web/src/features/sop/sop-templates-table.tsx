@@ -39,7 +39,7 @@ export function SopTemplatesTable({
                     <Tag color="blue">{roleLabel(t, task.ownerRole)}</Tag>
                     {task.dependsOn.length > 0 ? (
                       <Typography.Text type="secondary">
-                        {t('scheduling.sop.after', {
+                        {t('schedule.sop.after', {
                           tasks: task.dependsOn
                             .map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k)
                             .join('、'),
@@ -55,32 +55,32 @@ export function SopTemplatesTable({
         columns={[
           {
             key: 'name',
-            title: t('scheduling.sop.templateName'),
+            title: t('schedule.sop.templateName'),
             render: (_, tpl) => (
               <Space>
                 <Typography.Text strong>{tpl.name}</Typography.Text>
-                {tpl.isDefault ? <Tag color="gold">{t('scheduling.sop.builtIn')}</Tag> : null}
+                {tpl.isDefault ? <Tag color="gold">{t('schedule.sop.builtIn')}</Tag> : null}
               </Space>
             ),
           },
           {
             key: 'version',
-            title: t('scheduling.sop.version'),
+            title: t('schedule.sop.version'),
             width: 90,
             render: (_, tpl) => `v${tpl.version}`,
           },
           {
             key: 'tasks',
-            title: t('scheduling.sop.taskCount'),
+            title: t('schedule.sop.taskCount'),
             width: 100,
             render: (_, tpl) => tpl.tasks.length,
           },
           {
             key: 'days',
-            title: t('scheduling.sop.span'),
+            title: t('schedule.sop.span'),
             width: 110,
             render: (_, tpl) =>
-              t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }),
+              t('schedule.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }),
           },
           ...(canManage
             ? [
@@ -91,16 +91,16 @@ export function SopTemplatesTable({
                   render: (_: unknown, tpl: SopTemplate) => (
                     <Space size={0}>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(tpl)}>
-                        {t('scheduling.accounts.editAction')}
+                        {t('schedule.accounts.editAction')}
                       </Button>
                       <Popconfirm
-                        title={t('scheduling.sop.archiveConfirm')}
+                        title={t('schedule.sop.archiveConfirm')}
                         okText={t('common.confirm')}
                         cancelText={t('common.cancel')}
                         onConfirm={() => onArchive(tpl)}
                       >
                         <Button type="link" size="small" danger icon={<InboxOutlined />}>
-                          {t('scheduling.sop.archive')}
+                          {t('schedule.sop.archive')}
                         </Button>
                       </Popconfirm>
                     </Space>
