@@ -24,7 +24,6 @@ export function QcPage() {
   const names = useStaffNames();
   const queryClient = useQueryClient();
   const records = useQuery(commerceQueries.inspections());
-  const templates = useQuery(commerceQueries.qcTemplates());
   const categories = useQuery(commerceQueries.categories());
   const [editing, setEditing] = useState<QcTemplate | 'new' | null>(null);
 
@@ -135,8 +134,8 @@ export function QcPage() {
           key: 'records',
           label: t('commerce.qc.tabRecords'),
           children: (
-            <QueueTable<InspectionListItem>
-              query={records}
+            <QueueTable
+              query={commerceQueries.inspections()}
               columns={recordColumns(open)}
               emptyText={t('commerce.qc.recordsEmpty')}
               testId="qc-records-table"
@@ -147,8 +146,8 @@ export function QcPage() {
           key: 'templates',
           label: t('commerce.qc.tabTemplates'),
           children: (
-            <QueueTable<QcTemplate>
-              query={templates}
+            <QueueTable
+              query={commerceQueries.qcTemplates()}
               columns={templateColumns}
               emptyText={t('commerce.qc.templatesEmpty')}
               testId="qc-template-table"

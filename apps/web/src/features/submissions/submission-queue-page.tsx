@@ -1,7 +1,6 @@
 import type { SubmissionDto as Submission } from '@livecloud/commerce/schemas';
-import type { ListOf } from '@livecloud/contracts';
 import type { SubmissionStatus } from '@livecloud/contracts/vocabulary';
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { Button, Card, Table, Tabs, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,8 +20,11 @@ export interface QueueTab {
   children: ReactNode;
 }
 
-/** A table over a list query's items: loading while it fetches, paged by 20 when `paged`. */
-export function QueueTable<T extends object>({
+/**
+ * A table over a list query's items: loading while it fetches, paged by 20 when `paged`. It
+ * observes the query itself, so a tab opened after a refetch shows the fresh list.
+ */
+export function QueueTable<D extends { items: object[] }, K extends QueryKey>({
   query,
   columns,
   rowKey = 'id',
@@ -30,19 +32,20 @@ export function QueueTable<T extends object>({
   testId,
   paged = true,
 }: {
-  query: UseQueryResult<ListOf<T>>;
-  columns: TableProps<T>['columns'];
-  rowKey?: TableProps<T>['rowKey'];
+  query: UseQueryOptions<D, Error, D, K>;
+  columns: TableProps<D['items'][number]>['columns'];
+  rowKey?: TableProps<D['items'][number]>['rowKey'];
   emptyText: string;
   testId: string;
   paged?: boolean;
 }) {
+  const { data, isFetching } = useQuery(query);
   return (
-    <Table<T>
+    <Table<D['items'][number]>
       rowKey={rowKey}
       columns={columns}
-      dataSource={query.data?.items ?? []}
-      loading={query.isFetching}
+      dataSource={data?.items ?? []}
+      loading={isFetching}
       pagination={paged ? { pageSize: 20, hideOnSinglePage: true } : false}
       locale={{ emptyText }}
       scroll={paged ? { x: 'max-content' } : undefined}
@@ -150,8 +153,8 @@ export function SubmissionQueuePage({
                 key: 'pending',
                 label: `${pending.label} ${waiting.data?.items.length ?? ''}`,
                 children: (
-                  <QueueTable<Submission>
-                    query={waiting}
+                  <QueueTable
+                    query={commerceQueries.submissions(status)}
                     columns={columns}
                     emptyText={pending.empty}
                     testId={pending.testId}

@@ -1,5 +1,5 @@
 import type { ReceiptDto as Receipt, StockDto as Stock } from '@livecloud/commerce/schemas';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Flex, Progress, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
@@ -17,8 +17,6 @@ export function WarehousePage() {
   const canManage = can('commerce:manage');
   const names = useStaffNames();
   const queryClient = useQueryClient();
-  const receipts = useQuery(commerceQueries.receipts());
-  const stock = useQuery(commerceQueries.stock());
 
   const receiptColumns = (open: (submissionId: string) => void): TableProps<Receipt>['columns'] => [
     {
@@ -132,8 +130,8 @@ export function WarehousePage() {
           key: 'receipts',
           label: t('commerce.warehouse.tabReceipts'),
           children: (
-            <QueueTable<Receipt>
-              query={receipts}
+            <QueueTable
+              query={commerceQueries.receipts()}
               columns={receiptColumns(open)}
               emptyText={t('commerce.warehouse.receiptsEmpty')}
               testId="warehouse-receipt-table"
@@ -144,8 +142,8 @@ export function WarehousePage() {
           key: 'stock',
           label: t('commerce.warehouse.tabStock'),
           children: (
-            <QueueTable<Stock>
-              query={stock}
+            <QueueTable
+              query={commerceQueries.stock()}
               columns={stockColumns}
               rowKey="skuId"
               emptyText={t('commerce.warehouse.stockEmpty')}
