@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
+import { createQueryClient } from './api/query-client';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
@@ -134,18 +136,22 @@ function AppRoutes() {
   );
 }
 
-/** Providers (antd theme and locale, session, router) around the routes. */
+const queryClient = createQueryClient();
+
+/** Providers (server data, antd theme and locale, session, router) around the routes. */
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en-US' ? enUSLocale : zhCNLocale} theme={themeConfig}>
-      <AntApp>
-        <BrowserRouter>
-          <SessionProvider>
-            <AppRoutes />
-          </SessionProvider>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={i18n.language === 'en-US' ? enUSLocale : zhCNLocale} theme={themeConfig}>
+        <AntApp>
+          <BrowserRouter>
+            <SessionProvider>
+              <AppRoutes />
+            </SessionProvider>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }

@@ -132,7 +132,7 @@ export function SessionStatusTag({ status }: { status: SessionStatus }) {
     <StatusTag
       status={status}
       colors={sessionColors}
-      label={t(`scheduling.status.${status}`)}
+      label={t(`schedule.status.${status}`)}
       testId="session-status"
     />
   );
@@ -145,7 +145,7 @@ export function DeadLetterStatusTag({ status, testId }: { status: DeadLetterStat
     <StatusTag
       status={status}
       colors={deadLetterColors}
-      label={t(`deadLetters.status.${status}`)}
+      label={t(`events.status.${status}`)}
       testId={testId}
     />
   );
@@ -157,7 +157,7 @@ export function PlatformTag({ platform }: { platform: Platform }) {
     <StatusTag
       status={platform}
       colors={platformColor}
-      label={t(`scheduling.platform.${platform}`)}
+      label={t(`schedule.platform.${platform}`)}
       style={flush}
     />
   );

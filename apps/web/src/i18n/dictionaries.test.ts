@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enUS } from './en-us';
 import { zhCN } from './zh-cn';
@@ -31,5 +32,39 @@ describe('the zh-CN and en-US dictionaries', () => {
       });
     expect(empty(zhCN)).toEqual([]);
     expect(empty(enUS)).toEqual([]);
+  });
+});
+
+/** `big-screen` → `bigScreen`. */
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Namespaces no one feature folder owns, and why. */
+const sharedNamespaces: Record<string, string> = {
+  common: 'buttons and words every page uses',
+  language: 'the language switch, on the login page and in the shell',
+  errors: 'error codes any call can answer with',
+  roles: 'role names, shown by settings, shell and the SOP',
+  permissions: 'permission names, shown by settings and the module pages',
+  sources: 'event sources, shown by settings (API keys) and events',
+  nav: 'the menu, shown by the shell and by the module pages',
+  modules: 'what each module does, for its page while it is not built',
+  commerce: 'the commerce context, shared by merchants, submissions, qc, warehouse and portal',
+};
+
+describe('the namespaces', () => {
+  const folders = readdirSync(new URL('../features', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => camel(entry.name));
+
+  it('are each named after a feature folder, or listed as shared with a reason', () => {
+    const unowned = Object.keys(zhCN).filter((ns) => !folders.includes(ns) && !(ns in sharedNamespaces));
+    expect(unowned).toEqual([]);
+  });
+
+  it('each live in a dictionary file named after them', () => {
+    const files = readdirSync(new URL('.', import.meta.url))
+      .filter((name) => name.endsWith('.zh-cn.ts') && name !== 'zh-cn.ts')
+      .map((name) => camel(name.replace('.zh-cn.ts', '')));
+    expect(files.filter((ns) => !(ns in zhCN))).toEqual([]);
   });
 });

@@ -1,16 +1,16 @@
 import { bigScreenEnUS } from './big-screen.en-us';
-import { deadLettersEnUS } from './events.en-us';
+import { eventsEnUS } from './events.en-us';
 import { settingsEnUS } from './settings.en-us';
 import { commerceEnUS } from './commerce.en-us';
 import { forecastEnUS } from './forecast.en-us';
-import { schedulingEnUS } from './scheduling.en-us';
+import { scheduleEnUS } from './schedule.en-us';
 import { selectionEnUS } from './selection.en-us';
 import type { Messages } from './zh-cn';
 
 /** English (United States). */
 export const enUS: Messages = {
   commerce: commerceEnUS,
-  scheduling: schedulingEnUS,
+  schedule: scheduleEnUS,
   selection: selectionEnUS,
   forecast: forecastEnUS,
   common: {
@@ -247,7 +247,7 @@ export const enUS: Messages = {
     uptimeHours: '{{h}} h {{m}} min',
     uptimeMinutes: '{{m}} min {{s}} s',
   },
-  ...settingsEnUS,
+  settings: settingsEnUS,
   sources: {
     douyin: 'Douyin',
     kuaishou: 'Kuaishou',
@@ -260,5 +260,5 @@ export const enUS: Messages = {
     import: 'File import',
   },
   ...bigScreenEnUS,
-  ...deadLettersEnUS,
+  ...eventsEnUS,
 };

@@ -1,8 +1,8 @@
-import type { deadLettersZhCN } from './events.zh-cn';
+import type { eventsZhCN } from './events.zh-cn';
 
 /** 事件采集 · 死信（English）. */
-export const deadLettersEnUS: typeof deadLettersZhCN = {
-  deadLetters: {
+export const eventsEnUS: typeof eventsZhCN = {
+  events: {
     title: 'Events',
     subtitle:
       'Events the collector could not accept (dead letters): see why each was rejected, its validation issues and the original item; replay it once the sender is fixed, or discard it. Times are China Standard Time.',

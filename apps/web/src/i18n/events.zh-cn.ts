@@ -1,6 +1,6 @@
 /** 事件采集 · 死信 的文案（简体中文，其形状即英文版必须满足的类型）。 */
-export const deadLettersZhCN = {
-  deadLetters: {
+export const eventsZhCN = {
+  events: {
     title: '事件采集',
     subtitle:
       '采集端未能接收的事件（死信）：查看拒绝原因、校验问题与原始内容，修正上游后可重放，或标记为丢弃。时间为北京时间。',

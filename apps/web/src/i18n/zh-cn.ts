@@ -1,15 +1,15 @@
 import { bigScreenZhCN } from './big-screen.zh-cn';
-import { deadLettersZhCN } from './events.zh-cn';
+import { eventsZhCN } from './events.zh-cn';
 import { settingsZhCN } from './settings.zh-cn';
 import { commerceZhCN } from './commerce.zh-cn';
 import { forecastZhCN } from './forecast.zh-cn';
-import { schedulingZhCN } from './scheduling.zh-cn';
+import { scheduleZhCN } from './schedule.zh-cn';
 import { selectionZhCN } from './selection.zh-cn';
 
 /** Simplified Chinese, the default language; its shape is the type every other language must match. */
 export const zhCN = {
   commerce: commerceZhCN,
-  scheduling: schedulingZhCN,
+  schedule: scheduleZhCN,
   selection: selectionZhCN,
   forecast: forecastZhCN,
   common: {
@@ -236,7 +236,7 @@ export const zhCN = {
     uptimeHours: '{{h}} 小时 {{m}} 分',
     uptimeMinutes: '{{m}} 分 {{s}} 秒',
   },
-  ...settingsZhCN,
+  settings: settingsZhCN,
   sources: {
     douyin: '抖音',
     kuaishou: '快手',
@@ -249,7 +249,7 @@ export const zhCN = {
     import: '文件导入',
   },
   ...bigScreenZhCN,
-  ...deadLettersZhCN,
+  ...eventsZhCN,
 };
 
 /** Every language file has exactly the keys of the default one. */

@@ -2,17 +2,17 @@ import type { ClashDto as Clash } from '@livecloud/schedule/schemas';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/error-message';
-import { schedulingZhCN } from '../i18n/scheduling.zh-cn';
+import { scheduleZhCN } from '../i18n/schedule.zh-cn';
 
-type SchedulingErrorKey = keyof typeof schedulingZhCN.errors;
+type SchedulingErrorKey = keyof typeof scheduleZhCN.errors;
 
 function isSchedulingError(code: string): code is SchedulingErrorKey {
-  return Object.hasOwn(schedulingZhCN.errors, code);
+  return Object.hasOwn(scheduleZhCN.errors, code);
 }
 
 /** The user-facing text for a failed scheduling call, with this area's own error codes first. */
 export function schedulingErrorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && isSchedulingError(error.code)) return t(`scheduling.errors.${error.code}`);
+  if (error instanceof ApiError && isSchedulingError(error.code)) return t(`schedule.errors.${error.code}`);
   return errorMessage(t, error);
 }
 

@@ -1,38 +1,17 @@
-import type { StaffDto as Staff } from '@livecloud/access/schemas';
 import { platforms } from '@livecloud/contracts/vocabulary';
-import type {
-  AnchorDto as Anchor,
-  PlatformAccountDto as PlatformAccount,
-  RoomDto as Room,
-} from '@livecloud/schedule/schemas';
 import { ApartmentOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import {
-  App,
-  Avatar,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Row,
-  Statistic,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { App, Button, Card, Col, Flex, Row, Statistic, Table, Tabs, Tag, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
-import { shanghaiDateTime } from '../../lib/shanghai-time';
-import { staffApi } from '../settings/settings.api';
-import { accountsApi, anchorsApi, loadResources, roomsApi } from './accounts.api';
-import { platformColor, PlatformTag } from '../../components/status-tags';
+import { settingsQueries } from '../settings/settings.queries';
+import { resourcesQuery } from './accounts.queries';
+import { platformColor } from '../../components/status-tags';
+import { useResourceColumns } from './resource-columns';
 import { ResourceModal, type ResourceKind, type ResourceTarget } from './resource-modal';
 
 /** 账号矩阵: the organisation's platform accounts, live rooms and anchors. */
@@ -41,132 +20,33 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const canManage = can('commerce:manage');
-  const { data, error, loading, reload } = useApiQuery(loadResources);
-  const loadStaff = useCallback(
-    async (signal: AbortSignal): Promise<Staff[]> =>
-      can('staff:read') ? (await staffApi.list(signal)).items : [],
-    [can],
-  );
-  const staff = useApiQuery(loadStaff);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(resourcesQuery());
+  const reload = () => void queryClient.invalidateQueries({ queryKey: resourcesQuery().queryKey });
+  const staff = useQuery({ ...settingsQueries.staff(), enabled: can('staff:read') });
   const [tab, setTab] = useState<ResourceKind>('account');
   const [target, setTarget] = useState<ResourceTarget | null>(null);
   const anchorStaff = useMemo(
-    () => (staff.data ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'),
+    () => (staff.data?.items ?? []).filter((s) => s.role === 'anchor' && s.status === 'active'),
     [staff.data],
   );
 
   const archive = async (work: () => Promise<unknown>, archived: boolean) => {
     try {
       await work();
-      void message.success(archived ? t('scheduling.accounts.archived') : t('scheduling.accounts.restored'));
+      void message.success(archived ? t('schedule.accounts.archived') : t('schedule.accounts.restored'));
       reload();
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
     }
   };
 
-  const statusColumn = <T extends { id: string; archived: boolean }>(
-    toggle: (item: T, archived: boolean) => Promise<unknown>,
-  ) => ({
-    key: 'status',
-    title: t('scheduling.accounts.inUse'),
-    width: 110,
-    render: (_: unknown, item: T) => (
-      <Switch
-        size="small"
-        checked={!item.archived}
-        disabled={!canManage}
-        onChange={(on) => void archive(() => toggle(item, !on), !on)}
-        data-testid={`resource-active-${item.id}`}
-      />
-    ),
+  const { accountColumns, roomColumns, anchorColumns } = useResourceColumns({
+    canManage,
+    staff: staff.data?.items ?? [],
+    onArchive: (work, archived) => void archive(work, archived),
+    onEdit: setTarget,
   });
-  const editColumn = <T,>(kind: ResourceKind) => ({
-    key: 'actions',
-    title: t('common.actions'),
-    width: 90,
-    render: (_: unknown, item: T) => (
-      <Button type="link" size="small" onClick={() => setTarget({ kind, item } as ResourceTarget)}>
-        {t('scheduling.accounts.editAction')}
-      </Button>
-    ),
-  });
-  const created = {
-    key: 'created',
-    title: t('scheduling.accounts.createdAt'),
-    width: 170,
-    render: (_: unknown, item: { createdAt: string }) => shanghaiDateTime(item.createdAt),
-  };
-
-  const accountColumns: TableProps<PlatformAccount>['columns'] = [
-    {
-      key: 'platform',
-      title: t('scheduling.accounts.platform'),
-      width: 120,
-      render: (_, a) => <PlatformTag platform={a.platform} />,
-    },
-    {
-      key: 'name',
-      title: t('scheduling.accounts.displayName'),
-      render: (_, a) => (
-        <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
-          {a.displayName}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'handle',
-      title: t('scheduling.accounts.handle'),
-      render: (_, a) => <span className="lc-mono">@{a.handle}</span>,
-    },
-    created,
-    statusColumn<PlatformAccount>((a, archived) => accountsApi.update(a.id, { archived })),
-    ...(canManage ? [editColumn<PlatformAccount>('account')] : []),
-  ];
-  const roomColumns: TableProps<Room>['columns'] = [
-    {
-      key: 'name',
-      title: t('scheduling.accounts.name'),
-      render: (_, r) => (
-        <Typography.Text strong={!r.archived} type={r.archived ? 'secondary' : undefined}>
-          {r.name}
-        </Typography.Text>
-      ),
-    },
-    { key: 'location', title: t('scheduling.accounts.location'), render: (_, r) => r.location ?? '—' },
-    created,
-    statusColumn<Room>((r, archived) => roomsApi.update(r.id, { archived })),
-    ...(canManage ? [editColumn<Room>('room')] : []),
-  ];
-  const anchorColumns: TableProps<Anchor>['columns'] = [
-    {
-      key: 'name',
-      title: t('scheduling.accounts.name'),
-      render: (_, a) => (
-        <Flex align="center" gap={10}>
-          <Avatar size={28} className={a.archived ? 'lc-avatar-muted' : 'lc-avatar'}>
-            {a.name.slice(0, 1)}
-          </Avatar>
-          <Typography.Text strong={!a.archived} type={a.archived ? 'secondary' : undefined}>
-            {a.name}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      key: 'member',
-      title: t('scheduling.accounts.member'),
-      render: (_, a) => {
-        if (!a.membershipId)
-          return <Typography.Text type="secondary">{t('scheduling.accounts.memberNone')}</Typography.Text>;
-        const person = staff.data?.find((s) => s.id === a.membershipId);
-        return <Tag color="blue">{person ? person.name : t('scheduling.accounts.memberLinked')}</Tag>;
-      },
-    },
-    created,
-    statusColumn<Anchor>((a, archived) => anchorsApi.update(a.id, { archived })),
-    ...(canManage ? [editColumn<Anchor>('anchor')] : []),
-  ];
 
   const activeAccounts = data?.accounts.filter((a) => !a.archived) ?? [];
   const table = <T extends { id: string }>(
@@ -180,7 +60,7 @@ export function AccountsPage() {
       dataSource={rows}
       loading={loading}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      locale={{ emptyText: t(`scheduling.accounts.empty.${kind}`) }}
+      locale={{ emptyText: t(`schedule.accounts.empty.${kind}`) }}
       scroll={{ x: 'max-content' }}
       data-testid={`resource-table-${kind}`}
     />
@@ -189,8 +69,8 @@ export function AccountsPage() {
   return (
     <div data-testid="page-matrix-accounts">
       <PageHeader
-        title={t('scheduling.accounts.title')}
-        subtitle={t('scheduling.accounts.subtitle')}
+        title={t('schedule.accounts.title')}
+        subtitle={t('schedule.accounts.subtitle')}
         extra={
           canManage ? (
             <Button
@@ -199,14 +79,14 @@ export function AccountsPage() {
               onClick={() => setTarget({ kind: tab, item: null })}
               data-testid="resource-add"
             >
-              {t(`scheduling.accounts.add.${tab}`)}
+              {t(`schedule.accounts.add.${tab}`)}
             </Button>
           ) : null
         }
       />
       {error && !data ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : (
         <Flex vertical gap={16}>
@@ -214,7 +94,7 @@ export function AccountsPage() {
             <Col xs={24} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.account')}
+                  title={t('schedule.accounts.tabs.account')}
                   value={activeAccounts.length}
                   prefix={<ApartmentOutlined />}
                 />
@@ -223,7 +103,7 @@ export function AccountsPage() {
                     const count = activeAccounts.filter((a) => a.platform === p).length;
                     return count > 0 ? (
                       <Tag key={p} color={platformColor[p]}>
-                        {t(`scheduling.platform.${p}`)} {count}
+                        {t(`schedule.platform.${p}`)} {count}
                       </Tag>
                     ) : null;
                   })}
@@ -233,7 +113,7 @@ export function AccountsPage() {
             <Col xs={12} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.room')}
+                  title={t('schedule.accounts.tabs.room')}
                   value={data?.rooms.filter((r) => !r.archived).length ?? 0}
                   prefix={<HomeOutlined />}
                 />
@@ -242,7 +122,7 @@ export function AccountsPage() {
             <Col xs={12} md={8}>
               <Card className="lc-card">
                 <Statistic
-                  title={t('scheduling.accounts.tabs.anchor')}
+                  title={t('schedule.accounts.tabs.anchor')}
                   value={data?.anchors.filter((a) => !a.archived).length ?? 0}
                   prefix={<UserOutlined />}
                 />
@@ -256,17 +136,17 @@ export function AccountsPage() {
               items={[
                 {
                   key: 'account',
-                  label: t('scheduling.accounts.tabs.account'),
+                  label: t('schedule.accounts.tabs.account'),
                   children: table(accountColumns, data?.accounts ?? [], 'account'),
                 },
                 {
                   key: 'room',
-                  label: t('scheduling.accounts.tabs.room'),
+                  label: t('schedule.accounts.tabs.room'),
                   children: table(roomColumns, data?.rooms ?? [], 'room'),
                 },
                 {
                   key: 'anchor',
-                  label: t('scheduling.accounts.tabs.anchor'),
+                  label: t('schedule.accounts.tabs.anchor'),
                   children: table(anchorColumns, data?.anchors ?? [], 'anchor'),
                 },
               ]}

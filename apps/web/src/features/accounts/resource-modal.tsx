@@ -97,12 +97,12 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
 
   const kind = target?.kind ?? 'room';
   const required = (label: string) => [
-    { required: true, whitespace: true, message: t('scheduling.accounts.required', { field: label }) },
+    { required: true, whitespace: true, message: t('schedule.accounts.required', { field: label }) },
   ];
   return (
     <Modal
       open={target !== null}
-      title={t(target?.item ? `scheduling.accounts.edit.${kind}` : `scheduling.accounts.add.${kind}`)}
+      title={t(target?.item ? `schedule.accounts.edit.${kind}` : `schedule.accounts.add.${kind}`)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
@@ -121,29 +121,29 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
       >
         {kind === 'account' ? (
           <>
-            <Form.Item name="platform" label={t('scheduling.accounts.platform')} rules={[{ required: true }]}>
+            <Form.Item name="platform" label={t('schedule.accounts.platform')} rules={[{ required: true }]}>
               <Select
                 disabled={Boolean(target?.item)}
-                options={platforms.map((p) => ({ value: p, label: t(`scheduling.platform.${p}`) }))}
+                options={platforms.map((p) => ({ value: p, label: t(`schedule.platform.${p}`) }))}
                 data-testid="account-platform"
               />
             </Form.Item>
             <Form.Item
               name="displayName"
-              label={t('scheduling.accounts.displayName')}
-              rules={required(t('scheduling.accounts.displayName'))}
+              label={t('schedule.accounts.displayName')}
+              rules={required(t('schedule.accounts.displayName'))}
             >
               <Input
                 maxLength={100}
-                placeholder={t('scheduling.accounts.displayNamePlaceholder')}
+                placeholder={t('schedule.accounts.displayNamePlaceholder')}
                 data-testid="account-display-name"
               />
             </Form.Item>
             <Form.Item
               name="handle"
-              label={t('scheduling.accounts.handle')}
-              rules={required(t('scheduling.accounts.handle'))}
-              extra={t('scheduling.accounts.handleHint')}
+              label={t('schedule.accounts.handle')}
+              rules={required(t('schedule.accounts.handle'))}
+              extra={t('schedule.accounts.handleHint')}
             >
               <Input maxLength={100} placeholder="xinghe_beauty" data-testid="account-handle" />
             </Form.Item>
@@ -151,34 +151,34 @@ export function ResourceModal({ target, anchorStaff, onClose, onSaved }: Resourc
         ) : (
           <Form.Item
             name="name"
-            label={t('scheduling.accounts.name')}
-            rules={required(t('scheduling.accounts.name'))}
+            label={t('schedule.accounts.name')}
+            rules={required(t('schedule.accounts.name'))}
           >
             <Input
               maxLength={100}
               placeholder={
                 kind === 'room'
-                  ? t('scheduling.accounts.roomPlaceholder')
-                  : t('scheduling.accounts.anchorPlaceholder')
+                  ? t('schedule.accounts.roomPlaceholder')
+                  : t('schedule.accounts.anchorPlaceholder')
               }
               data-testid="resource-name"
             />
           </Form.Item>
         )}
         {kind === 'room' ? (
-          <Form.Item name="location" label={t('scheduling.accounts.location')}>
-            <Input maxLength={200} placeholder={t('scheduling.accounts.locationPlaceholder')} />
+          <Form.Item name="location" label={t('schedule.accounts.location')}>
+            <Input maxLength={200} placeholder={t('schedule.accounts.locationPlaceholder')} />
           </Form.Item>
         ) : null}
         {kind === 'anchor' ? (
           <Form.Item
             name="membershipId"
-            label={t('scheduling.accounts.member')}
-            extra={t('scheduling.accounts.memberHint')}
+            label={t('schedule.accounts.member')}
+            extra={t('schedule.accounts.memberHint')}
           >
             <Select
               allowClear
-              placeholder={t('scheduling.accounts.memberNone')}
+              placeholder={t('schedule.accounts.memberNone')}
               options={anchorStaff.map((s) => ({ value: s.id, label: `${s.name} · ${s.email}` }))}
             />
           </Form.Item>

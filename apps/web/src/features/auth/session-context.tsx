@@ -1,6 +1,16 @@
 import type { LoginBody as LoginInput, SessionDto as Session } from '@livecloud/access/schemas';
 import type { Permission } from '@livecloud/contracts/vocabulary';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
 import { authApi } from './auth.api';
 
@@ -34,12 +44,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [signedOutReason, setSignedOutReason] = useState<SignedOutReason>(null);
 
-  const adopt = useCallback((next: Session | null, reason: SignedOutReason = null) => {
-    setCsrfToken(next?.csrfToken ?? null);
-    setSession(next);
-    setStatus(next === null ? 'anonymous' : 'authenticated');
-    setSignedOutReason(next === null ? reason : null);
-  }, []);
+  const queryClient = useQueryClient();
+  const identity = useRef<string | null>(null);
+
+  const adopt = useCallback(
+    (next: Session | null, reason: SignedOutReason = null) => {
+      // Cached answers belong to one person in one organisation: never show them to another.
+      const nextIdentity = next === null ? null : `${next.user.id}/${next.org.id}`;
+      if (nextIdentity !== identity.current) {
+        identity.current = nextIdentity;
+        if (next === null) queryClient.clear();
+        else {
+          queryClient.removeQueries({ type: 'inactive' });
+          void queryClient.resetQueries();
+        }
+      }
+      setCsrfToken(next?.csrfToken ?? null);
+      setSession(next);
+      setStatus(next === null ? 'anonymous' : 'authenticated');
+      setSignedOutReason(next === null ? reason : null);
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     const controller = new AbortController();

@@ -4,16 +4,15 @@ import { Badge, Button, Card, Flex, Input, Space, Table, Typography, type TableP
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { bigScreenApi } from './big-screen.api';
+import { liveSessionsQuery, liveSessionsRefreshMs } from './big-screen.queries';
 import { formatCount, formatDateTimeMs, formatElapsed, formatYuan } from './big-screen-format';
 import { bigScreenPath } from './big-screen-paths';
 
 /** A session whose last event is this recent counts as live. */
 const liveWithinMs = 120_000;
-const refreshMs = 10_000;
 
 function isLive(session: LiveSessionSummary, now: number): boolean {
   return session.lastEventAt !== null && now - session.lastEventAt < liveWithinMs;
@@ -23,18 +22,16 @@ function isLive(session: LiveSessionSummary, now: number): boolean {
 export function SessionPickerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApiQuery(bigScreenApi.sessions);
+  const { data, error, isFetching: loading, refetch } = useQuery(liveSessionsQuery());
+  const reload = () => void refetch();
   const [typed, setTyped] = useState('');
   const [now, setNow] = useState(() => Date.now());
 
-  // New sessions appear by themselves: the list is read again every few seconds.
+  // "Live" is judged against a clock that moves with the list's own refresh.
   useEffect(() => {
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      reload();
-    }, refreshMs);
+    const timer = setInterval(() => setNow(Date.now()), liveSessionsRefreshMs);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, []);
 
   const open = (sessionId: string) => void navigate(bigScreenPath(sessionId));
 

@@ -28,9 +28,9 @@ export function DeadLetterActions({
   return (
     <Space size={link ? 0 : 8}>
       <Popconfirm
-        title={t('deadLetters.replayConfirm')}
-        description={t('deadLetters.replayConfirmDetail')}
-        okText={t('deadLetters.replay')}
+        title={t('events.replayConfirm')}
+        description={t('events.replayConfirmDetail')}
+        okText={t('events.replay')}
         okButtonProps={{ 'data-testid': 'dead-letter-replay-confirm' }}
         cancelText={t('common.cancel')}
         onConfirm={() => onReplay(letter)}
@@ -42,13 +42,13 @@ export function DeadLetterActions({
           disabled={busy === 'discard'}
           data-testid={`${testIdPrefix}-replay-${letter.id}`}
         >
-          {t('deadLetters.replay')}
+          {t('events.replay')}
         </Button>
       </Popconfirm>
       <Popconfirm
-        title={t('deadLetters.discardConfirm')}
-        description={t('deadLetters.discardConfirmDetail')}
-        okText={t('deadLetters.discard')}
+        title={t('events.discardConfirm')}
+        description={t('events.discardConfirmDetail')}
+        okText={t('events.discard')}
         okButtonProps={{ danger: true, 'data-testid': 'dead-letter-discard-confirm' }}
         cancelText={t('common.cancel')}
         onConfirm={() => onDiscard(letter)}
@@ -61,7 +61,7 @@ export function DeadLetterActions({
           disabled={busy === 'replay'}
           data-testid={`${testIdPrefix}-discard-${letter.id}`}
         >
-          {t('deadLetters.discard')}
+          {t('events.discard')}
         </Button>
       </Popconfirm>
     </Space>

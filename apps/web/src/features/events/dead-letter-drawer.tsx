@@ -27,7 +27,7 @@ function ReplayOutcome({ result }: { result: ReplayResult }) {
       <Alert
         type="warning"
         showIcon
-        title={t('deadLetters.outcome.rejected', { time: at })}
+        title={t('events.outcome.rejected', { time: at })}
         description={result.reason}
         data-testid="dead-letter-replay-outcome"
       />
@@ -37,8 +37,8 @@ function ReplayOutcome({ result }: { result: ReplayResult }) {
     <Alert
       type="success"
       showIcon
-      title={t(`deadLetters.outcome.${result.outcome}`, { time: at })}
-      description={result.eventId ? t('deadLetters.outcome.eventId', { id: result.eventId }) : undefined}
+      title={t(`events.outcome.${result.outcome}`, { time: at })}
+      description={result.eventId ? t('events.outcome.eventId', { id: result.eventId }) : undefined}
       data-testid="dead-letter-replay-outcome"
     />
   );
@@ -60,7 +60,7 @@ export function DeadLetterDrawer({
       open={letter !== null}
       onClose={onClose}
       size={720}
-      title={t('deadLetters.detailTitle')}
+      title={t('events.detailTitle')}
       destroyOnHidden
       extra={
         letter && canManage ? (
@@ -77,31 +77,31 @@ export function DeadLetterDrawer({
       {letter ? (
         <div data-testid="dead-letter-detail" style={{ display: 'flex', flexDirection: 'column', gap: 20 }}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('deadLetters.id')} span={2}>
+            <Descriptions.Item label={t('events.id')} span={2}>
               <Typography.Text className="lc-mono" copyable>
                 {letter.id}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.receivedAt')}>
+            <Descriptions.Item label={t('events.receivedAt')}>
               {shanghaiDateTimeSeconds(letter.receivedAt)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.statusLabel')}>
+            <Descriptions.Item label={t('events.statusLabel')}>
               <DeadLetterStatusTag status={letter.status} testId="dead-letter-detail-status" />
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.source')}>
+            <Descriptions.Item label={t('events.source')}>
               {letter.source ? sourceLabel(t, letter.source) : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.format')}>
-              {t(`deadLetters.formats.${letter.format}`)}
+            <Descriptions.Item label={t('events.format')}>
+              {t(`events.formats.${letter.format}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.eventId')}>
+            <Descriptions.Item label={t('events.eventId')}>
               {letter.eventId ? <Typography.Text className="lc-mono">{letter.eventId}</Typography.Text> : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('deadLetters.attempts')}>{letter.attempts}</Descriptions.Item>
+            <Descriptions.Item label={t('events.attempts')}>{letter.attempts}</Descriptions.Item>
           </Descriptions>
 
           <div>
-            <Typography.Title level={5}>{t('deadLetters.reason')}</Typography.Title>
+            <Typography.Title level={5}>{t('events.reason')}</Typography.Title>
             <Alert
               type={letter.status === 'new' ? 'error' : 'info'}
               title={letter.reason}
@@ -111,26 +111,26 @@ export function DeadLetterDrawer({
 
           {letter.replayResult ? (
             <div>
-              <Typography.Title level={5}>{t('deadLetters.lastReplay')}</Typography.Title>
+              <Typography.Title level={5}>{t('events.lastReplay')}</Typography.Title>
               <ReplayOutcome result={letter.replayResult} />
             </div>
           ) : null}
 
           <div>
             <Typography.Title level={5}>
-              {t('deadLetters.issues', { count: letter.issues.length })}
+              {t('events.issues', { count: letter.issues.length })}
             </Typography.Title>
             <Table<EventIssue>
               size="small"
               rowKey={(issue) => `${issue.path}|${issue.code}|${issue.message}`}
               dataSource={letter.issues}
               pagination={false}
-              locale={{ emptyText: t('deadLetters.noIssues') }}
+              locale={{ emptyText: t('events.noIssues') }}
               data-testid="dead-letter-issues"
               columns={[
                 {
                   key: 'path',
-                  title: t('deadLetters.issuePath'),
+                  title: t('events.issuePath'),
                   width: 180,
                   render: (_, issue) => (
                     <Typography.Text code className="lc-mono">
@@ -138,18 +138,18 @@ export function DeadLetterDrawer({
                     </Typography.Text>
                   ),
                 },
-                { key: 'code', title: t('deadLetters.issueCode'), width: 150, dataIndex: 'code' },
-                { key: 'message', title: t('deadLetters.issueMessage'), dataIndex: 'message' },
+                { key: 'code', title: t('events.issueCode'), width: 150, dataIndex: 'code' },
+                { key: 'message', title: t('events.issueMessage'), dataIndex: 'message' },
               ]}
             />
           </div>
 
           <div>
             <Typography.Title level={5}>
-              {letter.payloadText !== null ? t('deadLetters.payloadRaw') : t('deadLetters.payload')}
+              {letter.payloadText !== null ? t('events.payloadRaw') : t('events.payload')}
             </Typography.Title>
             {payload === null ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deadLetters.noPayload')} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.noPayload')} />
             ) : (
               <pre
                 className="lc-mono"

@@ -1,22 +1,18 @@
-import { deadLetterStatuses, type DeadLetterStatus } from '@livecloud/contracts/vocabulary';
 import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Flex, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { sourceLabel } from '../../i18n/labels';
-import { zhCN } from '../../i18n/zh-cn';
 import { useSession } from '../auth/session-context';
-import { DeadLetterActions } from './dead-letter-actions';
+import { useDeadLetterColumns } from './dead-letter-columns';
+import { DeadLetterFilterBar } from './dead-letter-filters';
 import { DeadLetterDrawer } from './dead-letter-drawer';
-import { deadLettersApi, shanghaiDateTimeSeconds, type DeadLetterFilters } from './dead-letters.api';
-import { DeadLetterStatusTag } from '../../components/status-tags';
-
-const sourceKeys = Object.keys(zhCN.sources);
+import { deadLettersApi, type DeadLetterFilters } from './dead-letters.api';
+import { deadLettersQuery } from './events.queries';
 
 interface Busy {
   id: string;
@@ -34,8 +30,10 @@ export function DeadLettersPage() {
   const canManage = can('events:manage');
   const [filters, setFilters] = useState<DeadLetterFilters>({});
   const [search, setSearch] = useState('');
-  const load = useCallback((signal: AbortSignal) => deadLettersApi.list(filters, signal), [filters]);
-  const { data, error, loading, reload, setData } = useApiQuery(load);
+  const queryClient = useQueryClient();
+  const listKey = deadLettersQuery(filters).queryKey;
+  const { data, error, isFetching: loading, refetch } = useQuery(deadLettersQuery(filters));
+  const reload = () => void refetch();
   const [loadingMore, setLoadingMore] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -45,7 +43,7 @@ export function DeadLettersPage() {
   const filtered = filters.status !== undefined || filters.source !== undefined || filters.q !== undefined;
 
   const put = (letter: DeadLetter) =>
-    setData((previous) =>
+    queryClient.setQueryData(listKey, (previous) =>
       previous
         ? { ...previous, items: previous.items.map((item) => (item.id === letter.id ? letter : item)) }
         : previous,
@@ -56,7 +54,7 @@ export function DeadLettersPage() {
     setLoadingMore(true);
     try {
       const next = await deadLettersApi.list(filters, undefined, data.nextCursor);
-      setData((previous) => ({
+      queryClient.setQueryData(listKey, (previous) => ({
         items: [
           ...(previous?.items ?? []),
           ...next.items.filter((item) => !previous?.items.some((known) => known.id === item.id)),
@@ -77,11 +75,11 @@ export function DeadLettersPage() {
       put(updated);
       const result = updated.replayResult;
       if (result?.outcome === 'rejected') {
-        void message.warning(t('deadLetters.replayRejected', { reason: result.reason ?? updated.reason }), 6);
+        void message.warning(t('events.replayRejected', { reason: result.reason ?? updated.reason }), 6);
       } else if (result?.outcome === 'duplicate') {
-        void message.success(t('deadLetters.replayDuplicate'));
+        void message.success(t('events.replayDuplicate'));
       } else {
-        void message.success(t('deadLetters.replayIngested'));
+        void message.success(t('events.replayIngested'));
       }
     } catch (cause) {
       void message.error(errorMessage(t, cause));
@@ -95,7 +93,7 @@ export function DeadLettersPage() {
     setBusy({ id: letter.id, action: 'discard' });
     try {
       put(await deadLettersApi.discard(letter.id));
-      void message.success(t('deadLetters.discarded'));
+      void message.success(t('events.discarded'));
     } catch (cause) {
       void message.error(errorMessage(t, cause));
       reload();
@@ -106,85 +104,19 @@ export function DeadLettersPage() {
 
   const busyFor = (letter: DeadLetter) => (busy?.id === letter.id ? busy.action : null);
 
-  const columns: TableProps<DeadLetter>['columns'] = [
-    {
-      key: 'receivedAt',
-      title: t('deadLetters.receivedAt'),
-      width: 170,
-      render: (_, letter) => (
-        <span className="lc-mono" style={{ whiteSpace: 'nowrap' }}>
-          {shanghaiDateTimeSeconds(letter.receivedAt)}
-        </span>
-      ),
-    },
-    {
-      key: 'source',
-      title: t('deadLetters.source'),
-      width: 120,
-      render: (_, letter) =>
-        letter.source ? sourceLabel(t, letter.source) : <Typography.Text type="secondary">—</Typography.Text>,
-    },
-    {
-      key: 'reason',
-      title: t('deadLetters.reason'),
-      render: (_, letter) => (
-        <Typography.Text ellipsis={{ tooltip: letter.reason }} style={{ maxWidth: 320 }}>
-          {letter.reason}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'status',
-      title: t('deadLetters.statusLabel'),
-      width: 100,
-      render: (_, letter) => (
-        <DeadLetterStatusTag status={letter.status} testId={`dead-letter-status-${letter.id}`} />
-      ),
-    },
-    {
-      key: 'id',
-      title: t('deadLetters.id'),
-      render: (_, letter) => (
-        <Typography.Text className="lc-mono" type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-          {letter.id}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 190,
-      fixed: 'right',
-      render: (_, letter) => (
-        <Flex gap={0} wrap={false}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setOpenId(letter.id)}
-            data-testid={`dead-letter-open-${letter.id}`}
-          >
-            {t('deadLetters.view')}
-          </Button>
-          {canManage ? (
-            <DeadLetterActions
-              letter={letter}
-              busy={busyFor(letter)}
-              onReplay={(l) => void onReplay(l)}
-              onDiscard={(l) => void onDiscard(l)}
-              size="small"
-              link
-            />
-          ) : null}
-        </Flex>
-      ),
-    },
-  ];
+  const columns = useDeadLetterColumns({
+    canManage,
+    busyFor,
+    onOpen: setOpenId,
+    onReplay: (letter) => void onReplay(letter),
+    onDiscard: (letter) => void onDiscard(letter),
+  });
 
   return (
     <div data-testid="page-audience-events">
       <PageHeader
-        title={t('deadLetters.title')}
-        subtitle={t('deadLetters.subtitle')}
+        title={t('events.title')}
+        subtitle={t('events.subtitle')}
         extra={
           <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
             {t('common.refresh')}
@@ -192,45 +124,12 @@ export function DeadLettersPage() {
         }
       />
       <Card className="lc-card">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Select<DeadLetterStatus | 'all'>
-            value={filters.status ?? 'all'}
-            onChange={(value) =>
-              setFilters((current) => ({ ...current, status: value === 'all' ? undefined : value }))
-            }
-            style={{ width: 160 }}
-            data-testid="dead-letter-filter-status"
-            options={[
-              { value: 'all', label: t('deadLetters.allStatuses') },
-              ...deadLetterStatuses.map((status) => ({
-                value: status,
-                label: t(`deadLetters.status.${status}`),
-              })),
-            ]}
-          />
-          <Select<string>
-            value={filters.source}
-            allowClear
-            placeholder={t('deadLetters.allSources')}
-            onChange={(value) => setFilters((current) => ({ ...current, source: value ?? undefined }))}
-            style={{ width: 180 }}
-            data-testid="dead-letter-filter-source"
-            options={sourceKeys.map((source) => ({ value: source, label: sourceLabel(t, source) }))}
-          />
-          <Input.Search
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => {
-              const q = value.trim();
-              setFilters((current) => ({ ...current, q: q === '' ? undefined : q }));
-            }}
-            allowClear
-            maxLength={200}
-            placeholder={t('deadLetters.searchPlaceholder')}
-            style={{ width: 300 }}
-            data-testid="dead-letter-search"
-          />
-        </Flex>
+        <DeadLetterFilterBar
+          filters={filters}
+          setFilters={setFilters}
+          search={search}
+          setSearch={setSearch}
+        />
         {error && !data ? (
           <LoadError error={error} onRetry={reload} />
         ) : (
@@ -245,7 +144,7 @@ export function DeadLettersPage() {
                 emptyText: (
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('deadLetters.emptyFiltered') : t('deadLetters.empty')}
+                    description={filtered ? t('events.emptyFiltered') : t('events.empty')}
                     data-testid="dead-letter-empty"
                   />
                 ),
@@ -256,7 +155,7 @@ export function DeadLettersPage() {
             {data?.nextCursor ? (
               <Flex justify="center" style={{ marginTop: 16 }}>
                 <Button onClick={() => void loadMore()} loading={loadingMore} data-testid="dead-letter-more">
-                  {t('deadLetters.loadMore')}
+                  {t('events.loadMore')}
                 </Button>
               </Flex>
             ) : null}

@@ -1,16 +1,14 @@
-import type { BacktestDto as Backtest } from '@livecloud/forecast/schemas';
 import { Alert, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
-import { forecastApi, percent } from './forecast.api';
-
-const loadBacktest = (signal: AbortSignal): Promise<Backtest> => forecastApi.backtest(signal);
+import { percent } from './forecast.api';
+import { backtestQuery } from './forecast.queries';
 
 /** How the forecast did on this organisation's own past sessions, so operators know how far to trust it. */
 export function BacktestCard() {
   const { t } = useTranslation();
-  const backtest = useApiQuery(loadBacktest);
+  const backtest = useQuery(backtestQuery());
   const data = backtest.data;
   const better = data?.ratio !== null && data?.ratio !== undefined && data.ratio < 1;
   return (
@@ -18,10 +16,10 @@ export function BacktestCard() {
       className="lc-card"
       title={t('forecast.backtest.title')}
       data-testid="forecast-backtest"
-      loading={backtest.loading && !data}
+      loading={backtest.isFetching && !data}
     >
       {backtest.error && !data ? (
-        <LoadError error={backtest.error} onRetry={backtest.reload} />
+        <LoadError error={backtest.error} onRetry={() => void backtest.refetch()} />
       ) : data ? (
         data.reason ? (
           <Alert

@@ -84,11 +84,11 @@ export function ForecastItemsTable({
             max={600}
             value={draftOf(item).explainMinutes}
             onChange={(v) => v !== null && onDraft(item.position, { ...draftOf(item), explainMinutes: v })}
-            suffix={t('scheduling.minutes')}
+            suffix={t('schedule.minutes')}
             data-testid="whatif-minutes"
           />
         ) : (
-          `${item.explainMinutes} ${t('scheduling.minutes')}`
+          `${item.explainMinutes} ${t('schedule.minutes')}`
         ),
     },
     {
@@ -123,10 +123,10 @@ export function ForecastItemsTable({
             style={{ width: 100 }}
             value={draftOf(item).mechanism}
             onChange={(m) => onDraft(item.position, { ...draftOf(item), mechanism: m })}
-            options={mechanisms.map((m) => ({ value: m, label: t(`scheduling.mechanism.${m}`) }))}
+            options={mechanisms.map((m) => ({ value: m, label: t(`schedule.mechanism.${m}`) }))}
           />
         ) : (
-          t(`scheduling.mechanism.${item.mechanism}`)
+          t(`schedule.mechanism.${item.mechanism}`)
         ),
     },
     {

@@ -2,17 +2,18 @@ import { EditOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { ForecastSessionSelect, loadForecastSessions, nextPlanned } from './forecast-session-select';
+import { forecastSessionsQuery } from './forecast.queries';
+import { ForecastSessionSelect, nextPlanned } from './forecast-session-select';
 import { SessionForecast } from './session-forecast';
 
 /** 商品模拟: the forecast of a session's line-up, with its ranges, basis and the model's track record. */
 export function ForecastPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const sessions = useApiQuery(loadForecastSessions);
+  const sessions = useQuery(forecastSessionsQuery());
   const sessionId = params.get('session');
   const session = sessions.data?.find((s) => s.id === sessionId) ?? null;
   const next = nextPlanned(sessions.data);
@@ -27,7 +28,7 @@ export function ForecastPage() {
           <>
             <ForecastSessionSelect
               sessions={sessions.data}
-              loading={sessions.loading}
+              loading={sessions.isFetching}
               value={sessionId}
               onChange={choose}
             />
@@ -45,12 +46,12 @@ export function ForecastPage() {
         <SessionForecast key={sessionId} sessionId={sessionId} session={session} />
       ) : sessions.error && !sessions.data ? (
         <Card className="lc-card">
-          <LoadError error={sessions.error} onRetry={sessions.reload} />
+          <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
         </Card>
       ) : (
         <Card
           className="lc-card"
-          loading={sessions.loading && !sessions.data}
+          loading={sessions.isFetching && !sessions.data}
           data-testid="forecast-no-session"
         >
           {sessions.data?.length === 0 ? (

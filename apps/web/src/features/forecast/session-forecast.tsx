@@ -2,17 +2,18 @@ import type { ForecastDto as Forecast } from '@livecloud/forecast/schemas';
 import type { SessionDto as LiveSession } from '@livecloud/schedule/schemas';
 import { ExperimentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Result, Row, Space, Switch, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { BacktestCard } from './backtest-card';
 import type { ItemDraft } from './forecast-items-table';
 import { ForecastReport, ForecastSessionLine } from './forecast-report';
 import { forecastApi, type WhatIfInput } from './forecast.api';
+import { forecastQuery } from './forecast.queries';
 
 const lineupLink = (sessionId: string) => `/before/lineups?session=${encodeURIComponent(sessionId)}`;
 
@@ -76,8 +77,7 @@ function Unavailable({ forecast, session }: { forecast: Forecast; session: LiveS
 export function SessionForecast({ sessionId, session }: { sessionId: string; session: LiveSession | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const load = useCallback((signal: AbortSignal) => forecastApi.session(sessionId, signal), [sessionId]);
-  const forecast = useApiQuery(load);
+  const forecast = useQuery(forecastQuery(sessionId));
   const [drafts, setDrafts] = useState<Map<number, ItemDraft> | null>(null);
   const [whatIf, setWhatIf] = useState<Forecast | null>(null);
   const [running, setRunning] = useState(false);
@@ -111,7 +111,7 @@ export function SessionForecast({ sessionId, session }: { sessionId: string; ses
     if (error) {
       return (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={forecast.reload} />
+          <LoadError error={error} onRetry={() => void forecast.refetch()} />
         </Card>
       );
     }

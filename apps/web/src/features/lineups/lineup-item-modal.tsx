@@ -89,7 +89,7 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
       const lineup = editing
         ? await lineupsApi.update(editing.id, input)
         : await lineupsApi.add(sessionId, input);
-      void message.success(editing ? t('common.saved') : t('scheduling.lineups.added'));
+      void message.success(editing ? t('common.saved') : t('schedule.lineups.added'));
       onSaved(lineup);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -102,7 +102,7 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
   return (
     <Modal
       open={target !== null}
-      title={editing ? t('scheduling.lineups.editTitle') : t('scheduling.lineups.addTitle')}
+      title={editing ? t('schedule.lineups.editTitle') : t('schedule.lineups.addTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
@@ -124,9 +124,9 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
           <Col span={14}>
             <Form.Item
               name="productId"
-              label={t('scheduling.lineups.product')}
-              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.productRequired') }]}
-              extra={t('scheduling.lineups.productHint')}
+              label={t('schedule.lineups.product')}
+              rules={[{ required: true, whitespace: true, message: t('schedule.lineups.productRequired') }]}
+              extra={t('schedule.lineups.productHint')}
             >
               <AutoComplete
                 onSearch={setQuery}
@@ -136,18 +136,15 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
                   if (sku) form.setFieldsValue({ skuId: sku.id, livePriceYuan: fenToYuan(sku.livePriceFen) });
                 }}
               >
-                <Input
-                  placeholder={t('scheduling.lineups.productPlaceholder')}
-                  data-testid="lineup-product"
-                />
+                <Input placeholder={t('schedule.lineups.productPlaceholder')} data-testid="lineup-product" />
               </AutoComplete>
             </Form.Item>
           </Col>
           <Col span={10}>
             <Form.Item
               name="skuId"
-              label={t('scheduling.lineups.sku')}
-              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.skuRequired') }]}
+              label={t('schedule.lineups.sku')}
+              rules={[{ required: true, whitespace: true, message: t('schedule.lineups.skuRequired') }]}
             >
               <AutoComplete
                 options={(picked?.skus ?? []).map((s) => ({ value: s.id, label: `${s.spec} · ${s.id}` }))}
@@ -161,13 +158,13 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
           <Col span={8}>
             <Form.Item
               name="livePriceYuan"
-              label={t('scheduling.lineups.livePrice')}
+              label={t('schedule.lineups.livePrice')}
               rules={[
                 {
                   required: true,
                   validator: async (_, value: unknown) => {
                     if (yuanToFen(value as string) === null)
-                      throw new Error(t('scheduling.lineups.yuanInvalid'));
+                      throw new Error(t('schedule.lineups.yuanInvalid'));
                   },
                 },
               ]}
@@ -185,14 +182,14 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
           <Col span={8}>
             <Form.Item
               name="explainMinutes"
-              label={t('scheduling.lineups.explainMinutes')}
+              label={t('schedule.lineups.explainMinutes')}
               rules={[{ required: true }]}
             >
               <InputNumber
                 min={1}
                 max={600}
                 precision={0}
-                suffix={t('scheduling.minutes')}
+                suffix={t('schedule.minutes')}
                 style={{ width: '100%' }}
                 data-testid="lineup-minutes"
               />
@@ -201,7 +198,7 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
           <Col span={8}>
             <Form.Item
               name="stockAllocation"
-              label={t('scheduling.lineups.stock')}
+              label={t('schedule.lineups.stock')}
               rules={[{ required: true }]}
             >
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="lineup-stock" />
@@ -209,8 +206,8 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
           </Col>
         </Row>
         <MechanismFields />
-        <Form.Item name="note" label={t('scheduling.lineups.note')}>
-          <Input.TextArea rows={2} maxLength={1000} placeholder={t('scheduling.lineups.notePlaceholder')} />
+        <Form.Item name="note" label={t('schedule.lineups.note')}>
+          <Input.TextArea rows={2} maxLength={1000} placeholder={t('schedule.lineups.notePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

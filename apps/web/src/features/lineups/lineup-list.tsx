@@ -43,21 +43,21 @@ function useMechanismText() {
         return '';
       case 'coupon':
         return m.thresholdFen > 0
-          ? t('scheduling.lineups.couponText', {
+          ? t('schedule.lineups.couponText', {
               threshold: formatFen(m.thresholdFen),
               discount: formatFen(m.discountFen),
             })
-          : t('scheduling.lineups.couponPlain', { discount: formatFen(m.discountFen) });
+          : t('schedule.lineups.couponPlain', { discount: formatFen(m.discountFen) });
       case 'gift':
-        return t('scheduling.lineups.giftText', { name: m.giftName, count: m.quantity });
+        return t('schedule.lineups.giftText', { name: m.giftName, count: m.quantity });
       case 'flash_sale':
-        return t('scheduling.lineups.flashText', {
+        return t('schedule.lineups.flashText', {
           price: formatFen(m.flashPriceFen),
           count: m.quantity,
           minutes: m.durationMinutes,
         });
       case 'giveaway':
-        return t('scheduling.lineups.giveawayText', {
+        return t('schedule.lineups.giveawayText', {
           prize: m.prize,
           count: m.winners,
           minutes: m.durationMinutes,
@@ -105,7 +105,7 @@ export function LineupList({
   };
 
   if (items.length === 0)
-    return <Empty description={t('scheduling.lineups.empty')} data-testid="lineup-empty" />;
+    return <Empty description={t('schedule.lineups.empty')} data-testid="lineup-empty" />;
   return (
     <div
       className={`lc-lineup${busy ? ' lc-lineup-busy' : ''}`}
@@ -145,7 +145,7 @@ export function LineupList({
                 </Typography.Text>
                 {item.mechanism.type !== 'none' ? (
                   <Tag color={mechanismColor[item.mechanism.type]} style={{ marginInlineEnd: 0 }}>
-                    {t(`scheduling.mechanism.${item.mechanism.type}`)} · {mechanismText(item.mechanism)}
+                    {t(`schedule.mechanism.${item.mechanism.type}`)} · {mechanismText(item.mechanism)}
                   </Tag>
                 ) : null}
               </Flex>
@@ -156,7 +156,7 @@ export function LineupList({
               ) : null}
               {itemProblems.map((problem) => (
                 <div key={problem.code} className="lc-lineup-problem" data-testid="lineup-problem">
-                  <WarningFilled /> {t(`scheduling.problem.${problem.code}`)}
+                  <WarningFilled /> {t(`schedule.problem.${problem.code}`)}
                   <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
                     {problem.message}
                   </Typography.Text>
@@ -164,37 +164,37 @@ export function LineupList({
               ))}
             </div>
             <div className="lc-lineup-num">
-              <span>{t('scheduling.lineups.explainShort')}</span>
-              <b>{t('scheduling.lineups.minutesValue', { count: item.explainMinutes })}</b>
+              <span>{t('schedule.lineups.explainShort')}</span>
+              <b>{t('schedule.lineups.minutesValue', { count: item.explainMinutes })}</b>
             </div>
             <div className="lc-lineup-num">
-              <span>{t('scheduling.lineups.livePrice')}</span>
+              <span>{t('schedule.lineups.livePrice')}</span>
               <b>{formatFen(item.livePriceFen)}</b>
             </div>
             <div className="lc-lineup-num">
-              <span>{t('scheduling.lineups.stock')}</span>
+              <span>{t('schedule.lineups.stock')}</span>
               <b>{item.stockAllocation.toLocaleString()}</b>
             </div>
             {canManage ? (
               <Space size={0} className="lc-lineup-actions">
-                <Tooltip title={t('scheduling.lineups.up')}>
+                <Tooltip title={t('schedule.lineups.up')}>
                   <Button
                     type="text"
                     size="small"
                     icon={<ArrowUpOutlined />}
                     disabled={index === 0 || busy}
                     onClick={() => move(index, index - 1)}
-                    aria-label={t('scheduling.lineups.up')}
+                    aria-label={t('schedule.lineups.up')}
                   />
                 </Tooltip>
-                <Tooltip title={t('scheduling.lineups.down')}>
+                <Tooltip title={t('schedule.lineups.down')}>
                   <Button
                     type="text"
                     size="small"
                     icon={<ArrowDownOutlined />}
                     disabled={index === items.length - 1 || busy}
                     onClick={() => move(index, index + 1)}
-                    aria-label={t('scheduling.lineups.down')}
+                    aria-label={t('schedule.lineups.down')}
                   />
                 </Tooltip>
                 <Button
@@ -202,11 +202,11 @@ export function LineupList({
                   size="small"
                   icon={<EditOutlined />}
                   onClick={() => onEdit(item)}
-                  aria-label={t('scheduling.lineups.editTitle')}
+                  aria-label={t('schedule.lineups.editTitle')}
                 />
                 <Popconfirm
-                  title={t('scheduling.lineups.removeConfirm')}
-                  okText={t('scheduling.lineups.remove')}
+                  title={t('schedule.lineups.removeConfirm')}
+                  okText={t('schedule.lineups.remove')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common.cancel')}
                   onConfirm={() => onRemove(item)}
@@ -216,7 +216,7 @@ export function LineupList({
                     size="small"
                     danger
                     icon={<DeleteOutlined />}
-                    aria-label={t('scheduling.lineups.remove')}
+                    aria-label={t('schedule.lineups.remove')}
                   />
                 </Popconfirm>
               </Space>

@@ -1,16 +1,6 @@
-import type {
-  LineupDto as Lineup,
-  LineupItemDto as LineupItem,
-  LineupValidationDto as LineupValidation,
-  SessionDto as LiveSession,
-} from '@livecloud/schedule/schemas';
-import {
-  CheckCircleFilled,
-  CloseCircleFilled,
-  LineChartOutlined,
-  MinusCircleFilled,
-  PlusOutlined,
-} from '@ant-design/icons';
+import type { LineupDto as Lineup, LineupItemDto as LineupItem } from '@livecloud/schedule/schemas';
+import { LineChartOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -19,7 +9,6 @@ import {
   Col,
   Empty,
   Flex,
-  Progress,
   Row,
   Select,
   Skeleton,
@@ -27,36 +16,21 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { sessionsApi } from '../schedule/schedule.api';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
-import { shanghaiDateTime, shanghaiTime } from '../../lib/shanghai-time';
-import { PlatformTag } from '../../components/status-tags';
-import { SessionStatusTag } from '../../components/status-tags';
+import { shanghaiDateTime } from '../../lib/shanghai-time';
+import { forecastQuery } from '../forecast/forecast.queries';
 import { LineupItemModal } from './lineup-item-modal';
 import { LineupList } from './lineup-list';
+import { LineupChecksCard, LineupSessionCard } from './lineup-side-cards';
 import { lineupsApi } from './lineups.api';
+import { lineupQuery, lineupSessionsQuery } from './lineups.queries';
 import { RequirementsCard } from './requirements-card';
-
-const day = 86_400_000;
-
-async function loadSessions(signal: AbortSignal): Promise<LiveSession[]> {
-  const now = Date.now();
-  const range = { from: new Date(now - 7 * day).toISOString(), to: new Date(now + 60 * day).toISOString() };
-  return (await sessionsApi.list(range, signal)).items;
-}
-
-const checkIcon: Record<LineupValidation['checks'][number]['status'], ReactNode> = {
-  passed: <CheckCircleFilled style={{ color: '#52c41a' }} />,
-  failed: <CloseCircleFilled style={{ color: '#f5222d' }} />,
-  skipped: <MinusCircleFilled style={{ color: '#bfbfbf' }} />,
-};
 
 /** 排品: the ordered products of a session, validated as it is built. */
 export function LineupsPage() {
@@ -64,7 +38,8 @@ export function LineupsPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const sessions = useApiQuery(loadSessions);
+  const queryClient = useQueryClient();
+  const sessions = useQuery(lineupSessionsQuery());
   const upcoming = useMemo(() => {
     const items = sessions.data ?? [];
     return items.find((s) => s.status === 'planned' && Date.parse(s.plannedEnd) > Date.now()) ?? items[0];
@@ -74,12 +49,16 @@ export function LineupsPage() {
   const open = session !== null && (session.status === 'planned' || session.status === 'live');
   const canManage = can('commerce:manage') && open;
 
-  const load = useCallback(
-    async (signal: AbortSignal): Promise<Lineup | null> =>
-      sessionId ? lineupsApi.get(sessionId, signal) : null,
-    [sessionId],
-  );
-  const lineup = useApiQuery(load);
+  const lineup = useQuery(lineupQuery(sessionId));
+  const lineupKey = lineupQuery(sessionId).queryKey;
+  // The forecast is learned from the line-up: any change to it makes the forecast stale.
+  const forgetForecast = () => {
+    if (sessionId) void queryClient.invalidateQueries({ queryKey: forecastQuery(sessionId).queryKey });
+  };
+  const replaceLineup = (next: Lineup) => {
+    queryClient.setQueryData(lineupKey, next);
+    forgetForecast();
+  };
   const [editing, setEditing] = useState<LineupItem | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -87,11 +66,11 @@ export function LineupsPage() {
     setBusy(true);
     try {
       const next = await work();
-      lineup.setData(() => next);
+      replaceLineup(next);
       if (done) void message.success(done);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
-      lineup.reload();
+      void queryClient.invalidateQueries({ queryKey: lineupKey });
     } finally {
       setBusy(false);
     }
@@ -104,28 +83,26 @@ export function LineupsPage() {
       const item = byId.get(id);
       return item ? [{ ...item, position: index + 1 }] : [];
     });
-    lineup.setData((previous) => previous && { ...previous, items: reordered });
-    void change(() => lineupsApi.reorder(sessionId, itemIds), t('scheduling.lineups.reordered'));
+    queryClient.setQueryData(lineupKey, (previous) => previous && { ...previous, items: reordered });
+    void change(() => lineupsApi.reorder(sessionId, itemIds), t('schedule.lineups.reordered'));
   };
 
   const data = lineup.data;
   const overall = data?.validation.problems.filter((p) => p.itemId === null) ?? [];
-  const skipped = data?.validation.checks.filter((c) => c.status === 'skipped') ?? [];
-  const over = data ? data.totalExplainMinutes > data.sessionMinutes : false;
 
   return (
     <div data-testid="page-before-lineups">
       <PageHeader
-        title={t('scheduling.lineups.title')}
-        subtitle={t('scheduling.lineups.subtitle')}
+        title={t('schedule.lineups.title')}
+        subtitle={t('schedule.lineups.subtitle')}
         extra={
           <>
             <Select
               showSearch
               style={{ width: 380 }}
-              placeholder={t('scheduling.lineups.pickSession')}
+              placeholder={t('schedule.lineups.pickSession')}
               value={sessionId ?? undefined}
-              loading={sessions.loading}
+              loading={sessions.isFetching}
               optionFilterProp="label"
               onChange={(id: string) => setParams({ session: id })}
               options={(sessions.data ?? []).map((s) => ({
@@ -150,13 +127,13 @@ export function LineupsPage() {
       />
       {sessions.error && !sessions.data ? (
         <Card className="lc-card">
-          <LoadError error={sessions.error} onRetry={sessions.reload} />
+          <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
         </Card>
       ) : !sessionId ? (
         <Card className="lc-card">
-          <Empty description={t('scheduling.lineups.noSessions')}>
+          <Empty description={t('schedule.lineups.noSessions')}>
             <Link to="/before/schedule">
-              <Button type="primary">{t('scheduling.lineups.goSchedule')}</Button>
+              <Button type="primary">{t('schedule.lineups.goSchedule')}</Button>
             </Link>
           </Empty>
         </Card>
@@ -167,8 +144,8 @@ export function LineupsPage() {
               className="lc-card"
               title={
                 <Space>
-                  {t('scheduling.lineups.listTitle')}
-                  {data ? <Tag>{t('scheduling.lineups.itemCount', { count: data.items.length })}</Tag> : null}
+                  {t('schedule.lineups.listTitle')}
+                  {data ? <Tag>{t('schedule.lineups.itemCount', { count: data.items.length })}</Tag> : null}
                 </Space>
               }
               extra={
@@ -179,14 +156,14 @@ export function LineupsPage() {
                     onClick={() => setEditing('new')}
                     data-testid="lineup-add"
                   >
-                    {t('scheduling.lineups.add')}
+                    {t('schedule.lineups.add')}
                   </Button>
                 ) : null
               }
             >
               {lineup.error && !data ? (
-                <LoadError error={lineup.error} onRetry={lineup.reload} />
-              ) : !data && lineup.loading ? (
+                <LoadError error={lineup.error} onRetry={() => void lineup.refetch()} />
+              ) : !data && lineup.isFetching ? (
                 // Not the empty state: a line-up still loading must not read as one with no products.
                 <Skeleton active paragraph={{ rows: 4 }} data-testid="lineup-loading" />
               ) : (
@@ -196,13 +173,13 @@ export function LineupsPage() {
                       key={p.code}
                       type="warning"
                       showIcon
-                      title={t(`scheduling.problem.${p.code}`)}
+                      title={t(`schedule.problem.${p.code}`)}
                       description={p.message}
                       data-testid="lineup-overall-problem"
                     />
                   ))}
                   {canManage && data && data.items.length > 1 ? (
-                    <Typography.Text type="secondary">{t('scheduling.lineups.dragTip')}</Typography.Text>
+                    <Typography.Text type="secondary">{t('schedule.lineups.dragTip')}</Typography.Text>
                   ) : null}
                   <LineupList
                     items={data?.items ?? []}
@@ -212,7 +189,7 @@ export function LineupsPage() {
                     onReorder={onReorder}
                     onEdit={setEditing}
                     onRemove={(item) =>
-                      void change(() => lineupsApi.remove(item.id), t('scheduling.lineups.removed'))
+                      void change(() => lineupsApi.remove(item.id), t('schedule.lineups.removed'))
                     }
                   />
                 </Flex>
@@ -221,98 +198,8 @@ export function LineupsPage() {
           </Col>
           <Col xs={24} xl={8}>
             <Flex vertical gap={16}>
-              {session ? (
-                <Card
-                  className="lc-card"
-                  title={session.title}
-                  extra={<SessionStatusTag status={session.status} />}
-                  data-testid="lineup-session-card"
-                >
-                  <Flex vertical gap={10}>
-                    <Typography.Text>
-                      {shanghaiDateTime(session.plannedStart)} –{' '}
-                      {shanghaiTime(Date.parse(session.plannedEnd))}
-                    </Typography.Text>
-                    <Space wrap size={6}>
-                      <PlatformTag platform={session.account.platform} />
-                      <Typography.Text>{session.account.displayName}</Typography.Text>
-                      <Typography.Text type="secondary">· {session.room.name}</Typography.Text>
-                      <Typography.Text type="secondary">
-                        · {session.anchors.map((a) => a.name).join('、')}
-                      </Typography.Text>
-                    </Space>
-                    {data ? (
-                      <div>
-                        <Flex justify="space-between">
-                          <Typography.Text type="secondary">
-                            {t('scheduling.lineups.explainTotal')}
-                          </Typography.Text>
-                          <Typography.Text
-                            strong
-                            type={over ? 'danger' : undefined}
-                            data-testid="lineup-minutes-total"
-                          >
-                            {t('scheduling.lineups.ofMinutes', {
-                              used: data.totalExplainMinutes,
-                              total: data.sessionMinutes,
-                            })}
-                          </Typography.Text>
-                        </Flex>
-                        <Progress
-                          percent={Math.min(
-                            100,
-                            Math.round((data.totalExplainMinutes / Math.max(1, data.sessionMinutes)) * 100),
-                          )}
-                          status={over ? 'exception' : 'normal'}
-                          showInfo={false}
-                        />
-                      </div>
-                    ) : null}
-                    {!open ? <Alert type="info" showIcon title={t('scheduling.lineups.closed')} /> : null}
-                  </Flex>
-                </Card>
-              ) : null}
-              {data ? (
-                <Card
-                  className="lc-card"
-                  title={t('scheduling.lineups.checksTitle')}
-                  data-testid="lineup-checks"
-                >
-                  <Flex vertical gap={8}>
-                    {data.validation.checks.map((c) => (
-                      <Flex key={c.check} justify="space-between" align="center">
-                        <Space size={8}>
-                          {checkIcon[c.status]}
-                          {t(`scheduling.check.${c.check}`)}
-                        </Space>
-                        <Typography.Text
-                          type={
-                            c.status === 'failed' ? 'danger' : c.status === 'passed' ? 'success' : 'secondary'
-                          }
-                        >
-                          {t(`scheduling.checkStatus.${c.status}`)}
-                        </Typography.Text>
-                      </Flex>
-                    ))}
-                    {skipped.length > 0 ? (
-                      <Alert
-                        type="info"
-                        showIcon
-                        style={{ marginTop: 8 }}
-                        title={t('scheduling.lineups.skippedNote')}
-                        description={[
-                          ...(skipped.some((c) => c.check === 'approval' || c.check === 'stock')
-                            ? [t('scheduling.lineups.skippedCatalogue')]
-                            : []),
-                          ...(skipped.some((c) => c.check === 'lowest_price')
-                            ? [t('scheduling.lineups.skippedPrices')]
-                            : []),
-                        ].join(' ')}
-                      />
-                    ) : null}
-                  </Flex>
-                </Card>
-              ) : null}
+              {session ? <LineupSessionCard session={session} lineup={data} open={open} /> : null}
+              {data ? <LineupChecksCard lineup={data} /> : null}
               <RequirementsCard sessionId={sessionId} canManage={canManage} />
             </Flex>
           </Col>
@@ -324,7 +211,7 @@ export function LineupsPage() {
           target={editing}
           onClose={() => setEditing(null)}
           onSaved={(next) => {
-            lineup.setData(() => next);
+            replaceLineup(next);
             setEditing(null);
           }}
         />

@@ -105,17 +105,17 @@ const yuanRule = (message: string, required = true) => ({
 export function MechanismFields() {
   const { t } = useTranslation();
   const type = Form.useWatch<MechanismType | undefined>('mechanismType');
-  const yuanMessage = t('scheduling.lineups.yuanInvalid');
+  const yuanMessage = t('schedule.lineups.yuanInvalid');
   const yuan = <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />;
   const count = (min = 1) => <InputNumber min={min} precision={0} style={{ width: '100%' }} />;
   return (
     <>
-      <Form.Item name="mechanismType" label={t('scheduling.lineups.mechanism')}>
+      <Form.Item name="mechanismType" label={t('schedule.lineups.mechanism')}>
         <Select
           data-testid="lineup-mechanism"
           options={(['none', 'coupon', 'gift', 'flash_sale', 'giveaway'] as const).map((m) => ({
             value: m,
-            label: t(`scheduling.mechanism.${m}`),
+            label: t(`schedule.mechanism.${m}`),
           }))}
         />
       </Form.Item>
@@ -124,7 +124,7 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="discountYuan"
-              label={t('scheduling.lineups.couponDiscount')}
+              label={t('schedule.lineups.couponDiscount')}
               rules={[yuanRule(yuanMessage)]}
             >
               {yuan}
@@ -133,7 +133,7 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="thresholdYuan"
-              label={t('scheduling.lineups.couponThreshold')}
+              label={t('schedule.lineups.couponThreshold')}
               rules={[yuanRule(yuanMessage, false)]}
             >
               {yuan}
@@ -142,8 +142,8 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="couponQuantity"
-              label={t('scheduling.lineups.quantity')}
-              extra={t('scheduling.lineups.unlimited')}
+              label={t('schedule.lineups.quantity')}
+              extra={t('schedule.lineups.unlimited')}
             >
               {count()}
             </Form.Item>
@@ -155,8 +155,8 @@ export function MechanismFields() {
           <Col span={10}>
             <Form.Item
               name="giftName"
-              label={t('scheduling.lineups.giftName')}
-              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.giftName') }]}
+              label={t('schedule.lineups.giftName')}
+              rules={[{ required: true, whitespace: true, message: t('schedule.lineups.giftName') }]}
             >
               <Input maxLength={100} />
             </Form.Item>
@@ -164,7 +164,7 @@ export function MechanismFields() {
           <Col span={7}>
             <Form.Item
               name="giftValueYuan"
-              label={t('scheduling.lineups.giftValue')}
+              label={t('schedule.lineups.giftValue')}
               rules={[yuanRule(yuanMessage, false)]}
             >
               {yuan}
@@ -173,7 +173,7 @@ export function MechanismFields() {
           <Col span={7}>
             <Form.Item
               name="giftQuantity"
-              label={t('scheduling.lineups.quantity')}
+              label={t('schedule.lineups.quantity')}
               rules={[{ required: true }]}
             >
               {count()}
@@ -186,7 +186,7 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="flashPriceYuan"
-              label={t('scheduling.lineups.flashPrice')}
+              label={t('schedule.lineups.flashPrice')}
               rules={[yuanRule(yuanMessage)]}
             >
               {yuan}
@@ -195,7 +195,7 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="flashQuantity"
-              label={t('scheduling.lineups.quantity')}
+              label={t('schedule.lineups.quantity')}
               rules={[{ required: true }]}
             >
               {count()}
@@ -204,14 +204,14 @@ export function MechanismFields() {
           <Col span={8}>
             <Form.Item
               name="flashMinutes"
-              label={t('scheduling.lineups.duration')}
+              label={t('schedule.lineups.duration')}
               rules={[{ required: true }]}
             >
               <InputNumber
                 min={1}
                 max={120}
                 precision={0}
-                suffix={t('scheduling.minutes')}
+                suffix={t('schedule.minutes')}
                 style={{ width: '100%' }}
               />
             </Form.Item>
@@ -223,36 +223,32 @@ export function MechanismFields() {
           <Col span={9}>
             <Form.Item
               name="prize"
-              label={t('scheduling.lineups.prize')}
-              rules={[{ required: true, whitespace: true, message: t('scheduling.lineups.prize') }]}
+              label={t('schedule.lineups.prize')}
+              rules={[{ required: true, whitespace: true, message: t('schedule.lineups.prize') }]}
             >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="winners" label={t('scheduling.lineups.winners')} rules={[{ required: true }]}>
+            <Form.Item name="winners" label={t('schedule.lineups.winners')} rules={[{ required: true }]}>
               {count()}
             </Form.Item>
           </Col>
           <Col span={5}>
             <Form.Item
               name="giveawayMinutes"
-              label={t('scheduling.lineups.duration')}
+              label={t('schedule.lineups.duration')}
               rules={[{ required: true }]}
             >
               <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item
-              name="condition"
-              label={t('scheduling.lineups.condition')}
-              rules={[{ required: true }]}
-            >
+            <Form.Item name="condition" label={t('schedule.lineups.condition')} rules={[{ required: true }]}>
               <Select
                 options={(['comment', 'follow', 'fanclub'] as const).map((c) => ({
                   value: c,
-                  label: t(`scheduling.lineups.conditions.${c}`),
+                  label: t(`schedule.lineups.conditions.${c}`),
                 }))}
               />
             </Form.Item>

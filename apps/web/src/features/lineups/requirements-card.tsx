@@ -15,12 +15,13 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatFen } from '../../lib/format';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
+import { requirementsQuery } from './lineups.queries';
 
 interface RowValues {
   categories: string[];
@@ -35,8 +36,8 @@ interface RowValues {
 export function RequirementsCard({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const load = useCallback((signal: AbortSignal) => lineupsApi.requirements(sessionId, signal), [sessionId]);
-  const { data, loading, setData } = useApiQuery(load);
+  const queryClient = useQueryClient();
+  const { data, isFetching: loading } = useQuery(requirementsQuery(sessionId));
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ rows: RowValues[] }>();
@@ -63,7 +64,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
           note: r.note?.trim() || null,
         })),
       );
-      setData(() => saved);
+      queryClient.setQueryData(requirementsQuery(sessionId).queryKey, saved);
       setEditing(false);
       void message.success(t('common.saved'));
     } catch (cause) {
@@ -77,17 +78,17 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
   return (
     <Card
       className="lc-card"
-      title={t('scheduling.requirements.title')}
+      title={t('schedule.requirements.title')}
       extra={
         canManage ? (
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('scheduling.requirements.edit')}
+            {t('schedule.requirements.edit')}
           </Button>
         ) : null
       }
     >
       {items.length === 0 && !loading ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.requirements.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schedule.requirements.empty')} />
       ) : (
         <Table<PoolRequirement>
           rowKey="id"
@@ -98,22 +99,22 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
           columns={[
             {
               key: 'categories',
-              title: t('scheduling.requirements.categories'),
+              title: t('schedule.requirements.categories'),
               render: (_, r) => r.categories.map((c) => <Tag key={c}>{c}</Tag>),
             },
             {
               key: 'band',
-              title: t('scheduling.requirements.priceBand'),
+              title: t('schedule.requirements.priceBand'),
               render: (_, r) => <span className="lc-nowrap">{band(r)}</span>,
             },
             {
               key: 'margin',
-              title: t('scheduling.requirements.margin'),
+              title: t('schedule.requirements.margin'),
               render: (_, r) => (r.minMarginBp === null ? '—' : `≥ ${r.minMarginBp / 100}%`),
             },
             {
               key: 'count',
-              title: t('scheduling.requirements.count'),
+              title: t('schedule.requirements.count'),
               align: 'right',
               render: (_, r) => r.count,
             },
@@ -122,7 +123,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
       )}
       <Modal
         open={editing}
-        title={t('scheduling.requirements.title')}
+        title={t('schedule.requirements.title')}
         width={760}
         okText={t('common.save')}
         cancelText={t('common.cancel')}
@@ -155,13 +156,13 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                     <Col span={8}>
                       <Form.Item
                         name={[field.name, 'categories']}
-                        label={t('scheduling.requirements.categories')}
+                        label={t('schedule.requirements.categories')}
                         rules={[
                           {
                             required: true,
                             type: 'array',
                             min: 1,
-                            message: t('scheduling.requirements.categoriesRequired'),
+                            message: t('schedule.requirements.categoriesRequired'),
                           },
                         ]}
                       >
@@ -169,10 +170,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item
-                        name={[field.name, 'priceMin']}
-                        label={t('scheduling.requirements.priceMin')}
-                      >
+                      <Form.Item name={[field.name, 'priceMin']} label={t('schedule.requirements.priceMin')}>
                         <InputNumber<string>
                           stringMode
                           min="0"
@@ -183,10 +181,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item
-                        name={[field.name, 'priceMax']}
-                        label={t('scheduling.requirements.priceMax')}
-                      >
+                      <Form.Item name={[field.name, 'priceMax']} label={t('schedule.requirements.priceMax')}>
                         <InputNumber<string>
                           stringMode
                           min="0"
@@ -199,7 +194,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                     <Col span={3}>
                       <Form.Item
                         name={[field.name, 'marginPercent']}
-                        label={t('scheduling.requirements.margin')}
+                        label={t('schedule.requirements.margin')}
                       >
                         <InputNumber min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
                       </Form.Item>
@@ -207,7 +202,7 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                     <Col span={3}>
                       <Form.Item
                         name={[field.name, 'count']}
-                        label={t('scheduling.requirements.count')}
+                        label={t('schedule.requirements.count')}
                         rules={[{ required: true }]}
                         initialValue={5}
                       >
@@ -221,19 +216,19 @@ export function RequirementsCard({ sessionId, canManage }: { sessionId: string; 
                           danger
                           icon={<DeleteOutlined />}
                           onClick={() => remove(field.name)}
-                          aria-label={t('scheduling.lineups.remove')}
+                          aria-label={t('schedule.lineups.remove')}
                         />
                       </Form.Item>
                     </Col>
                     <Col span={24}>
                       <Form.Item name={[field.name, 'note']} style={{ marginTop: -12 }}>
-                        <Input placeholder={t('scheduling.requirements.note')} maxLength={500} />
+                        <Input placeholder={t('schedule.requirements.note')} maxLength={500} />
                       </Form.Item>
                     </Col>
                   </Row>
                 ))}
                 <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>
-                  {t('scheduling.requirements.add')}
+                  {t('schedule.requirements.add')}
                 </Button>
               </>
             )}

@@ -40,7 +40,7 @@ export function InvitesTab({
     },
     {
       key: 'created',
-      title: t('apiKeys.createdAt'),
+      title: t('settings.apiKeys.createdAt'),
       width: 160,
       render: (_, i) => formatDateTime(i.createdAt),
     },

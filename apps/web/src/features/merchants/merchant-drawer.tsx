@@ -13,13 +13,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { merchantsApi } from './commerce.api';
+import { commerceQueries } from './commerce.queries';
 import { commerceErrorMessage } from './commerce-error';
 import { DepositEntryModal } from './deposit-entry-modal';
 import { DepositPanel } from './deposit-panel';
@@ -46,17 +47,11 @@ export function MerchantDrawer({
   const { can } = useSession();
   const canManage = can('commerce:manage');
   const names = useStaffNames();
-  const loadMerchant = useCallback(
-    (signal: AbortSignal) => (merchantId ? merchantsApi.get(merchantId, signal) : Promise.resolve(undefined)),
-    [merchantId],
-  );
-  const loadLedger = useCallback(
-    (signal: AbortSignal) =>
-      merchantId ? merchantsApi.ledger(merchantId, signal) : Promise.resolve(undefined),
-    [merchantId],
-  );
-  const merchant = useApiQuery(loadMerchant);
-  const ledger = useApiQuery(loadLedger);
+  const queryClient = useQueryClient();
+  const merchantQuery = commerceQueries.merchant(merchantId);
+  const merchant = useQuery(merchantQuery);
+  const ledger = useQuery(commerceQueries.ledger(merchantId));
+  const reloadMerchant = () => void queryClient.invalidateQueries({ queryKey: merchantQuery.queryKey });
   const [asking, setAsking] = useState<Move | null>(null);
   const [recording, setRecording] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -67,12 +62,12 @@ export function MerchantDrawer({
     setBusy(true);
     try {
       const next = await merchantsApi.transition(m.id, to, reason);
-      merchant.setData(() => next);
+      queryClient.setQueryData(merchantQuery.queryKey, next);
       void message.success(t('commerce.merchants.transitionDone', { name: next.companyName }));
       setAsking(null);
       onChanged();
     } catch (cause) {
-      merchant.reload();
+      reloadMerchant();
       void message.error(commerceErrorMessage(t, cause));
     } finally {
       setBusy(false);
@@ -132,7 +127,9 @@ export function MerchantDrawer({
       extra={<Space>{actions}</Space>}
       data-testid="merchant-drawer"
     >
-      {merchant.error && !m ? <LoadError error={merchant.error} onRetry={merchant.reload} /> : null}
+      {merchant.error && !m ? (
+        <LoadError error={merchant.error} onRetry={() => void merchant.refetch()} />
+      ) : null}
       {m ? (
         <>
           {m.statusReason && (m.status === 'rejected' || m.status === 'suspended') ? (
@@ -201,9 +198,9 @@ export function MerchantDrawer({
             open={recording}
             onClose={() => setRecording(false)}
             onRecorded={(next) => {
-              ledger.setData(() => next);
+              queryClient.setQueryData(commerceQueries.ledger(m.id).queryKey, next);
               setRecording(false);
-              merchant.reload();
+              reloadMerchant();
               onChanged();
             }}
           />

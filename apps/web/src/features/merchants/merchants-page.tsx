@@ -3,12 +3,12 @@ import { Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { CategoriesTab } from './categories-tab';
-import { categoriesApi, merchantsApi } from './commerce.api';
+import { commerceQueries } from './commerce.queries';
 import { InviteModal } from './invite-modal';
 import { InvitesTab } from './invites-tab';
 import { MerchantDrawer } from './merchant-drawer';
@@ -21,13 +21,15 @@ export function MerchantsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const canManage = can('commerce:manage');
-  const merchants = useApiQuery(merchantsApi.list);
-  const categories = useApiQuery(categoriesApi.list);
+  const queryClient = useQueryClient();
+  const merchants = useQuery(commerceQueries.merchants());
+  const categories = useQuery(commerceQueries.categories());
+  const reload = (query: { queryKey: readonly unknown[] }) =>
+    void queryClient.invalidateQueries({ queryKey: query.queryKey });
   const [tab, setTab] = useState<TabKey>('list');
   const [openId, setOpenId] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
-  const invitesQuery = canManage ? merchantsApi.invites : noInvites;
-  const invites = useApiQuery(invitesQuery);
+  const invites = useQuery({ ...commerceQueries.invites(), enabled: canManage });
   const categoryList = categories.data?.items ?? [];
 
   return (
@@ -50,7 +52,7 @@ export function MerchantsPage() {
       />
       <Card className="lc-card">
         {merchants.error && !merchants.data ? (
-          <LoadError error={merchants.error} onRetry={merchants.reload} />
+          <LoadError error={merchants.error} onRetry={() => void merchants.refetch()} />
         ) : (
           <Tabs
             activeKey={tab}
@@ -63,7 +65,7 @@ export function MerchantsPage() {
                   <MerchantList
                     merchants={merchants.data?.items ?? []}
                     categories={categoryList}
-                    loading={merchants.loading}
+                    loading={merchants.isFetching}
                     onOpen={(m) => setOpenId(m.id)}
                   />
                 ),
@@ -76,8 +78,8 @@ export function MerchantsPage() {
                       children: (
                         <InvitesTab
                           invites={invites.data?.items ?? []}
-                          loading={invites.loading}
-                          onChanged={invites.reload}
+                          loading={invites.isFetching}
+                          onChanged={() => reload(commerceQueries.invites())}
                         />
                       ),
                     },
@@ -89,9 +91,9 @@ export function MerchantsPage() {
                 children: (
                   <CategoriesTab
                     categories={categoryList}
-                    loading={categories.loading}
+                    loading={categories.isFetching}
                     canManage={canManage}
-                    onChanged={categories.reload}
+                    onChanged={() => reload(commerceQueries.categories())}
                   />
                 ),
               },
@@ -103,11 +105,13 @@ export function MerchantsPage() {
         merchantId={openId}
         categories={categoryList}
         onClose={() => setOpenId(null)}
-        onChanged={merchants.reload}
+        onChanged={() => reload(commerceQueries.merchants())}
       />
-      <InviteModal open={inviting} onClose={() => setInviting(false)} onCreated={invites.reload} />
+      <InviteModal
+        open={inviting}
+        onClose={() => setInviting(false)}
+        onCreated={() => reload(commerceQueries.invites())}
+      />
     </div>
   );
 }
-
-const noInvites = async () => ({ items: [] });

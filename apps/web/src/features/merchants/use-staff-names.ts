@@ -1,20 +1,15 @@
 import type { ActorDto as Actor } from '@livecloud/commerce/schemas';
 import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../auth/session-context';
-import { staffApi } from '../settings/settings.api';
+import { settingsQueries } from '../settings/settings.queries';
 
 /** Names of the organisation's people by user id, for "who did it" columns (only oneself without staff:read). */
 export function useStaffNames(): ReadonlyMap<string, string> {
   const { can, session } = useSession();
   const allowed = can('staff:read');
-  const load = useCallback(
-    async (signal: AbortSignal) => (allowed ? (await staffApi.list(signal)).items : []),
-    [allowed],
-  );
-  const { data } = useApiQuery(load);
-  const names = new Map((data ?? []).map((person) => [person.userId, person.name]));
+  const { data } = useQuery({ ...settingsQueries.staff(), enabled: allowed });
+  const names = new Map((data?.items ?? []).map((person) => [person.userId, person.name]));
   if (session) names.set(session.user.id, session.user.name);
   return names;
 }

@@ -5,16 +5,14 @@ import {
   ReloadOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { formatClock, formatMs } from '../../lib/format';
-import { fetchHealth } from './health.api';
+import { healthQuery } from './overview.queries';
 import { LatencyChart } from './latency-chart';
-
-const refreshEveryMs = 30_000;
 
 /** Display names of the engines the server reports (it sends the engine as a plain string). */
 const engineNames: Readonly<Record<string, string>> = {
@@ -170,18 +168,8 @@ function HealthBody({ health, checkedAt }: { health: Health; checkedAt: Date }) 
 /** Live state of the stores behind the platform, from `GET /api/v1/health`. */
 export function SystemStatusCard() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApiQuery(fetchHealth);
-  const [checkedAt, setCheckedAt] = useState(() => new Date());
-  const [seen, setSeen] = useState(data);
-  if (seen !== data) {
-    setSeen(data);
-    setCheckedAt(new Date());
-  }
-
-  useEffect(() => {
-    const timer = window.setInterval(reload, refreshEveryMs);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  const { data, error, isFetching: loading, refetch, dataUpdatedAt } = useQuery(healthQuery());
+  const checkedAt = useMemo(() => new Date(dataUpdatedAt), [dataUpdatedAt]);
 
   return (
     <Card
@@ -197,7 +185,7 @@ export function SystemStatusCard() {
           <Button
             type="text"
             icon={<ReloadOutlined spin={loading && data !== undefined} />}
-            onClick={reload}
+            onClick={() => void refetch()}
             aria-label={t('common.refresh')}
             data-testid="health-refresh"
           />

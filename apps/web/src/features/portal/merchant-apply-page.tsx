@@ -1,14 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Divider, Form, Input, Result, Row, Select, Spin, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
 import { BrandLogo } from '../../components/brand-logo';
 import { LanguageSwitch } from '../../components/language-switch';
 import '../merchants/commerce.css';
 import { formatDateTime } from '../../lib/format';
 import { commerceErrorMessage } from '../merchants/commerce-error';
 import { applyApi } from './portal.api';
+import { inviteCheckQuery } from './portal.queries';
 
 interface ApplyForm {
   companyName: string;
@@ -30,11 +31,7 @@ const phonePattern = /^(?:(?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export function MerchantApplyPage() {
   const { t } = useTranslation();
   const token = window.location.hash.replace(/^#/, '');
-  const check = useCallback(
-    (_signal: AbortSignal) => (token ? applyApi.check(token) : Promise.reject(new Error('no token'))),
-    [token],
-  );
-  const invite = useApiQuery(check);
+  const invite = useQuery(inviteCheckQuery(token));
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import type { InspectionListItemDto as InspectionListItem } from '@livecloud/commerce/schemas';
 import { ShopOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Card,
@@ -16,7 +17,6 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import '../merchants/commerce.css';
 import { formatDateTime, formatFen } from '../../lib/format';
@@ -25,7 +25,7 @@ import { DepositPanel } from '../merchants/deposit-panel';
 import { MerchantStatusTag } from '../../components/status-tags';
 import { useStaffNames } from '../merchants/use-staff-names';
 import { PortalSubmissions } from './portal-submissions';
-import { portalApi } from './portal.api';
+import { portalQueries, portalSubmissionsKey } from './portal.queries';
 
 /** 商家门户: what a merchant login sees — its own status, deposit, submissions and QC results only. */
 export function PortalPage() {
@@ -52,11 +52,12 @@ const heroStat = { title: { color: 'rgba(255, 255, 255, 0.72)' }, content: { col
 function MerchantPortal() {
   const { t } = useTranslation();
   const names = useStaffNames();
-  const merchant = useApiQuery(portalApi.merchant);
-  const submissions = useApiQuery(portalApi.submissions);
-  const categories = useApiQuery(portalApi.categories);
-  const ledger = useApiQuery(portalApi.deposits);
-  const inspections = useApiQuery(portalApi.inspections);
+  const queryClient = useQueryClient();
+  const merchant = useQuery(portalQueries.merchant());
+  const submissions = useQuery(portalQueries.submissions());
+  const categories = useQuery(portalQueries.categories());
+  const ledger = useQuery(portalQueries.deposits());
+  const inspections = useQuery(portalQueries.inspections());
   const m = merchant.data;
 
   if (merchant.error && !m) {
@@ -66,7 +67,7 @@ function MerchantPortal() {
         {noMerchant ? (
           <Result status="warning" title={t('commerce.portal.noMerchant')} />
         ) : (
-          <LoadError error={merchant.error} onRetry={merchant.reload} />
+          <LoadError error={merchant.error} onRetry={() => void merchant.refetch()} />
         )}
       </div>
     );
@@ -109,8 +110,8 @@ function MerchantPortal() {
     { key: 'at', title: t('commerce.field.time'), render: (_, i) => formatDateTime(i.at) },
   ];
   const reloadSubmissions = () => {
-    submissions.reload();
-    inspections.reload();
+    void queryClient.invalidateQueries({ queryKey: portalSubmissionsKey });
+    void queryClient.invalidateQueries({ queryKey: portalQueries.inspections().queryKey });
   };
 
   return (
@@ -164,7 +165,7 @@ function MerchantPortal() {
               children: (
                 <PortalSubmissions
                   list={submissions.data}
-                  loading={submissions.loading}
+                  loading={submissions.isFetching}
                   categories={categories.data?.items ?? []}
                   canSubmit={m?.status === 'approved'}
                   onChanged={reloadSubmissions}
@@ -179,7 +180,7 @@ function MerchantPortal() {
                   rowKey="id"
                   columns={inspectionColumns}
                   dataSource={inspections.data?.items ?? []}
-                  loading={inspections.loading}
+                  loading={inspections.isFetching}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   locale={{ emptyText: t('commerce.portal.qcEmpty') }}
                 />

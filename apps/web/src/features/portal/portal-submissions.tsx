@@ -14,6 +14,7 @@ import { SubmissionStatusTag } from '../../components/status-tags';
 import { ImportModal } from '../submissions/import-modal';
 import { SubmissionDrawer } from '../submissions/submission-drawer';
 import { portalApi, portalImageUrl } from './portal.api';
+import { portalSubmissionDetailKey } from './portal.queries';
 import { ProductFormModal } from './product-form-modal';
 
 function WithdrawButton({
@@ -156,6 +157,7 @@ export function PortalSubmissions({
       />
       <SubmissionDrawer
         submissionId={openId}
+        detailKey={portalSubmissionDetailKey}
         load={portalApi.submission}
         imageUrl={portalImageUrl}
         onClose={() => setOpenId(null)}

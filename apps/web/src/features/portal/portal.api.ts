@@ -46,8 +46,12 @@ export const portalImageUrl = (uploadId: string) => `${v1}/uploads/${id(uploadId
 
 /** The public side of onboarding: an invited merchant checks its invite and applies. */
 export const applyApi = {
-  check: (token: string) =>
-    api.post<InviteCheckDto>('/api/v1/merchant-applications/check', { token }, { allowUnauthorized: true }),
+  check: (token: string, signal?: AbortSignal) =>
+    api.post<InviteCheckDto>(
+      '/api/v1/merchant-applications/check',
+      { token },
+      { allowUnauthorized: true, signal },
+    ),
   apply: (input: MerchantApplyBody) =>
     api.post<MerchantApplyDto>('/api/v1/merchant-applications', input, {
       allowUnauthorized: true,

@@ -1,25 +1,20 @@
 import type {
   InspectionListItemDto as InspectionListItem,
   QcTemplateDto as QcTemplate,
-  SubmissionDto as Submission,
 } from '@livecloud/commerce/schemas';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
-import { LoadError } from '../../components/load-error';
-import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { categoriesApi, qcApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import { commerceQueries, submissionsKey } from '../merchants/commerce.queries';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
-import { SubmissionDrawer } from '../submissions/submission-drawer';
+import { QueueTable, SubmissionQueuePage } from '../submissions/submission-queue-page';
 import { InspectionModal } from './inspection-modal';
 import { TemplateModal } from './template-modal';
-
-type TabKey = 'pending' | 'records' | 'templates';
 
 /** 品控: samples waiting for inspection, past inspections, and the checklist of each category. */
 export function QcPage() {
@@ -27,54 +22,17 @@ export function QcPage() {
   const { can } = useSession();
   const canInspect = can('qc:manage');
   const names = useStaffNames();
-  const [tab, setTab] = useState<TabKey>('pending');
-  const loadPending = useCallback(
-    (signal: AbortSignal) => submissionsApi.list('sample_received', signal),
-    [],
-  );
-  const pending = useApiQuery(loadPending);
-  const records = useApiQuery(qcApi.inspections);
-  const templates = useApiQuery(qcApi.templates);
-  const categories = useApiQuery(categoriesApi.list);
-  const [inspecting, setInspecting] = useState<Submission | null>(null);
+  const queryClient = useQueryClient();
+  const records = useQuery(commerceQueries.inspections());
+  const categories = useQuery(commerceQueries.categories());
   const [editing, setEditing] = useState<QcTemplate | 'new' | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
 
-  const pendingColumns: TableProps<Submission>['columns'] = [
-    {
-      key: 'product',
-      title: t('commerce.field.product'),
-      render: (_, s) => (
-        <Typography.Link strong onClick={() => setOpenId(s.id)}>
-          {s.productTitle}
-        </Typography.Link>
-      ),
-    },
-    { key: 'merchant', title: t('commerce.field.merchant'), dataIndex: 'merchantName' },
-    { key: 'at', title: t('commerce.field.updatedAt'), render: (_, s) => formatDateTime(s.statusChangedAt) },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 100,
-      render: (_, s) =>
-        canInspect ? (
-          <Button
-            type="primary"
-            size="small"
-            onClick={() => setInspecting(s)}
-            data-testid={`qc-inspect-${s.id}`}
-          >
-            {t('commerce.qc.inspect')}
-          </Button>
-        ) : null,
-    },
-  ];
-  const recordColumns: TableProps<InspectionListItem>['columns'] = [
+  const recordColumns = (open: (submissionId: string) => void): TableProps<InspectionListItem>['columns'] => [
     {
       key: 'product',
       title: t('commerce.field.product'),
       render: (_, i) => (
-        <Typography.Link onClick={() => setOpenId(i.submissionId)}>{i.productTitle}</Typography.Link>
+        <Typography.Link onClick={() => open(i.submissionId)}>{i.productTitle}</Typography.Link>
       ),
     },
     { key: 'merchant', title: t('commerce.field.merchant'), dataIndex: 'merchantName' },
@@ -146,87 +104,71 @@ export function QcPage() {
       : []),
   ];
 
-  const error = pending.error ?? records.error;
   return (
-    <div data-testid="page-before-qc">
-      <PageHeader
-        title={t('commerce.qc.title')}
-        subtitle={t('commerce.qc.subtitle')}
-        extra={
-          canInspect ? (
-            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="qc-template-add">
-              {t('commerce.qc.addTemplate')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card className="lc-card">
-        {error && !pending.data ? (
-          <LoadError error={error} onRetry={pending.reload} />
-        ) : (
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => setTab(key as TabKey)}
-            items={[
-              {
-                key: 'pending',
-                label: `${t('commerce.qc.tabPending')} ${pending.data?.items.length ?? ''}`,
-                children: (
-                  <Table<Submission>
-                    rowKey="id"
-                    columns={pendingColumns}
-                    dataSource={pending.data?.items ?? []}
-                    loading={pending.loading}
-                    pagination={false}
-                    locale={{ emptyText: t('commerce.qc.pendingEmpty') }}
-                    data-testid="qc-pending-table"
-                  />
-                ),
-              },
-              {
-                key: 'records',
-                label: t('commerce.qc.tabRecords'),
-                children: (
-                  <Table<InspectionListItem>
-                    rowKey="id"
-                    columns={recordColumns}
-                    dataSource={records.data?.items ?? []}
-                    loading={records.loading}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('commerce.qc.recordsEmpty') }}
-                    scroll={{ x: 'max-content' }}
-                    data-testid="qc-records-table"
-                  />
-                ),
-              },
-              {
-                key: 'templates',
-                label: t('commerce.qc.tabTemplates'),
-                children: (
-                  <Table<QcTemplate>
-                    rowKey="id"
-                    columns={templateColumns}
-                    dataSource={templates.data?.items ?? []}
-                    loading={templates.loading}
-                    pagination={false}
-                    locale={{ emptyText: t('commerce.qc.templatesEmpty') }}
-                    data-testid="qc-template-table"
-                  />
-                ),
-              },
-            ]}
-          />
-        )}
-      </Card>
-      <InspectionModal
-        submission={inspecting}
-        onClose={() => setInspecting(null)}
-        onDone={() => {
-          setInspecting(null);
-          pending.reload();
-          records.reload();
-        }}
-      />
+    <SubmissionQueuePage
+      testId="page-before-qc"
+      title={t('commerce.qc.title')}
+      subtitle={t('commerce.qc.subtitle')}
+      headerExtra={
+        canInspect ? (
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="qc-template-add">
+            {t('commerce.qc.addTemplate')}
+          </Button>
+        ) : null
+      }
+      status="sample_received"
+      pending={{
+        label: t('commerce.qc.tabPending'),
+        empty: t('commerce.qc.pendingEmpty'),
+        testId: 'qc-pending-table',
+      }}
+      action={{
+        allowed: canInspect,
+        label: t('commerce.qc.inspect'),
+        width: 100,
+        testId: (id) => `qc-inspect-${id}`,
+      }}
+      error={records.error}
+      tabs={(open) => [
+        {
+          key: 'records',
+          label: t('commerce.qc.tabRecords'),
+          children: (
+            <QueueTable
+              query={commerceQueries.inspections()}
+              columns={recordColumns(open)}
+              emptyText={t('commerce.qc.recordsEmpty')}
+              testId="qc-records-table"
+            />
+          ),
+        },
+        {
+          key: 'templates',
+          label: t('commerce.qc.tabTemplates'),
+          children: (
+            <QueueTable
+              query={commerceQueries.qcTemplates()}
+              columns={templateColumns}
+              emptyText={t('commerce.qc.templatesEmpty')}
+              testId="qc-template-table"
+              paged={false}
+            />
+          ),
+        },
+      ]}
+      renderForm={(submission, close) => (
+        <InspectionModal
+          submission={submission}
+          onClose={close}
+          onDone={() => {
+            close();
+            // An inspection moves the submission on (QC passed or failed) and adds a record.
+            void queryClient.invalidateQueries({ queryKey: submissionsKey });
+            void queryClient.invalidateQueries({ queryKey: commerceQueries.inspections().queryKey });
+          }}
+        />
+      )}
+    >
       <TemplateModal
         open={editing !== null}
         template={editing === 'new' ? null : editing}
@@ -234,15 +176,9 @@ export function QcPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          templates.reload();
+          void queryClient.invalidateQueries({ queryKey: commerceQueries.qcTemplates().queryKey });
         }}
       />
-      <SubmissionDrawer
-        submissionId={openId}
-        load={submissionsApi.get}
-        imageUrl={staffImageUrl}
-        onClose={() => setOpenId(null)}
-      />
-    </div>
+    </SubmissionQueuePage>
   );
 }

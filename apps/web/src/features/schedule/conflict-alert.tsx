@@ -17,7 +17,7 @@ export function ConflictAlert({ clashes }: { clashes: Clash[] }) {
       type="error"
       showIcon
       data-testid="schedule-conflict"
-      title={t('scheduling.schedule.conflictTitle', { count: clashes.length })}
+      title={t('schedule.schedule.conflictTitle', { count: clashes.length })}
       description={
         <List
           size="small"
@@ -30,13 +30,13 @@ export function ConflictAlert({ clashes }: { clashes: Clash[] }) {
             >
               <Flex wrap align="center" gap={6}>
                 <Tag color={resourceColor[clash.resource]} style={{ marginInlineEnd: 0 }}>
-                  {t(`scheduling.resource.${clash.resource}`)}
+                  {t(`schedule.resource.${clash.resource}`)}
                 </Tag>
                 <Typography.Text strong className="lc-nowrap">
                   {clash.resourceName}
                 </Typography.Text>
                 <Typography.Text className="lc-nowrap">
-                  {t('scheduling.schedule.clashBy', { title: clash.sessionTitle })}
+                  {t('schedule.schedule.clashBy', { title: clash.sessionTitle })}
                 </Typography.Text>
                 <Typography.Text type="secondary" className="lc-nowrap">
                   {shanghaiDateTime(clash.plannedStart)}–{shanghaiTime(Date.parse(clash.plannedEnd))}

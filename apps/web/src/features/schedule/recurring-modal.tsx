@@ -71,7 +71,7 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
       setRule(saved);
       const result = await recurringApi.generate(saved.id, { from: values.from, to: values.to });
       void message.success(
-        t('scheduling.recurring.generated', {
+        t('schedule.recurring.generated', {
           created: result.created.length,
           skipped: result.skipped.length,
         }),
@@ -91,8 +91,8 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
   return (
     <Modal
       open={open}
-      title={t('scheduling.recurring.title')}
-      okText={rule ? t('scheduling.recurring.retry') : t('scheduling.recurring.submit')}
+      title={t('schedule.recurring.title')}
+      okText={rule ? t('schedule.recurring.retry') : t('schedule.recurring.submit')}
       cancelText={t('common.cancel')}
       onCancel={close}
       onOk={() => form.submit()}
@@ -122,17 +122,17 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t('scheduling.recurring.ruleSaved')}
+            title={t('schedule.recurring.ruleSaved')}
           />
         ) : null}
         <Form.Item
           name="title"
-          label={t('scheduling.schedule.sessionTitle')}
-          rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}
+          label={t('schedule.schedule.sessionTitle')}
+          rules={[{ required: true, whitespace: true, message: t('schedule.schedule.titleRequired') }]}
         >
           <Input
             maxLength={200}
-            placeholder={t('scheduling.recurring.titlePlaceholder')}
+            placeholder={t('schedule.recurring.titlePlaceholder')}
             disabled={rule !== null}
           />
         </Form.Item>
@@ -140,8 +140,8 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
           <Col span={12}>
             <Form.Item
               name="roomId"
-              label={t('scheduling.resource.room')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.resource.room')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Select
                 disabled={rule !== null}
@@ -152,14 +152,14 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
           <Col span={12}>
             <Form.Item
               name="accountId"
-              label={t('scheduling.resource.account')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.resource.account')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Select
                 disabled={rule !== null}
                 options={live(resources.accounts).map((a) => ({
                   value: a.id,
-                  label: `${t(`scheduling.platform.${a.platform}`)} · ${a.displayName}`,
+                  label: `${t(`schedule.platform.${a.platform}`)} · ${a.displayName}`,
                 }))}
               />
             </Form.Item>
@@ -167,10 +167,8 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
         </Row>
         <Form.Item
           name="anchorIds"
-          label={t('scheduling.resource.anchor')}
-          rules={[
-            { required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') },
-          ]}
+          label={t('schedule.resource.anchor')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('schedule.schedule.anchorRequired') }]}
         >
           <Select
             mode="multiple"
@@ -180,20 +178,20 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
         </Form.Item>
         <Form.Item
           name="daysOfWeek"
-          label={t('scheduling.recurring.days')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('scheduling.recurring.daysRequired') }]}
+          label={t('schedule.recurring.days')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('schedule.recurring.daysRequired') }]}
         >
           <Checkbox.Group
             disabled={rule !== null}
-            options={weekdays.map((d) => ({ value: d, label: t(`scheduling.weekday.d${d}`) }))}
+            options={weekdays.map((d) => ({ value: d, label: t(`schedule.weekday.d${d}`) }))}
           />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item
               name="startTime"
-              label={t('scheduling.schedule.start')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.schedule.start')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Input type="time" step={300} disabled={rule !== null} />
             </Form.Item>
@@ -201,14 +199,14 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
           <Col span={8}>
             <Form.Item
               name="durationMinutes"
-              label={t('scheduling.recurring.duration')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.recurring.duration')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <InputNumber
                 min={15}
                 max={720}
                 step={15}
-                suffix={t('scheduling.minutes')}
+                suffix={t('schedule.minutes')}
                 style={{ width: '100%' }}
                 disabled={rule !== null}
               />
@@ -219,8 +217,8 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
           <Col span={12}>
             <Form.Item
               name="from"
-              label={t('scheduling.recurring.from')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.recurring.from')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Input type="date" />
             </Form.Item>
@@ -228,9 +226,9 @@ export function RecurringModal({ open, today, resources, onClose, onGenerated }:
           <Col span={12}>
             <Form.Item
               name="to"
-              label={t('scheduling.recurring.to')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
-              extra={t('scheduling.recurring.rangeHint')}
+              label={t('schedule.recurring.to')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
+              extra={t('schedule.recurring.rangeHint')}
             >
               <Input type="date" />
             </Form.Item>

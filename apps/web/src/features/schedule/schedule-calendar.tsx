@@ -170,7 +170,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
                     >
                       <div className="lc-cal-block-time">
                         {dragging
-                          ? `${clockOf((((p.startMin + offset.minutes) % 1440) + 1440) % 1440)} · ${t('scheduling.schedule.dragHint')}`
+                          ? `${clockOf((((p.startMin + offset.minutes) % 1440) + 1440) % 1440)} · ${t('schedule.schedule.dragHint')}`
                           : `${shanghaiTime(Date.parse(p.session.plannedStart))}–${shanghaiTime(Date.parse(p.session.plannedEnd))}`}
                       </div>
                       <Typography.Text className="lc-cal-block-title" ellipsis>

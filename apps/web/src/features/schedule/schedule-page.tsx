@@ -1,39 +1,26 @@
 import type { ClashDto as Clash, SessionDto as LiveSession } from '@livecloud/schedule/schemas';
-import {
-  CalendarOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RetweetOutlined,
-  RightOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Modal, Segmented, Select, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { PlusOutlined, RetweetOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Modal } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { loadResources } from '../accounts/accounts.api';
+import { resourcesQuery } from '../accounts/accounts.queries';
+import { CalendarColumnHeader } from './calendar-column-header';
 import type { CalendarColumn } from './calendar-layout';
 import { ConflictAlert } from './conflict-alert';
 import { RecurringModal } from './recurring-modal';
 import { sessionsApi } from './schedule.api';
+import { scheduleSessionsQuery, sessionsKey } from './schedule.queries';
 import { ScheduleCalendar, type CalendarMove } from './schedule-calendar';
+import { ScheduleSummary, ScheduleToolbar, type DayGroup, type View } from './schedule-toolbar';
 import { clashesOf, schedulingErrorMessage } from '../../lib/scheduling-error';
 import { SessionDrawer } from './session-drawer';
 import { SessionFormModal, type SessionDraft } from './session-form-modal';
-import {
-  addDays,
-  clockOf,
-  fromShanghai,
-  isoWeekday,
-  mondayOf,
-  todayInShanghai,
-} from '../../lib/shanghai-time';
-
-type View = 'week' | 'day';
-type DayGroup = 'room' | 'anchor';
+import { addDays, clockOf, fromShanghai, mondayOf, todayInShanghai } from '../../lib/shanghai-time';
 
 /** 排期: a week or day calendar of sessions per room and anchor, drag to move, clashes refused. */
 export function SchedulePage() {
@@ -63,12 +50,10 @@ export function SchedulePage() {
     }),
     [first, days],
   );
-  const resources = useApiQuery(loadResources);
-  const loadSessions = useCallback(
-    async (signal: AbortSignal) => (mine ? sessionsApi.mine(range, signal) : sessionsApi.list(range, signal)),
-    [range, mine],
-  );
-  const sessions = useApiQuery(loadSessions);
+  const queryClient = useQueryClient();
+  const resources = useQuery(resourcesQuery());
+  const sessions = useQuery(scheduleSessionsQuery(range, mine));
+  const reloadSessions = () => void queryClient.invalidateQueries({ queryKey: sessionsKey });
   const rooms = useMemo(() => resources.data?.rooms.filter((r) => !r.archived) ?? [], [resources.data]);
   const anchors = useMemo(() => resources.data?.anchors.filter((a) => !a.archived) ?? [], [resources.data]);
 
@@ -107,37 +92,20 @@ export function SchedulePage() {
     setPendingId(session.id);
     try {
       await sessionsApi.update(session.id, patch);
-      void message.success(t('scheduling.schedule.moved', { title: session.title }));
+      void message.success(t('schedule.schedule.moved', { title: session.title }));
     } catch (cause) {
       const clashes = clashesOf(cause);
       if (clashes) setMoveClashes(clashes);
       else void message.error(schedulingErrorMessage(t, cause));
     } finally {
       setPendingId(null);
-      sessions.reload();
+      reloadSessions();
     }
   };
 
-  const renderHeader = (column: CalendarColumn) => {
-    if (view === 'week') {
-      return (
-        <div>
-          <div className="lc-cal-day-name">{t(`scheduling.weekday.d${isoWeekday(column.date)}`)}</div>
-          <div className={`lc-cal-day-date${column.date === today ? ' lc-cal-day-date-today' : ''}`}>
-            {column.date.slice(5).replace('-', '/')}
-          </div>
-        </div>
-      );
-    }
-    const name = column.roomId
-      ? rooms.find((r) => r.id === column.roomId)?.name
-      : anchors.find((a) => a.id === column.anchorId)?.name;
-    return (
-      <Typography.Text strong ellipsis>
-        {name}
-      </Typography.Text>
-    );
-  };
+  const renderHeader = (column: CalendarColumn) => (
+    <CalendarColumnHeader column={column} view={view} today={today} rooms={rooms} anchors={anchors} />
+  );
 
   const noResources =
     resources.data &&
@@ -147,8 +115,8 @@ export function SchedulePage() {
   return (
     <div data-testid="page-before-schedule">
       <PageHeader
-        title={t('scheduling.schedule.title')}
-        subtitle={t('scheduling.schedule.subtitle')}
+        title={t('schedule.schedule.title')}
+        subtitle={t('schedule.schedule.subtitle')}
         extra={
           canManage && resources.data ? (
             <>
@@ -158,7 +126,7 @@ export function SchedulePage() {
                 disabled={Boolean(noResources)}
                 data-testid="recurring-open"
               >
-                {t('scheduling.recurring.open')}
+                {t('schedule.recurring.open')}
               </Button>
               <Button
                 type="primary"
@@ -175,7 +143,7 @@ export function SchedulePage() {
                 }
                 data-testid="session-new"
               >
-                {t('scheduling.schedule.new')}
+                {t('schedule.schedule.new')}
               </Button>
             </>
           ) : null
@@ -186,109 +154,36 @@ export function SchedulePage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('scheduling.schedule.noResources')}
-          action={<Link to="/matrix/accounts">{t('scheduling.schedule.goAccounts')}</Link>}
+          title={t('schedule.schedule.noResources')}
+          action={<Link to="/matrix/accounts">{t('schedule.schedule.goAccounts')}</Link>}
         />
       ) : null}
       <Card className="lc-card">
         {resources.error && !resources.data ? (
-          <LoadError error={resources.error} onRetry={resources.reload} />
+          <LoadError error={resources.error} onRetry={() => void resources.refetch()} />
         ) : (
           <Flex vertical gap={16}>
-            <Flex justify="space-between" align="center" wrap gap={12}>
-              <Space wrap>
-                <Segmented<View>
-                  value={view}
-                  onChange={setView}
-                  options={[
-                    { value: 'week', label: t('scheduling.schedule.week') },
-                    { value: 'day', label: t('scheduling.schedule.day') },
-                  ]}
-                  data-testid="schedule-view"
-                />
-                <Space.Compact>
-                  <Button
-                    icon={<LeftOutlined />}
-                    onClick={() => step(-1)}
-                    aria-label={t('scheduling.schedule.previous')}
-                    data-testid="schedule-prev"
-                  />
-                  <Button onClick={() => setDate(today)}>{t('scheduling.schedule.today')}</Button>
-                  <Button
-                    icon={<RightOutlined />}
-                    onClick={() => step(1)}
-                    aria-label={t('scheduling.schedule.next')}
-                    data-testid="schedule-next"
-                  />
-                </Space.Compact>
-                <Typography.Text strong data-testid="schedule-range">
-                  <CalendarOutlined style={{ marginInlineEnd: 6 }} />
-                  {view === 'week'
-                    ? `${first} – ${addDays(first, 6)}`
-                    : `${first} ${t(`scheduling.weekday.d${isoWeekday(first)}`)}`}
-                </Typography.Text>
-              </Space>
-              <Space wrap>
-                {me?.role === 'anchor' ? (
-                  <Segmented<string>
-                    value={mine ? 'mine' : 'all'}
-                    onChange={(value) => setMine(value === 'mine')}
-                    options={[
-                      { value: 'mine', label: t('scheduling.schedule.mine') },
-                      { value: 'all', label: t('common.all') },
-                    ]}
-                  />
-                ) : null}
-                {view === 'week' ? (
-                  <>
-                    <Select
-                      allowClear
-                      placeholder={t('scheduling.schedule.allRooms')}
-                      value={roomFilter}
-                      onChange={setRoomFilter}
-                      style={{ width: 160 }}
-                      options={rooms.map((r) => ({ value: r.id, label: r.name }))}
-                    />
-                    <Select
-                      allowClear
-                      placeholder={t('scheduling.schedule.allAnchors')}
-                      value={anchorFilter}
-                      onChange={setAnchorFilter}
-                      style={{ width: 160 }}
-                      options={anchors.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                  </>
-                ) : (
-                  <Segmented<DayGroup>
-                    value={dayGroup}
-                    onChange={setDayGroup}
-                    options={[
-                      { value: 'room', label: t('scheduling.schedule.byRoom') },
-                      { value: 'anchor', label: t('scheduling.schedule.byAnchor') },
-                    ]}
-                  />
-                )}
-              </Space>
-            </Flex>
-            <Flex justify="space-between" wrap gap={8}>
-              <Typography.Text type="secondary" data-testid="schedule-summary">
-                {t('scheduling.schedule.summary', {
-                  count: items.length,
-                  hours: Math.round(hours * 10) / 10,
-                })}
-                {canManage ? ` · ${t('scheduling.schedule.dragTip')}` : ''}
-              </Typography.Text>
-              <Space size={16}>
-                {(['planned', 'live', 'ended', 'reviewed'] as const).map((status) => (
-                  <span key={status} className="lc-cal-legend">
-                    <i className={`lc-cal-legend-${status}`} />
-                    {t(`scheduling.status.${status}`)}
-                  </span>
-                ))}
-              </Space>
-            </Flex>
+            <ScheduleToolbar
+              view={view}
+              onView={setView}
+              first={first}
+              step={step}
+              onToday={() => setDate(today)}
+              isAnchor={me?.role === 'anchor'}
+              mine={mine}
+              setMine={setMine}
+              rooms={rooms}
+              anchors={anchors}
+              roomFilter={roomFilter}
+              setRoomFilter={setRoomFilter}
+              anchorFilter={anchorFilter}
+              setAnchorFilter={setAnchorFilter}
+              dayGroup={dayGroup}
+              setDayGroup={setDayGroup}
+            />
+            <ScheduleSummary count={items.length} hours={hours} canManage={canManage} />
             {sessions.error && !sessions.data ? (
-              <LoadError error={sessions.error} onRetry={sessions.reload} />
+              <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
             ) : (
               <ScheduleCalendar
                 columns={columns}
@@ -328,7 +223,7 @@ export function SchedulePage() {
             onSaved={() => {
               setForm(null);
               setOpened(null);
-              sessions.reload();
+              reloadSessions();
             }}
           />
           <RecurringModal
@@ -336,7 +231,7 @@ export function SchedulePage() {
             today={today}
             resources={resources.data}
             onClose={() => setRecurring(false)}
-            onGenerated={sessions.reload}
+            onGenerated={reloadSessions}
           />
         </>
       ) : null}
@@ -347,12 +242,12 @@ export function SchedulePage() {
         onEdit={(session) => setForm({ session })}
         onChanged={(session) => {
           setOpened(session);
-          sessions.reload();
+          reloadSessions();
         }}
       />
       <Modal
         open={moveClashes !== null}
-        title={t('scheduling.schedule.moveRefused')}
+        title={t('schedule.schedule.moveRefused')}
         width={640}
         onCancel={() => setMoveClashes(null)}
         footer={<Button onClick={() => setMoveClashes(null)}>{t('common.close')}</Button>}

@@ -58,11 +58,11 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
       {session ? (
         <Flex vertical gap={20}>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('scheduling.schedule.when')}>
+            <Descriptions.Item label={t('schedule.schedule.when')}>
               {shanghaiDateTime(session.plannedStart)} – {shanghaiDateTime(session.plannedEnd)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('scheduling.resource.room')}>{session.room.name}</Descriptions.Item>
-            <Descriptions.Item label={t('scheduling.resource.account')}>
+            <Descriptions.Item label={t('schedule.resource.room')}>{session.room.name}</Descriptions.Item>
+            <Descriptions.Item label={t('schedule.resource.account')}>
               <Space size={6}>
                 <PlatformTag platform={session.account.platform} />
                 {session.account.displayName}
@@ -71,20 +71,20 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
                 </span>
               </Space>
             </Descriptions.Item>
-            <Descriptions.Item label={t('scheduling.resource.anchor')}>
+            <Descriptions.Item label={t('schedule.resource.anchor')}>
               {session.anchors.map((a) => (
                 <Tag key={a.id}>{a.name}</Tag>
               ))}
             </Descriptions.Item>
             {session.actualStart ? (
-              <Descriptions.Item label={t('scheduling.schedule.actual')}>
+              <Descriptions.Item label={t('schedule.schedule.actual')}>
                 {shanghaiDateTime(session.actualStart)} –{' '}
                 {session.actualEnd ? shanghaiDateTime(session.actualEnd) : '…'}
               </Descriptions.Item>
             ) : null}
             {session.recurringScheduleId ? (
-              <Descriptions.Item label={t('scheduling.schedule.recurringRule')}>
-                {t('scheduling.schedule.fromRecurring')}
+              <Descriptions.Item label={t('schedule.schedule.recurringRule')}>
+                {t('schedule.schedule.fromRecurring')}
               </Descriptions.Item>
             ) : null}
           </Descriptions>
@@ -94,47 +94,47 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
               onClick={() => void navigate(`/before/lineups?session=${encodeURIComponent(session.id)}`)}
               data-testid="session-open-lineup"
             >
-              {t('scheduling.schedule.openLineup')}
+              {t('schedule.schedule.openLineup')}
             </Button>
             {canManage && next ? (
               <Popconfirm
-                title={t('scheduling.schedule.transitionConfirm', {
-                  action: t(`scheduling.transition.${next}`),
+                title={t('schedule.schedule.transitionConfirm', {
+                  action: t(`schedule.transition.${next}`),
                 })}
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
                 onConfirm={() =>
                   void run(
                     () => sessionsApi.transition(session.id, next),
-                    t('scheduling.schedule.transitioned', { status: t(`scheduling.status.${next}`) }),
+                    t('schedule.schedule.transitioned', { status: t(`schedule.status.${next}`) }),
                   )
                 }
               >
                 <Button type="primary" loading={busy} data-testid="session-transition">
-                  {t(`scheduling.transition.${next}`)}
+                  {t(`schedule.transition.${next}`)}
                 </Button>
               </Popconfirm>
             ) : null}
             {canManage && session.status === 'planned' ? (
               <>
                 <Button icon={<EditOutlined />} onClick={() => onEdit(session)} data-testid="session-edit">
-                  {t('scheduling.schedule.edit')}
+                  {t('schedule.schedule.edit')}
                 </Button>
                 <Popconfirm
-                  title={t('scheduling.schedule.deleteConfirm')}
-                  description={t('scheduling.schedule.deleteDetail')}
-                  okText={t('scheduling.schedule.delete')}
+                  title={t('schedule.schedule.deleteConfirm')}
+                  description={t('schedule.schedule.deleteDetail')}
+                  okText={t('schedule.schedule.delete')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common.cancel')}
                   onConfirm={() =>
                     void run(
                       async () => (await sessionsApi.remove(session.id), null),
-                      t('scheduling.schedule.deleted'),
+                      t('schedule.schedule.deleted'),
                     )
                   }
                 >
                   <Button danger icon={<DeleteOutlined />} loading={busy}>
-                    {t('scheduling.schedule.delete')}
+                    {t('schedule.schedule.delete')}
                   </Button>
                 </Popconfirm>
               </>

@@ -100,7 +100,7 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
     try {
       const saved = editing ? await sessionsApi.update(editing.id, input) : await sessionsApi.create(input);
       void message.success(
-        editing ? t('scheduling.schedule.updated') : t('scheduling.schedule.created', { title: saved.title }),
+        editing ? t('schedule.schedule.updated') : t('schedule.schedule.created', { title: saved.title }),
       );
       onSaved(saved);
     } catch (cause) {
@@ -118,8 +118,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
   return (
     <Modal
       open={target !== null}
-      title={editing ? t('scheduling.schedule.editTitle') : t('scheduling.schedule.newTitle')}
-      okText={editing ? t('common.save') : t('scheduling.schedule.create')}
+      title={editing ? t('schedule.schedule.editTitle') : t('schedule.schedule.newTitle')}
+      okText={editing ? t('common.save') : t('schedule.schedule.create')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -139,12 +139,12 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
       >
         <Form.Item
           name="title"
-          label={t('scheduling.schedule.sessionTitle')}
-          rules={[{ required: true, whitespace: true, message: t('scheduling.schedule.titleRequired') }]}
+          label={t('schedule.schedule.sessionTitle')}
+          rules={[{ required: true, whitespace: true, message: t('schedule.schedule.titleRequired') }]}
         >
           <Input
             maxLength={200}
-            placeholder={t('scheduling.schedule.titlePlaceholder')}
+            placeholder={t('schedule.schedule.titlePlaceholder')}
             data-testid="session-title"
           />
         </Form.Item>
@@ -152,8 +152,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
           <Col span={12}>
             <Form.Item
               name="roomId"
-              label={t('scheduling.resource.room')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.resource.room')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Select
                 data-testid="session-room"
@@ -167,8 +167,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
           <Col span={12}>
             <Form.Item
               name="accountId"
-              label={t('scheduling.resource.account')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.resource.account')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Select
                 data-testid="session-account"
@@ -186,10 +186,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
         </Row>
         <Form.Item
           name="anchorIds"
-          label={t('scheduling.resource.anchor')}
-          rules={[
-            { required: true, type: 'array', min: 1, message: t('scheduling.schedule.anchorRequired') },
-          ]}
+          label={t('schedule.resource.anchor')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('schedule.schedule.anchorRequired') }]}
         >
           <Select
             mode="multiple"
@@ -204,8 +202,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
           <Col span={10}>
             <Form.Item
               name="date"
-              label={t('scheduling.schedule.date')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.schedule.date')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Input type="date" data-testid="session-date" />
             </Form.Item>
@@ -213,8 +211,8 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
           <Col span={7}>
             <Form.Item
               name="start"
-              label={t('scheduling.schedule.start')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+              label={t('schedule.schedule.start')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
             >
               <Input type="time" step={300} data-testid="session-start" />
             </Form.Item>
@@ -222,16 +220,16 @@ export function SessionFormModal({ target, resources, onClose, onSaved }: Sessio
           <Col span={7}>
             <Form.Item
               name="end"
-              label={t('scheduling.schedule.end')}
-              rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
-              extra={overnight ? t('scheduling.schedule.nextDay') : undefined}
+              label={t('schedule.schedule.end')}
+              rules={[{ required: true, message: t('schedule.schedule.pick') }]}
+              extra={overnight ? t('schedule.schedule.nextDay') : undefined}
             >
               <Input type="time" step={300} data-testid="session-end" />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-          {t('scheduling.schedule.timeZoneNote')}
+          {t('schedule.schedule.timeZoneNote')}
         </Typography.Paragraph>
         {clashes ? <ConflictAlert clashes={clashes} /> : null}
       </Form>

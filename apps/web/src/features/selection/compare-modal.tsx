@@ -1,12 +1,13 @@
 import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
+import { useQuery } from '@tanstack/react-query';
 import { Modal, Spin, Table, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatFen } from '../../lib/format';
 import { formatBp } from '../../lib/money';
-import { selectionApi, type ScoreParams } from './selection.api';
+import type { ScoreParams } from './selection.api';
+import { selectionQueries } from './selection.queries';
 import { formatRatio, formatSignedBp, scoreColor } from './selection-format';
 import { StatusTag } from './status-tag';
 
@@ -29,11 +30,7 @@ export function CompareModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const load = useCallback(
-    async (signal: AbortSignal) => (items ? selectionApi.compare(items, params, signal) : null),
-    [items, params],
-  );
-  const compared = useApiQuery(load);
+  const compared = useQuery(selectionQueries.compare(items, params));
   const skus = compared.data?.items ?? [];
 
   const measures: Measure[] = [
@@ -148,8 +145,8 @@ export function CompareModal({
       destroyOnHidden
     >
       {compared.error && !compared.data ? (
-        <LoadError error={compared.error} onRetry={compared.reload} />
-      ) : compared.loading && !compared.data ? (
+        <LoadError error={compared.error} onRetry={() => void compared.refetch()} />
+      ) : compared.isFetching && !compared.data ? (
         <Spin />
       ) : (
         <Table<Measure>

@@ -2,7 +2,7 @@ import type { CoverageDto as Coverage, SkuRefDto as SkuRef } from '@livecloud/se
 import { Card, Divider, Empty, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiQuery } from '../../api/use-api-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { requirementLabel } from './selection-format';
 import { SelectionLoadError } from './selection-load-error';
 
@@ -25,7 +25,7 @@ export function CoveragePanel({
   categoryNames,
 }: {
   sessionId: string;
-  coverage: ApiQuery<Coverage | null>;
+  coverage: UseQueryResult<Coverage>;
   categoryNames: Map<string, string>;
 }) {
   const { t } = useTranslation();
@@ -33,7 +33,8 @@ export function CoveragePanel({
   const requirements = data?.requirements ?? [];
 
   const body = () => {
-    if (coverage.error) return <SelectionLoadError error={coverage.error} onRetry={coverage.reload} />;
+    if (coverage.error)
+      return <SelectionLoadError error={coverage.error} onRetry={() => void coverage.refetch()} />;
     if (!data) return null;
     if (requirements.length === 0)
       return (
@@ -126,7 +127,7 @@ export function CoveragePanel({
           <Tag color="success">{t('selection.coverage.allMet')}</Tag>
         ) : null
       }
-      loading={coverage.loading && !data && !coverage.error}
+      loading={coverage.isFetching && !data && !coverage.error}
       data-testid="selection-coverage"
     >
       {body()}

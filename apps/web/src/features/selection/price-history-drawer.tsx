@@ -1,8 +1,6 @@
-import type {
-  ObservationDto as Observation,
-  PriceHistoryDto as PriceHistory,
-} from '@livecloud/selection/schemas';
+import type { ObservationDto as Observation } from '@livecloud/selection/schemas';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -19,9 +17,8 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { formatFen } from '../../lib/format';
 import { shanghaiDateTime } from '../../lib/shanghai-time';
@@ -29,6 +26,7 @@ import { ObservationModal } from './observation-modal';
 import { PriceChart } from './price-chart';
 import { PriceImportModal } from './price-import-modal';
 import { selectionApi } from './selection.api';
+import { selectionQueries } from './selection.queries';
 import { selectionErrorMessage } from './selection-error';
 import { formatSignedBp, pointSourceLabel } from './selection-format';
 
@@ -56,22 +54,13 @@ export function PriceHistoryDrawer({
   const [importing, setImporting] = useState(false);
   const productId = product?.productId ?? null;
 
-  const loadHistory = useCallback(
-    async (signal: AbortSignal): Promise<PriceHistory | null> =>
-      productId ? selectionApi.history(productId, days, signal) : null,
-    [productId, days],
-  );
-  const loadObservations = useCallback(
-    async (signal: AbortSignal): Promise<Observation[]> =>
-      productId ? (await selectionApi.observations(productId, signal)).items : [],
-    [productId],
-  );
-  const history = useApiQuery(loadHistory);
-  const observations = useApiQuery(loadObservations);
+  const queryClient = useQueryClient();
+  const history = useQuery(selectionQueries.history(productId, days));
+  const observations = useQuery(selectionQueries.observations(productId));
 
   const changed = () => {
-    history.reload();
-    observations.reload();
+    void queryClient.invalidateQueries({ queryKey: ['selection', 'prices', productId] });
+    void queryClient.invalidateQueries({ queryKey: selectionQueries.observations(productId).queryKey });
     onChanged();
   };
 
@@ -167,7 +156,7 @@ export function PriceHistoryDrawer({
       }
     >
       {history.error && !data ? (
-        <LoadError error={history.error} onRetry={history.reload} />
+        <LoadError error={history.error} onRetry={() => void history.refetch()} />
       ) : !data ? (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin />
@@ -246,9 +235,9 @@ export function PriceHistoryDrawer({
             <Table<Observation>
               rowKey="id"
               size="small"
-              loading={observations.loading}
+              loading={observations.isFetching}
               columns={columns}
-              dataSource={observations.data ?? []}
+              dataSource={observations.data?.items ?? []}
               pagination={{ pageSize: 8, hideOnSinglePage: true }}
               scroll={{ x: 'max-content' }}
             />

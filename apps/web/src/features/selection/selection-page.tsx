@@ -1,16 +1,15 @@
 import { type ScoreComponent } from '@livecloud/contracts/vocabulary';
 import type { SkuScoreDto as SkuScore } from '@livecloud/selection/schemas';
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Space, Tag, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
-import { categoriesApi } from '../merchants/commerce.api';
+import { commerceQueries } from '../merchants/commerce.queries';
 import { CompareModal } from './compare-modal';
-import { CoveragePanel } from './coverage-panel';
 import { ObservationModal } from './observation-modal';
 import {
   filterPool,
@@ -24,16 +23,16 @@ import { PriceHistoryDrawer } from './price-history-drawer';
 import { PriceImportModal } from './price-import-modal';
 import { ScoreBreakdownDrawer } from './score-breakdown-drawer';
 import { compareMax, ScoresTable } from './scores-table';
-import { selectionApi, type ScoreParams } from './selection.api';
-import { selectionErrorMessage } from './selection-error';
+import type { ScoreParams } from './selection.api';
+import { scoresKey, selectionQueries, shortlistKey } from './selection.queries';
 import { SelectionLoadError } from './selection-load-error';
 import { SessionPicker } from './session-picker';
-import { ShortlistPanel } from './shortlist-panel';
+import { SessionPanels } from './session-panels';
+import { useShortlistActions } from './use-shortlist-actions';
 
 /** 选品比价: score the catalogue's SKUs, check live prices against the lowest seen, compare and shortlist. */
 export function SelectionPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { can } = useSession();
   const canManage = can('commerce:manage');
   const [search, setSearch] = useSearchParams();
@@ -48,25 +47,16 @@ export function SelectionPage() {
   const [history, setHistory] = useState<{ productId: string; title: string } | null>(null);
   const [observing, setObserving] = useState<SkuScore | null>(null);
   const [importing, setImporting] = useState(false);
-  const [busySku, setBusySku] = useState<string | null>(null);
 
   const params = useMemo<ScoreParams>(
     () => ({ sessionId, days, approvedOnly, weights }),
     [sessionId, days, approvedOnly, weights],
   );
-  const loadScores = useCallback((signal: AbortSignal) => selectionApi.scores(params, signal), [params]);
-  const loadShortlist = useCallback(
-    async (signal: AbortSignal) => (sessionId ? selectionApi.shortlist(sessionId, params, signal) : null),
-    [sessionId, params],
-  );
-  const loadCoverage = useCallback(
-    async (signal: AbortSignal) => (sessionId ? selectionApi.coverage(sessionId, signal) : null),
-    [sessionId],
-  );
-  const scores = useApiQuery(loadScores);
-  const shortlist = useApiQuery(loadShortlist);
-  const coverage = useApiQuery(loadCoverage);
-  const categories = useApiQuery(categoriesApi.list);
+  const queryClient = useQueryClient();
+  const scores = useQuery(selectionQueries.scores(params));
+  const shortlist = useQuery(selectionQueries.shortlist(sessionId, params));
+  const coverage = useQuery(selectionQueries.coverage(sessionId));
+  const categories = useQuery(commerceQueries.categories());
 
   const items = useMemo(() => scores.data?.items ?? [], [scores.data]);
   const categoryList = useMemo(() => categories.data?.items ?? [], [categories.data]);
@@ -99,41 +89,15 @@ export function SelectionPage() {
   };
 
   const pricesChanged = () => {
-    scores.reload();
-    shortlist.reload();
+    void queryClient.invalidateQueries({ queryKey: scoresKey });
+    void queryClient.invalidateQueries({ queryKey: shortlistKey });
   };
 
-  const changeShortlist = async (skuId: string, work: () => Promise<unknown>, done: string) => {
-    setBusySku(skuId);
-    try {
-      await work();
-      void message.success(done);
-    } catch (cause) {
-      void message.error(selectionErrorMessage(t, cause));
-    } finally {
-      setBusySku(null);
-      shortlist.reload();
-      coverage.reload();
-    }
-  };
-  const removeFromShortlist = (skuId: string) => {
-    if (sessionId)
-      void changeShortlist(
-        skuId,
-        () => selectionApi.removeFromShortlist(sessionId, skuId),
-        t('selection.shortlist.removed'),
-      );
-  };
-  const toggleShortlist = (item: SkuScore) => {
-    if (!sessionId) return;
-    if (shortlisted.has(item.skuId)) removeFromShortlist(item.skuId);
-    else
-      void changeShortlist(
-        item.skuId,
-        () => selectionApi.addToShortlist(sessionId, { productId: item.productId, skuId: item.skuId }),
-        t('selection.shortlist.added'),
-      );
-  };
+  const {
+    busySku,
+    remove: removeFromShortlist,
+    toggle: toggleShortlist,
+  } = useShortlistActions(sessionId, shortlisted);
 
   const compareCount = selectedItems.length;
   const compareHint =
@@ -163,32 +127,17 @@ export function SelectionPage() {
           </>
         }
       />
-      {sessionId ? (
-        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          <Col xs={24} xl={14}>
-            <ShortlistPanel
-              sessionId={sessionId}
-              shortlist={shortlist}
-              open={open}
-              canManage={canManage}
-              busySku={busySku}
-              onRemove={removeFromShortlist}
-              onScore={setBreakdown}
-            />
-          </Col>
-          <Col xs={24} xl={10}>
-            <CoveragePanel sessionId={sessionId} coverage={coverage} categoryNames={categoryNames} />
-          </Col>
-        </Row>
-      ) : (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('selection.shortlist.noSession')}
-          data-testid="selection-shortlist"
-        />
-      )}
+      <SessionPanels
+        sessionId={sessionId}
+        shortlist={shortlist}
+        coverage={coverage}
+        open={open}
+        canManage={canManage}
+        busySku={busySku}
+        categoryNames={categoryNames}
+        onRemove={removeFromShortlist}
+        onScore={setBreakdown}
+      />
       <Card
         className="lc-card"
         title={
@@ -232,7 +181,7 @@ export function SelectionPage() {
         {scores.error ? (
           <SelectionLoadError
             error={scores.error}
-            onRetry={scores.reload}
+            onRetry={() => void scores.refetch()}
             extra={
               sessionId ? (
                 <Button onClick={() => chooseSession(null)}>{t('selection.session.clear')}</Button>
@@ -242,7 +191,7 @@ export function SelectionPage() {
         ) : (
           <ScoresTable
             rows={rows}
-            loading={scores.loading}
+            loading={scores.isFetching}
             emptyText={
               <PoolEmpty
                 catalogueEmpty={items.length === 0}

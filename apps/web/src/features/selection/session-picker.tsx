@@ -2,12 +2,12 @@ import type {
   SelectableSessionDto as SelectableSession,
   SelectionSessionDto as SelectionSession,
 } from '@livecloud/selection/schemas';
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { shanghaiDateTime } from '../../lib/shanghai-time';
-import { selectionApi } from './selection.api';
+import { selectionQueries } from './selection.queries';
 
 const closed = (status: string) => status === 'ended' || status === 'reviewed';
 
@@ -26,11 +26,10 @@ export function SessionPicker({
   onChange: (sessionId: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const load = useCallback(
-    async (signal: AbortSignal): Promise<SelectableSession[]> => (await selectionApi.sessions(signal)).items,
-    [],
-  );
-  const sessions = useApiQuery(load);
+  const sessions = useQuery({
+    ...selectionQueries.sessions(),
+    select: (answer): SelectableSession[] => answer.items,
+  });
 
   const options = useMemo(() => {
     const label = (s: { title: string; plannedStart: string; status: string }) =>
@@ -54,7 +53,7 @@ export function SessionPicker({
       style={{ width: 380 }}
       placeholder={t('selection.session.pick')}
       value={value ?? undefined}
-      loading={sessions.loading}
+      loading={sessions.isFetching}
       optionFilterProp="label"
       onChange={(id: string | undefined) => onChange(id ?? null)}
       options={options}

@@ -6,7 +6,7 @@ import type {
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiQuery } from '../../api/use-api-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { formatFen } from '../../lib/format';
 import { formatSignedBp, scoreColor } from './selection-format';
 import { SelectionLoadError } from './selection-load-error';
@@ -22,7 +22,7 @@ export function ShortlistPanel({
   onScore,
 }: {
   sessionId: string;
-  shortlist: ApiQuery<Shortlist | null>;
+  shortlist: UseQueryResult<Shortlist>;
   open: boolean;
   canManage: boolean;
   busySku: string | null;
@@ -131,14 +131,14 @@ export function ShortlistPanel({
       data-testid="selection-shortlist"
     >
       {shortlist.error ? (
-        <SelectionLoadError error={shortlist.error} onRetry={shortlist.reload} />
+        <SelectionLoadError error={shortlist.error} onRetry={() => void shortlist.refetch()} />
       ) : (
         <Flex vertical gap={8}>
           {data && !open ? <Alert type="info" showIcon title={t('selection.shortlist.closed')} /> : null}
           <Table<ShortlistItem>
             rowKey="skuId"
             size="small"
-            loading={shortlist.loading}
+            loading={shortlist.isFetching}
             columns={columns}
             dataSource={items}
             pagination={false}

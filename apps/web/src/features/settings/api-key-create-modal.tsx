@@ -54,21 +54,26 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
     return (
       <Modal
         open={open}
-        title={t('apiKeys.createdTitle')}
+        title={t('settings.apiKeys.createdTitle')}
         onCancel={close}
         mask={{ closable: false }}
         keyboard={false}
         destroyOnHidden
         footer={
           <Button type="primary" onClick={close} data-testid="api-key-secret-done">
-            {t('apiKeys.secretSaved')}
+            {t('settings.apiKeys.secretSaved')}
           </Button>
         }
       >
         <div data-testid="api-key-created">
-          <Alert type="warning" showIcon title={t('apiKeys.secretWarning')} style={{ margin: '16px 0' }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('settings.apiKeys.secretWarning')}
+            style={{ margin: '16px 0' }}
+          />
           <Typography.Text type="secondary">
-            {created.name} · {t('apiKeys.secretLabel')}
+            {created.name} · {t('settings.apiKeys.secretLabel')}
           </Typography.Text>
           <div className="lc-secret-box">
             <Typography.Text
@@ -87,7 +92,7 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
   return (
     <Modal
       open={open}
-      title={t('apiKeys.createTitle')}
+      title={t('settings.apiKeys.createTitle')}
       okText={t('common.create')}
       cancelText={t('common.cancel')}
       onCancel={close}
@@ -106,34 +111,38 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
       >
         <Form.Item
           name="name"
-          label={t('apiKeys.name')}
-          rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
+          label={t('settings.apiKeys.name')}
+          rules={[{ required: true, whitespace: true, message: t('settings.apiKeys.nameRequired') }]}
         >
           <Input
             maxLength={80}
-            placeholder={t('apiKeys.namePlaceholder')}
+            placeholder={t('settings.apiKeys.namePlaceholder')}
             autoComplete="off"
             data-testid="api-key-name"
           />
         </Form.Item>
         <Form.Item
           name="purpose"
-          label={t('apiKeys.purpose')}
-          extra={purpose === 'admin' ? t('apiKeys.purposeAdminHint') : t('apiKeys.purposeCollectorHint')}
+          label={t('settings.apiKeys.purpose')}
+          extra={
+            purpose === 'admin'
+              ? t('settings.apiKeys.purposeAdminHint')
+              : t('settings.apiKeys.purposeCollectorHint')
+          }
         >
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="api-key-purpose">
-            <Radio.Button value="collector">{t('apiKeys.purposeCollector')}</Radio.Button>
-            <Radio.Button value="admin">{t('apiKeys.purposeAdmin')}</Radio.Button>
+            <Radio.Button value="collector">{t('settings.apiKeys.purposeCollector')}</Radio.Button>
+            <Radio.Button value="admin">{t('settings.apiKeys.purposeAdmin')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
         {purpose === 'admin' ? null : (
           <Form.Item
             name="source"
-            label={t('apiKeys.source')}
-            rules={[{ required: true, message: t('apiKeys.sourceRequired') }]}
+            label={t('settings.apiKeys.source')}
+            rules={[{ required: true, message: t('settings.apiKeys.sourceRequired') }]}
           >
             <Select
-              placeholder={t('apiKeys.sourceRequired')}
+              placeholder={t('settings.apiKeys.sourceRequired')}
               options={apiKeySources.map((source) => ({
                 value: source,
                 label: (

@@ -1,27 +1,29 @@
 import type { ApiKeyDto as ApiKey } from '@livecloud/access/schemas';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { sourceLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { ApiKeyCreateModal } from './api-key-create-modal';
 import { apiKeysApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 /** API keys for collectors and admin scripts: list, create (secret shown once), revoke. */
 export function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { data, error, loading, reload, setData } = useApiQuery(apiKeysApi.list);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.apiKeys());
   const [creating, setCreating] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
 
   const put = (key: ApiKey) =>
-    setData((previous) => {
+    queryClient.setQueryData(settingsQueries.apiKeys().queryKey, (previous) => {
       const items = previous?.items ?? [];
       return {
         items: items.some((item) => item.id === key.id)
@@ -34,7 +36,7 @@ export function ApiKeysPage() {
     setRevokingId(key.id);
     try {
       put(await apiKeysApi.revoke(key.id));
-      void message.success(t('apiKeys.revokedDone', { name: key.name }));
+      void message.success(t('settings.apiKeys.revokedDone', { name: key.name }));
     } catch (cause) {
       void message.error(errorMessage(t, cause));
     } finally {
@@ -45,7 +47,7 @@ export function ApiKeysPage() {
   const columns: TableProps<ApiKey>['columns'] = [
     {
       key: 'name',
-      title: t('apiKeys.name'),
+      title: t('settings.apiKeys.name'),
       render: (_, key) => (
         <span>
           <KeyOutlined className="lc-input-icon" style={{ marginInlineEnd: 8 }} />
@@ -60,37 +62,37 @@ export function ApiKeysPage() {
     },
     {
       key: 'purpose',
-      title: t('apiKeys.purpose'),
+      title: t('settings.apiKeys.purpose'),
       width: 120,
       render: (_, key) =>
         key.purpose === 'admin' ? (
-          <Tag color="purple">{t('apiKeys.purposeAdmin')}</Tag>
+          <Tag color="purple">{t('settings.apiKeys.purposeAdmin')}</Tag>
         ) : (
-          <Tag color="cyan">{t('apiKeys.purposeCollector')}</Tag>
+          <Tag color="cyan">{t('settings.apiKeys.purposeCollector')}</Tag>
         ),
     },
     {
       key: 'source',
-      title: t('apiKeys.source'),
+      title: t('settings.apiKeys.source'),
       width: 140,
       render: (_, key) =>
         key.source ? sourceLabel(t, key.source) : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'prefix',
-      title: t('apiKeys.prefix'),
+      title: t('settings.apiKeys.prefix'),
       width: 170,
       render: (_, key) => <Typography.Text code className="lc-mono">{`${key.prefix}…`}</Typography.Text>,
     },
     {
       key: 'createdAt',
-      title: t('apiKeys.createdAt'),
+      title: t('settings.apiKeys.createdAt'),
       width: 160,
       render: (_, key) => formatDateTime(key.createdAt),
     },
     {
       key: 'lastUsedAt',
-      title: t('apiKeys.lastUsedAt'),
+      title: t('settings.apiKeys.lastUsedAt'),
       width: 160,
       render: (_, key) =>
         key.lastUsedAt ? (
@@ -101,14 +103,22 @@ export function ApiKeysPage() {
     },
     {
       key: 'status',
-      title: t('apiKeys.status'),
+      title: t('settings.apiKeys.status'),
       width: 110,
       render: (_, key) =>
         key.revokedAt === null ? (
-          <Badge status="success" text={t('apiKeys.active')} data-testid={`api-key-status-${key.id}`} />
+          <Badge
+            status="success"
+            text={t('settings.apiKeys.active')}
+            data-testid={`api-key-status-${key.id}`}
+          />
         ) : (
-          <Tooltip title={t('apiKeys.revokedAt', { time: formatDateTime(key.revokedAt) })}>
-            <Badge status="default" text={t('apiKeys.revoked')} data-testid={`api-key-status-${key.id}`} />
+          <Tooltip title={t('settings.apiKeys.revokedAt', { time: formatDateTime(key.revokedAt) })}>
+            <Badge
+              status="default"
+              text={t('settings.apiKeys.revoked')}
+              data-testid={`api-key-status-${key.id}`}
+            />
           </Tooltip>
         ),
     },
@@ -119,9 +129,9 @@ export function ApiKeysPage() {
       render: (_, key) =>
         key.revokedAt === null ? (
           <Popconfirm
-            title={t('apiKeys.revokeConfirm', { name: key.name })}
-            description={t('apiKeys.revokeConfirmDetail')}
-            okText={t('apiKeys.revoke')}
+            title={t('settings.apiKeys.revokeConfirm', { name: key.name })}
+            description={t('settings.apiKeys.revokeConfirmDetail')}
+            okText={t('settings.apiKeys.revoke')}
             okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-confirm' }}
             cancelText={t('common.cancel')}
             onConfirm={() => void onRevoke(key)}
@@ -133,7 +143,7 @@ export function ApiKeysPage() {
               loading={revokingId === key.id}
               data-testid={`api-key-revoke-${key.id}`}
             >
-              {t('apiKeys.revoke')}
+              {t('settings.apiKeys.revoke')}
             </Button>
           </Popconfirm>
         ) : null,
@@ -143,8 +153,8 @@ export function ApiKeysPage() {
   return (
     <div data-testid="page-settings-api-keys">
       <PageHeader
-        title={t('apiKeys.title')}
-        subtitle={t('apiKeys.subtitle')}
+        title={t('settings.apiKeys.title')}
+        subtitle={t('settings.apiKeys.subtitle')}
         extra={
           <Button
             type="primary"
@@ -152,13 +162,13 @@ export function ApiKeysPage() {
             onClick={() => setCreating(true)}
             data-testid="api-key-create"
           >
-            {t('apiKeys.create')}
+            {t('settings.apiKeys.create')}
           </Button>
         }
       />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<ApiKey>
             rowKey="id"
@@ -170,7 +180,7 @@ export function ApiKeysPage() {
               hideOnSinglePage: true,
               showTotal: (total) => t('common.total', { count: total }),
             }}
-            locale={{ emptyText: t('apiKeys.empty') }}
+            locale={{ emptyText: t('settings.apiKeys.empty') }}
             scroll={{ x: 'max-content' }}
             data-testid="api-keys-table"
           />

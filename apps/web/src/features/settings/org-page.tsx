@@ -1,13 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { orgApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 interface RenameForm {
   name: string;
@@ -18,7 +19,8 @@ export function OrgPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can, refresh } = useSession();
-  const { data: org, error, loading, reload, setData } = useApiQuery(orgApi.get);
+  const queryClient = useQueryClient();
+  const { data: org, error, isFetching: loading, refetch } = useQuery(settingsQueries.org());
   const [form] = Form.useForm<RenameForm>();
   const [saving, setSaving] = useState(false);
   const canManage = can('org:manage');
@@ -27,9 +29,9 @@ export function OrgPage() {
     setSaving(true);
     try {
       const updated = await orgApi.rename(name.trim());
-      setData(() => updated);
+      queryClient.setQueryData(settingsQueries.org().queryKey, updated);
       form.setFieldsValue({ name: updated.name });
-      void message.success(t('org.renamed'));
+      void message.success(t('settings.org.renamed'));
       // The header shows the organisation name from the session.
       await refresh().catch(() => undefined);
     } catch (cause) {
@@ -41,10 +43,10 @@ export function OrgPage() {
 
   return (
     <div data-testid="page-settings-org">
-      <PageHeader title={t('org.title')} subtitle={t('org.subtitle')} />
+      <PageHeader title={t('settings.org.title')} subtitle={t('settings.org.subtitle')} />
       {error && !org ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : loading && !org ? (
         <Card className="lc-card">
@@ -58,24 +60,28 @@ export function OrgPage() {
               items={[
                 {
                   key: 'name',
-                  label: t('org.name'),
+                  label: t('settings.org.name'),
                   children: <span data-testid="org-current-name">{org.name}</span>,
                 },
                 {
                   key: 'slug',
-                  label: t('org.slug'),
+                  label: t('settings.org.slug'),
                   children: <Typography.Text code>{org.slug}</Typography.Text>,
                 },
                 {
                   key: 'id',
-                  label: t('org.id'),
+                  label: t('settings.org.id'),
                   children: <Typography.Text copyable>{org.id}</Typography.Text>,
                 },
-                { key: 'createdAt', label: t('org.createdAt'), children: formatDateTime(org.createdAt) },
+                {
+                  key: 'createdAt',
+                  label: t('settings.org.createdAt'),
+                  children: formatDateTime(org.createdAt),
+                },
               ]}
             />
           </Card>
-          <Card className="lc-card" title={t('org.rename')} style={{ marginTop: 16 }}>
+          <Card className="lc-card" title={t('settings.org.rename')} style={{ marginTop: 16 }}>
             {canManage ? (
               <Form<RenameForm>
                 form={form}
@@ -87,14 +93,14 @@ export function OrgPage() {
                 <Form.Item
                   name="name"
                   rules={[
-                    { required: true, whitespace: true, message: t('org.nameRequired') },
-                    { max: 80, message: t('org.nameTooLong') },
+                    { required: true, whitespace: true, message: t('settings.org.nameRequired') },
+                    { max: 80, message: t('settings.org.nameTooLong') },
                   ]}
                   style={{ minWidth: 320 }}
                 >
                   <Input
-                    placeholder={t('org.name')}
-                    aria-label={t('org.name')}
+                    placeholder={t('settings.org.name')}
+                    aria-label={t('settings.org.name')}
                     data-testid="org-name-input"
                   />
                 </Form.Item>
@@ -105,7 +111,7 @@ export function OrgPage() {
                 </Form.Item>
               </Form>
             ) : (
-              <Typography.Text type="secondary">{t('org.readOnly')}</Typography.Text>
+              <Typography.Text type="secondary">{t('settings.org.readOnly')}</Typography.Text>
             )}
           </Card>
         </>

@@ -1,14 +1,14 @@
 import { CheckCircleFilled, MinusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { permissionLabel, roleLabel } from '../../i18n/labels';
 import { zhCN } from '../../i18n/zh-cn';
 import { useCurrentSession } from '../auth/session-context';
-import { rolesApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
 
 interface PermissionRow {
   key: string;
@@ -19,17 +19,17 @@ interface PermissionRow {
   granted: Record<string, boolean>;
 }
 
-type AreaKey = keyof typeof zhCN.rolesPage.area;
+type AreaKey = keyof typeof zhCN.settings.rolesPage.area;
 
 function isAreaKey(value: string): value is AreaKey {
-  return Object.hasOwn(zhCN.rolesPage.area, value);
+  return Object.hasOwn(zhCN.settings.rolesPage.area, value);
 }
 
 /** The read-only matrix of which role holds which permission, from `GET /api/v1/roles`. */
 export function RolesPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const { data, error, loading, reload } = useApiQuery(rolesApi.matrix);
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.roles());
 
   const rows = useMemo<PermissionRow[]>(() => {
     if (!data) return [];
@@ -63,13 +63,13 @@ export function RolesPage() {
       onCell: (row) => ({ rowSpan: row.areaSpan }),
       render: (_, row) => (
         <Typography.Text strong>
-          {isAreaKey(row.area) ? t(`rolesPage.area.${row.area}`) : row.area}
+          {isAreaKey(row.area) ? t(`settings.rolesPage.area.${row.area}`) : row.area}
         </Typography.Text>
       ),
     },
     {
       key: 'permission',
-      title: t('rolesPage.permission'),
+      title: t('settings.rolesPage.permission'),
       width: 220,
       fixed: 'left',
       render: (_, row) => {
@@ -96,7 +96,7 @@ export function RolesPage() {
           <span>{roleLabel(t, role)}</span>
           {role === session.role ? (
             <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
-              {t('rolesPage.yourRole')}
+              {t('settings.rolesPage.yourRole')}
             </Tag>
           ) : (
             <Typography.Text type="secondary" className="lc-mono" style={{ fontSize: 11, fontWeight: 400 }}>
@@ -107,25 +107,25 @@ export function RolesPage() {
       ),
       render: (_: unknown, row: PermissionRow) =>
         row.granted[role] ? (
-          <Tooltip title={t('rolesPage.granted')}>
+          <Tooltip title={t('settings.rolesPage.granted')}>
             <CheckCircleFilled
               className="lc-check"
-              aria-label={t('rolesPage.granted')}
+              aria-label={t('settings.rolesPage.granted')}
               data-testid={`grant-${role}-${row.permission}`}
             />
           </Tooltip>
         ) : (
-          <MinusOutlined className="lc-no-check" aria-label={t('rolesPage.notGranted')} />
+          <MinusOutlined className="lc-no-check" aria-label={t('settings.rolesPage.notGranted')} />
         ),
     })),
   ];
 
   return (
     <div data-testid="page-settings-roles">
-      <PageHeader title={t('rolesPage.title')} subtitle={t('rolesPage.subtitle')} />
+      <PageHeader title={t('settings.rolesPage.title')} subtitle={t('settings.rolesPage.subtitle')} />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<PermissionRow>
             rowKey="key"

@@ -36,7 +36,7 @@ export function StaffOnboardModal({ open, onClose, onOnboarded }: StaffOnboardMo
         email: values.email.trim(),
         name: values.name.trim(),
       });
-      void message.success(t('staff.onboarded', { name: staff.name }));
+      void message.success(t('settings.staff.onboarded', { name: staff.name }));
       onOnboarded(staff);
     } catch (cause) {
       void message.error(errorMessage(t, cause));
@@ -48,8 +48,8 @@ export function StaffOnboardModal({ open, onClose, onOnboarded }: StaffOnboardMo
   return (
     <Modal
       open={open}
-      title={t('staff.onboardTitle')}
-      okText={t('staff.onboard')}
+      title={t('settings.staff.onboardTitle')}
+      okText={t('settings.staff.onboard')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -68,36 +68,36 @@ export function StaffOnboardModal({ open, onClose, onOnboarded }: StaffOnboardMo
       >
         <Form.Item
           name="email"
-          label={t('staff.email')}
+          label={t('settings.staff.email')}
           rules={[
-            { required: true, whitespace: true, message: t('staff.emailRequired') },
-            { type: 'email', message: t('staff.emailInvalid') },
+            { required: true, whitespace: true, message: t('settings.staff.emailRequired') },
+            { type: 'email', message: t('settings.staff.emailInvalid') },
           ]}
         >
           <Input autoComplete="off" placeholder="name@company.com" data-testid="staff-email" />
         </Form.Item>
         <Form.Item
           name="name"
-          label={t('staff.name')}
-          rules={[{ required: true, whitespace: true, message: t('staff.nameRequired') }]}
+          label={t('settings.staff.name')}
+          rules={[{ required: true, whitespace: true, message: t('settings.staff.nameRequired') }]}
         >
           <Input autoComplete="off" maxLength={80} data-testid="staff-name" />
         </Form.Item>
         <Form.Item
           name="role"
-          label={t('staff.role')}
-          rules={[{ required: true, message: t('staff.roleRequired') }]}
+          label={t('settings.staff.role')}
+          rules={[{ required: true, message: t('settings.staff.roleRequired') }]}
         >
           <Select options={roleOptions(t)} data-testid="staff-role" />
         </Form.Item>
-        <Form.Item label={t('staff.password')} required extra={t('staff.passwordHint')}>
+        <Form.Item label={t('settings.staff.password')} required extra={t('settings.staff.passwordHint')}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item
               name="password"
               noStyle
               rules={[
-                { required: true, message: t('staff.passwordRequired') },
-                { min: minPasswordLength, message: t('staff.passwordTooShort') },
+                { required: true, message: t('settings.staff.passwordRequired') },
+                { min: minPasswordLength, message: t('settings.staff.passwordTooShort') },
               ]}
             >
               <Input.Password autoComplete="new-password" data-testid="staff-password" />
@@ -106,7 +106,7 @@ export function StaffOnboardModal({ open, onClose, onOnboarded }: StaffOnboardMo
               onClick={() => form.setFieldsValue({ password: generatePassword() })}
               data-testid="staff-generate-password"
             >
-              {t('staff.generatePassword')}
+              {t('settings.staff.generatePassword')}
             </Button>
           </Space.Compact>
         </Form.Item>

@@ -1,31 +1,16 @@
 import type { StaffDto as Staff } from '@livecloud/access/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Avatar,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { App, Button, Card, Flex, Input, Segmented, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { roleLabel } from '../../i18n/labels';
-import { formatDateTime } from '../../lib/format';
 import { useCurrentSession, useSession } from '../auth/session-context';
 import { staffApi } from './settings.api';
+import { settingsQueries } from './settings.queries';
+import { useStaffColumns } from './staff-columns';
 import { StaffOnboardModal } from './staff-onboard-modal';
 import { StaffRoleModal } from './staff-role-modal';
 
@@ -45,7 +30,8 @@ export function StaffPage() {
   const session = useCurrentSession();
   const { can } = useSession();
   const canManage = can('staff:manage');
-  const { data, error, loading, reload, setData } = useApiQuery(staffApi.list);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.staff());
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [onboarding, setOnboarding] = useState(false);
@@ -53,13 +39,16 @@ export function StaffPage() {
   const [offboardingId, setOffboardingId] = useState<string | null>(null);
 
   const replace = (staff: Staff) =>
-    setData((previous) => previous && { items: upsert(previous.items, staff) });
+    queryClient.setQueryData(
+      settingsQueries.staff().queryKey,
+      (previous) => previous && { items: upsert(previous.items, staff) },
+    );
 
   const onOffboard = async (staff: Staff) => {
     setOffboardingId(staff.id);
     try {
       replace(await staffApi.offboard(staff.id));
-      void message.success(t('staff.offboardDone', { name: staff.name }));
+      void message.success(t('settings.staff.offboardDone', { name: staff.name }));
     } catch (cause) {
       void message.error(errorMessage(t, cause));
     } finally {
@@ -78,112 +67,19 @@ export function StaffPage() {
     );
   }, [data, query, status]);
 
-  const columns: TableProps<Staff>['columns'] = [
-    {
-      key: 'name',
-      title: t('staff.name'),
-      render: (_, staff) => (
-        <Flex align="center" gap={10} className="lc-nowrap">
-          <Avatar size={32} className={staff.status === 'active' ? 'lc-avatar' : 'lc-avatar-muted'}>
-            {staff.name.slice(0, 1).toUpperCase()}
-          </Avatar>
-          <Typography.Text
-            strong={staff.status === 'active'}
-            type={staff.status === 'active' ? undefined : 'secondary'}
-          >
-            {staff.name}
-          </Typography.Text>
-          {staff.userId === session.user.id ? <Tag color="blue">{t('staff.you')}</Tag> : null}
-        </Flex>
-      ),
-    },
-    { key: 'email', dataIndex: 'email', title: t('staff.email') },
-    {
-      key: 'role',
-      title: t('staff.role'),
-      width: 140,
-      render: (_, staff) => <Tag data-testid={`staff-role-${staff.id}`}>{roleLabel(t, staff.role)}</Tag>,
-    },
-    {
-      key: 'status',
-      title: t('staff.status'),
-      width: 120,
-      render: (_, staff) =>
-        staff.status === 'active' ? (
-          <Tag color="success" data-testid={`staff-status-${staff.id}`}>
-            {t('staff.active')}
-          </Tag>
-        ) : (
-          <Tooltip title={t('staff.offboardedAt', { time: formatDateTime(staff.offboardedAt) })}>
-            <Tag data-testid={`staff-status-${staff.id}`}>{t('staff.offboarded')}</Tag>
-          </Tooltip>
-        ),
-    },
-    {
-      key: 'joined',
-      title: t('staff.joined'),
-      width: 170,
-      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-      render: (_, staff) => <span className="lc-nowrap">{formatDateTime(staff.createdAt)}</span>,
-    },
-    ...(canManage
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 200,
-            render: (_: unknown, staff: Staff) => {
-              const self = staff.userId === session.user.id;
-              const disabled = staff.status !== 'active' || self;
-              const hint = self ? t('staff.selfHint') : undefined;
-              return (
-                <Space size={4}>
-                  <Tooltip title={hint}>
-                    <Button
-                      type="link"
-                      size="small"
-                      disabled={disabled}
-                      onClick={() => setEditing(staff)}
-                      data-testid={`staff-change-role-${staff.id}`}
-                    >
-                      {t('staff.changeRole')}
-                    </Button>
-                  </Tooltip>
-                  <Popconfirm
-                    title={t('staff.offboardConfirm', { name: staff.name })}
-                    description={t('staff.offboardConfirmDetail')}
-                    okText={t('staff.offboard')}
-                    okButtonProps={{ danger: true, 'data-testid': 'staff-offboard-confirm' }}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => void onOffboard(staff)}
-                    disabled={disabled}
-                  >
-                    <Tooltip title={hint}>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        disabled={disabled}
-                        loading={offboardingId === staff.id}
-                        data-testid={`staff-offboard-${staff.id}`}
-                      >
-                        {t('staff.offboard')}
-                      </Button>
-                    </Tooltip>
-                  </Popconfirm>
-                </Space>
-              );
-            },
-          },
-        ]
-      : []),
-  ];
+  const columns = useStaffColumns({
+    selfUserId: session.user.id,
+    canManage,
+    offboardingId,
+    onChangeRole: setEditing,
+    onOffboard: (staff) => void onOffboard(staff),
+  });
 
   return (
     <div data-testid="page-settings-staff">
       <PageHeader
-        title={t('staff.title')}
-        subtitle={t('staff.subtitle')}
+        title={t('settings.staff.title')}
+        subtitle={t('settings.staff.subtitle')}
         extra={
           canManage ? (
             <Button
@@ -192,21 +88,21 @@ export function StaffPage() {
               onClick={() => setOnboarding(true)}
               data-testid="staff-onboard"
             >
-              {t('staff.onboard')}
+              {t('settings.staff.onboard')}
             </Button>
           ) : null
         }
       />
       <Card className="lc-card">
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <>
             <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
               <Input
                 allowClear
                 prefix={<SearchOutlined className="lc-input-icon" />}
-                placeholder={t('staff.searchPlaceholder')}
+                placeholder={t('settings.staff.searchPlaceholder')}
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
                 style={{ maxWidth: 280 }}
@@ -217,8 +113,8 @@ export function StaffPage() {
                 onChange={setStatus}
                 options={[
                   { value: 'all', label: t('common.all') },
-                  { value: 'active', label: t('staff.active') },
-                  { value: 'offboarded', label: t('staff.offboarded') },
+                  { value: 'active', label: t('settings.staff.active') },
+                  { value: 'offboarded', label: t('settings.staff.offboarded') },
                 ]}
                 data-testid="staff-status-filter"
               />
@@ -233,7 +129,7 @@ export function StaffPage() {
                 hideOnSinglePage: true,
                 showTotal: (total) => t('common.total', { count: total }),
               }}
-              locale={{ emptyText: t('staff.empty') }}
+              locale={{ emptyText: t('settings.staff.empty') }}
               scroll={{ x: 'max-content' }}
               data-testid="staff-table"
             />

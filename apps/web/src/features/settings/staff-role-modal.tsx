@@ -30,7 +30,9 @@ export function StaffRoleModal({ staff, onClose, onChanged }: StaffRoleModalProp
     setSubmitting(true);
     try {
       const updated = await staffApi.update(staff.id, { role });
-      void message.success(t('staff.roleChanged', { name: updated.name, role: roleLabel(t, updated.role) }));
+      void message.success(
+        t('settings.staff.roleChanged', { name: updated.name, role: roleLabel(t, updated.role) }),
+      );
       onChanged(updated);
     } catch (cause) {
       void message.error(errorMessage(t, cause));
@@ -42,7 +44,7 @@ export function StaffRoleModal({ staff, onClose, onChanged }: StaffRoleModalProp
   return (
     <Modal
       open={staff !== null}
-      title={staff ? t('staff.changeRoleTitle', { name: staff.name }) : null}
+      title={staff ? t('settings.staff.changeRoleTitle', { name: staff.name }) : null}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
@@ -62,8 +64,8 @@ export function StaffRoleModal({ staff, onClose, onChanged }: StaffRoleModalProp
         >
           <Form.Item
             name="role"
-            label={t('staff.role')}
-            rules={[{ required: true, message: t('staff.roleRequired') }]}
+            label={t('settings.staff.role')}
+            rules={[{ required: true, message: t('settings.staff.roleRequired') }]}
           >
             <Select options={roleOptions(t)} data-testid="staff-role-select" />
           </Form.Item>

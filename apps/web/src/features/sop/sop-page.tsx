@@ -1,47 +1,21 @@
-import type { SopRunDto as SopRun, SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
-import { EditOutlined, InboxOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Progress,
-  Row,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useState } from 'react';
+import type { SopTemplateDto as SopTemplate } from '@livecloud/schedule/schemas';
+import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Col, Empty, Flex, List, Progress, Row, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { roleLabel } from '../../i18n/labels';
 import { useSession } from '../auth/session-context';
-import { roomsApi } from '../accounts/accounts.api';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { todayInShanghai } from '../../lib/shanghai-time';
 import { sopApi } from './sop.api';
+import { sopOverviewQuery, sopRunQuery } from './sop.queries';
 import { SopRunPanel } from './sop-run-panel';
 import { SopStartModal } from './sop-start-modal';
 import { SopTemplateModal } from './sop-template-modal';
+import { SopTemplatesTable } from './sop-templates-table';
 import './sop.css';
-
-async function loadAll(signal: AbortSignal) {
-  const [templates, runs, rooms] = await Promise.all([
-    sopApi.templates(signal),
-    sopApi.runs(signal),
-    roomsApi.list(signal),
-  ]);
-  return { templates: templates.items, runs: runs.items, rooms: rooms.items };
-}
 
 /** SOP: checklist templates (e.g. 新直播间 7 天开播) and the runs started from them, with progress. */
 export function SopPage() {
@@ -50,21 +24,20 @@ export function SopPage() {
   const { can } = useSession();
   const canManage = can('commerce:manage');
   const today = todayInShanghai();
-  const { data, error, loading, reload } = useApiQuery(loadAll);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(sopOverviewQuery());
+  const reload = () =>
+    void queryClient.invalidateQueries({ queryKey: sopOverviewQuery().queryKey, exact: true });
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [template, setTemplate] = useState<SopTemplate | 'new' | null>(null);
   const runId = selected ?? data?.runs[0]?.id ?? null;
-  const loadRun = useCallback(
-    async (signal: AbortSignal): Promise<SopRun | null> => (runId ? sopApi.run(runId, signal) : null),
-    [runId],
-  );
-  const run = useApiQuery(loadRun);
+  const run = useQuery(sopRunQuery(runId));
 
   const archive = async (tpl: SopTemplate) => {
     try {
       await sopApi.archiveTemplate(tpl.id);
-      void message.success(t('scheduling.sop.archivedTemplate'));
+      void message.success(t('schedule.sop.archivedTemplate'));
       reload();
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -80,7 +53,7 @@ export function SopPage() {
             loading={loading}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scheduling.sop.noRuns')} />
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schedule.sop.noRuns')} />
               ),
             }}
             renderItem={(item) => (
@@ -95,13 +68,13 @@ export function SopPage() {
                       {item.name}
                     </Typography.Text>
                     {item.status === 'completed' ? (
-                      <Tag color="success">{t('scheduling.sop.completed')}</Tag>
+                      <Tag color="success">{t('schedule.sop.completed')}</Tag>
                     ) : item.progress.overdue > 0 ? (
-                      <Badge count={item.progress.overdue} title={t('scheduling.sop.overdue')} />
+                      <Badge count={item.progress.overdue} title={t('schedule.sop.overdue')} />
                     ) : null}
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.room.name} · {t('scheduling.sop.startsOn', { date: item.startDate })}
+                    {item.room.name} · {t('schedule.sop.startsOn', { date: item.startDate })}
                   </Typography.Text>
                   <Progress
                     percent={item.progress.percent}
@@ -123,7 +96,7 @@ export function SopPage() {
       <Col xs={24} lg={16}>
         {run.error && !run.data ? (
           <Card className="lc-card">
-            <LoadError error={run.error} onRetry={run.reload} />
+            <LoadError error={run.error} onRetry={() => void run.refetch()} />
           </Card>
         ) : run.data ? (
           <SopRunPanel
@@ -131,13 +104,13 @@ export function SopPage() {
             canManage={canManage}
             today={today}
             onChanged={(next) => {
-              run.setData(() => next);
+              queryClient.setQueryData(sopRunQuery(next.id).queryKey, next);
               reload();
             }}
           />
         ) : (
           <Card className="lc-card">
-            <Empty description={t('scheduling.sop.pickRun')} />
+            <Empty description={t('schedule.sop.pickRun')} />
           </Card>
         )}
       </Col>
@@ -145,114 +118,25 @@ export function SopPage() {
   );
 
   const templatesTab = (
-    <Card className="lc-card">
-      <Table<SopTemplate>
-        rowKey="id"
-        loading={loading}
-        dataSource={data?.templates ?? []}
-        pagination={false}
-        expandable={{
-          expandedRowRender: (tpl) => (
-            <List
-              size="small"
-              dataSource={tpl.tasks}
-              renderItem={(task) => (
-                <List.Item>
-                  <Space wrap>
-                    <Tag>D{task.dueDay}</Tag>
-                    <Typography.Text strong>{task.title}</Typography.Text>
-                    <Tag color="blue">{roleLabel(t, task.ownerRole)}</Tag>
-                    {task.dependsOn.length > 0 ? (
-                      <Typography.Text type="secondary">
-                        {t('scheduling.sop.after', {
-                          tasks: task.dependsOn
-                            .map((k) => tpl.tasks.find((x) => x.key === k)?.title ?? k)
-                            .join('、'),
-                        })}
-                      </Typography.Text>
-                    ) : null}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          ),
-        }}
-        columns={[
-          {
-            key: 'name',
-            title: t('scheduling.sop.templateName'),
-            render: (_, tpl) => (
-              <Space>
-                <Typography.Text strong>{tpl.name}</Typography.Text>
-                {tpl.isDefault ? <Tag color="gold">{t('scheduling.sop.builtIn')}</Tag> : null}
-              </Space>
-            ),
-          },
-          {
-            key: 'version',
-            title: t('scheduling.sop.version'),
-            width: 90,
-            render: (_, tpl) => `v${tpl.version}`,
-          },
-          {
-            key: 'tasks',
-            title: t('scheduling.sop.taskCount'),
-            width: 100,
-            render: (_, tpl) => tpl.tasks.length,
-          },
-          {
-            key: 'days',
-            title: t('scheduling.sop.span'),
-            width: 110,
-            render: (_, tpl) =>
-              t('scheduling.sop.daysValue', { count: Math.max(...tpl.tasks.map((x) => x.dueDay)) }),
-          },
-          ...(canManage
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 170,
-                  render: (_: unknown, tpl: SopTemplate) => (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        icon={<EditOutlined />}
-                        onClick={() => setTemplate(tpl)}
-                      >
-                        {t('scheduling.accounts.editAction')}
-                      </Button>
-                      <Popconfirm
-                        title={t('scheduling.sop.archiveConfirm')}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => void archive(tpl)}
-                      >
-                        <Button type="link" size="small" danger icon={<InboxOutlined />}>
-                          {t('scheduling.sop.archive')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-    </Card>
+    <SopTemplatesTable
+      templates={data?.templates ?? []}
+      loading={loading}
+      canManage={canManage}
+      onEdit={setTemplate}
+      onArchive={(tpl) => void archive(tpl)}
+    />
   );
 
   return (
     <div data-testid="page-matrix-sop">
       <PageHeader
-        title={t('scheduling.sop.title')}
-        subtitle={t('scheduling.sop.subtitle')}
+        title={t('schedule.sop.title')}
+        subtitle={t('schedule.sop.subtitle')}
         extra={
           canManage && data ? (
             <>
               <Button icon={<PlusOutlined />} onClick={() => setTemplate('new')}>
-                {t('scheduling.sop.newTemplate')}
+                {t('schedule.sop.newTemplate')}
               </Button>
               <Button
                 type="primary"
@@ -261,7 +145,7 @@ export function SopPage() {
                 disabled={data.templates.length === 0}
                 data-testid="sop-start"
               >
-                {t('scheduling.sop.startTitle')}
+                {t('schedule.sop.startTitle')}
               </Button>
             </>
           ) : null
@@ -269,13 +153,13 @@ export function SopPage() {
       />
       {error && !data ? (
         <Card className="lc-card">
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         </Card>
       ) : (
         <Tabs
           items={[
-            { key: 'runs', label: t('scheduling.sop.runsTab'), children: runsTab },
-            { key: 'templates', label: t('scheduling.sop.templatesTab'), children: templatesTab },
+            { key: 'runs', label: t('schedule.sop.runsTab'), children: runsTab },
+            { key: 'templates', label: t('schedule.sop.templatesTab'), children: templatesTab },
           ]}
         />
       )}

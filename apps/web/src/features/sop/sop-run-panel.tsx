@@ -58,7 +58,7 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
               {run.name}
             </Typography.Title>
             <Typography.Text type="secondary">
-              {t('scheduling.sop.runMeta', {
+              {t('schedule.sop.runMeta', {
                 room: run.room.name,
                 date: run.startDate,
                 version: run.templateVersion,
@@ -67,12 +67,12 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
           </div>
           <Space size={32}>
             <Statistic
-              title={t('scheduling.sop.done')}
+              title={t('schedule.sop.done')}
               value={run.progress.done}
               suffix={`/ ${run.progress.total}`}
             />
             <Statistic
-              title={t('scheduling.sop.overdue')}
+              title={t('schedule.sop.overdue')}
               value={run.progress.overdue}
               styles={{ content: { color: run.progress.overdue > 0 ? '#f5222d' : undefined } }}
             />
@@ -95,7 +95,7 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
               content: (
                 <div>
                   <Typography.Text strong>
-                    {t('scheduling.sop.dayLabel', { day: daysBetween(run.startDate, date) })}
+                    {t('schedule.sop.dayLabel', { day: daysBetween(run.startDate, date) })}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                     {date}
@@ -114,7 +114,7 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                           <Tooltip
                             title={
                               blocked
-                                ? t('scheduling.sop.waitingFor', {
+                                ? t('schedule.sop.waitingFor', {
                                     tasks: task.blockedBy.map(titleOf).join('、'),
                                   })
                                 : undefined
@@ -139,13 +139,13 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                               <Tag>{roleLabel(t, task.ownerRole)}</Tag>
                               {task.overdue ? (
                                 <Tag color="error" icon={<ClockCircleOutlined />}>
-                                  {t('scheduling.sop.overdueTag')}
+                                  {t('schedule.sop.overdueTag')}
                                 </Tag>
                               ) : null}
                               {blocked ? (
                                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                                   <LockOutlined />{' '}
-                                  {t('scheduling.sop.waitingFor', {
+                                  {t('schedule.sop.waitingFor', {
                                     tasks: task.blockedBy.map(titleOf).join('、'),
                                   })}
                                 </Typography.Text>

@@ -41,7 +41,7 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
         startDate: values.startDate,
         ...(values.name?.trim() ? { name: values.name.trim() } : {}),
       });
-      void message.success(t('scheduling.sop.started'));
+      void message.success(t('schedule.sop.started'));
       onStarted(run);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
@@ -53,8 +53,8 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
   return (
     <Modal
       open={open}
-      title={t('scheduling.sop.startTitle')}
-      okText={t('scheduling.sop.start')}
+      title={t('schedule.sop.startTitle')}
+      okText={t('schedule.sop.start')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -70,15 +70,15 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
         initialValues={{ templateId: templates[0]?.id, startDate: today }}
         onFinish={(values) => void onSubmit(values)}
       >
-        <Form.Item name="templateId" label={t('scheduling.sop.template')} rules={[{ required: true }]}>
+        <Form.Item name="templateId" label={t('schedule.sop.template')} rules={[{ required: true }]}>
           <Select
             options={templates.map((tpl) => ({ value: tpl.id, label: `${tpl.name} · v${tpl.version}` }))}
           />
         </Form.Item>
         <Form.Item
           name="roomId"
-          label={t('scheduling.resource.room')}
-          rules={[{ required: true, message: t('scheduling.schedule.pick') }]}
+          label={t('schedule.resource.room')}
+          rules={[{ required: true, message: t('schedule.schedule.pick') }]}
         >
           <Select
             options={rooms.filter((r) => !r.archived).map((r) => ({ value: r.id, label: r.name }))}
@@ -87,14 +87,14 @@ export function SopStartModal({ open, today, templates, rooms, onClose, onStarte
         </Form.Item>
         <Form.Item
           name="startDate"
-          label={t('scheduling.sop.startDate')}
+          label={t('schedule.sop.startDate')}
           rules={[{ required: true }]}
-          extra={t('scheduling.sop.startDateHint')}
+          extra={t('schedule.sop.startDateHint')}
         >
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="name" label={t('scheduling.sop.runName')}>
-          <Input maxLength={100} placeholder={t('scheduling.sop.runNamePlaceholder')} />
+        <Form.Item name="name" label={t('schedule.sop.runName')}>
+          <Input maxLength={100} placeholder={t('schedule.sop.runNamePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -60,7 +60,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
         ? await sopApi.updateTemplate(editing.id, input)
         : await sopApi.createTemplate(input);
       void message.success(
-        editing ? t('scheduling.sop.templateSaved', { version: saved.version }) : t('common.saved'),
+        editing ? t('schedule.sop.templateSaved', { version: saved.version }) : t('common.saved'),
       );
       onSaved(saved);
     } catch (cause) {
@@ -73,7 +73,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
   return (
     <Modal
       open={target !== null}
-      title={editing ? t('scheduling.sop.editTemplate') : t('scheduling.sop.newTemplate')}
+      title={editing ? t('schedule.sop.editTemplate') : t('schedule.sop.newTemplate')}
       width={960}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -84,7 +84,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
     >
       {editing ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('scheduling.sop.versionNote', { version: editing.version, next: editing.version + 1 })}
+          {t('schedule.sop.versionNote', { version: editing.version, next: editing.version + 1 })}
         </Typography.Paragraph>
       ) : null}
       <Form<FormValues>
@@ -98,14 +98,14 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
           <Col span={10}>
             <Form.Item
               name="name"
-              label={t('scheduling.sop.templateName')}
-              rules={[{ required: true, whitespace: true, message: t('scheduling.sop.templateName') }]}
+              label={t('schedule.sop.templateName')}
+              rules={[{ required: true, whitespace: true, message: t('schedule.sop.templateName') }]}
             >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={14}>
-            <Form.Item name="description" label={t('scheduling.sop.description')}>
+            <Form.Item name="description" label={t('schedule.sop.description')}>
               <Input maxLength={1000} />
             </Form.Item>
           </Col>
@@ -114,11 +114,11 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
           {(fields, { add, remove }) => (
             <>
               <Row gutter={8} className="lc-sop-editor-head">
-                <Col span={3}>{t('scheduling.sop.key')}</Col>
-                <Col span={6}>{t('scheduling.sop.taskTitle')}</Col>
-                <Col span={4}>{t('scheduling.sop.owner')}</Col>
-                <Col span={3}>{t('scheduling.sop.dueDay')}</Col>
-                <Col span={7}>{t('scheduling.sop.dependsOn')}</Col>
+                <Col span={3}>{t('schedule.sop.key')}</Col>
+                <Col span={6}>{t('schedule.sop.taskTitle')}</Col>
+                <Col span={4}>{t('schedule.sop.owner')}</Col>
+                <Col span={3}>{t('schedule.sop.dueDay')}</Col>
+                <Col span={7}>{t('schedule.sop.dependsOn')}</Col>
               </Row>
               {fields.map((field) => {
                 const own = tasks?.[field.name]?.key;
@@ -131,7 +131,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                           {
                             required: true,
                             pattern: /^[a-z0-9_-]{1,40}$/,
-                            message: t('scheduling.sop.keyRule'),
+                            message: t('schedule.sop.keyRule'),
                           },
                         ]}
                       >
@@ -141,7 +141,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                     <Col span={6}>
                       <Form.Item
                         name={[field.name, 'title']}
-                        rules={[{ required: true, whitespace: true, message: t('scheduling.sop.taskTitle') }]}
+                        rules={[{ required: true, whitespace: true, message: t('schedule.sop.taskTitle') }]}
                       >
                         <Input maxLength={100} />
                       </Form.Item>
@@ -176,7 +176,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                         icon={<DeleteOutlined />}
                         onClick={() => remove(field.name)}
                         disabled={fields.length === 1}
-                        aria-label={t('scheduling.lineups.remove')}
+                        aria-label={t('schedule.lineups.remove')}
                       />
                     </Col>
                   </Row>
@@ -196,7 +196,7 @@ export function SopTemplateModal({ target, onClose, onSaved }: SopTemplateModalP
                   })
                 }
               >
-                {t('scheduling.sop.addTask')}
+                {t('schedule.sop.addTask')}
               </Button>
             </>
           )}

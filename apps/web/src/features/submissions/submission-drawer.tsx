@@ -3,9 +3,9 @@ import type {
   SubmissionDetailDto as SubmissionDetail,
 } from '@livecloud/commerce/schemas';
 import { Alert, Card, Descriptions, Drawer, Empty, Flex, Table, Typography } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/use-api-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { SubmissionStatusTag } from '../../components/status-tags';
@@ -17,15 +17,18 @@ import { SubmissionTimeline } from './submission-timeline';
 /**
  * One submission: product and SKUs, where it stands, the deposit check, QC results, receipts
  * and the full history. `actions` renders what the viewer may do (staff moves, or withdraw).
+ * `detailKey` is the key prefix of the side it is read from (staff or merchant portal).
  */
 export function SubmissionDrawer({
   submissionId,
+  detailKey,
   load,
   imageUrl,
   actions,
   onClose,
 }: {
   submissionId: string | null;
+  detailKey: readonly unknown[];
   load: (id: string, signal: AbortSignal) => Promise<SubmissionDetail>;
   imageUrl: (id: string) => string;
   actions?: (detail: SubmissionDetail, replace: (next: SubmissionDetail) => void) => ReactNode;
@@ -33,12 +36,13 @@ export function SubmissionDrawer({
 }) {
   const { t } = useTranslation();
   const names = useStaffNames();
-  const loader = useCallback(
-    (signal: AbortSignal) => (submissionId ? load(submissionId, signal) : Promise.resolve(undefined)),
-    [submissionId, load],
-  );
-  const { data, error, reload, setData } = useApiQuery(loader);
-  const replace = (next: SubmissionDetail) => setData(() => next);
+  const queryClient = useQueryClient();
+  const queryKey = [...detailKey, submissionId];
+  const { data, error, refetch } = useQuery({
+    queryKey,
+    queryFn: submissionId ? ({ signal }) => load(submissionId, signal) : skipToken,
+  });
+  const replace = (next: SubmissionDetail) => queryClient.setQueryData(queryKey, next);
 
   const hint =
     data?.status === 'sample_received'
@@ -65,7 +69,7 @@ export function SubmissionDrawer({
       extra={data && actions ? actions(data, replace) : null}
       data-testid="submission-drawer"
     >
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : null}
+      {error && !data ? <LoadError error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <Flex vertical gap={16}>
           {data.statusReason &&

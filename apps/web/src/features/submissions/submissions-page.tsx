@@ -2,15 +2,16 @@ import type { SubmissionDto as Submission } from '@livecloud/commerce/schemas';
 import { submissionStatuses, type SubmissionStatus } from '@livecloud/contracts/vocabulary';
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Input, Table, Tabs, Typography, type TableProps } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { merchantsApi, staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import { staffImageUrl, submissionsApi } from '../merchants/commerce.api';
+import { commerceQueries, submissionDetailKey, submissionListsKey } from '../merchants/commerce.queries';
 import { SubmissionStatusTag } from '../../components/status-tags';
 import { ImportModal } from './import-modal';
 import { SubmissionActions } from './submission-actions';
@@ -27,9 +28,10 @@ export function SubmissionsPage() {
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
-  const load = useCallback((signal: AbortSignal) => submissionsApi.list(filter, signal), [filter]);
-  const { data, error, loading, reload } = useApiQuery(load);
-  const merchants = useApiQuery(merchantsApi.list);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery(commerceQueries.submissions(filter));
+  const merchants = useQuery(commerceQueries.merchants());
+  const reload = () => void queryClient.invalidateQueries({ queryKey: submissionListsKey });
   const counts = data?.counts ?? {};
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
 
@@ -162,7 +164,7 @@ export function SubmissionsPage() {
           />
         </Flex>
         {error && !data ? (
-          <LoadError error={error} onRetry={reload} />
+          <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<Submission>
             rowKey="id"
@@ -182,6 +184,7 @@ export function SubmissionsPage() {
       </Card>
       <SubmissionDrawer
         submissionId={openId}
+        detailKey={submissionDetailKey}
         load={submissionsApi.get}
         imageUrl={staffImageUrl}
         onClose={() => setOpenId(null)}

@@ -1,24 +1,14 @@
-import type {
-  ReceiptDto as Receipt,
-  StockDto as Stock,
-  SubmissionDto as Submission,
-} from '@livecloud/commerce/schemas';
-import { Button, Card, Flex, Progress, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import type { ReceiptDto as Receipt, StockDto as Stock } from '@livecloud/commerce/schemas';
+import { useQueryClient } from '@tanstack/react-query';
+import { Flex, Progress, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import '../merchants/commerce.css';
-import { useApiQuery } from '../../api/use-api-query';
-import { LoadError } from '../../components/load-error';
-import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { staffImageUrl, submissionsApi, warehouseApi } from '../merchants/commerce.api';
-import { SubmissionStatusTag } from '../../components/status-tags';
+import { commerceQueries, submissionsKey, warehouseKey } from '../merchants/commerce.queries';
 import { actorLabel, useStaffNames } from '../merchants/use-staff-names';
-import { SubmissionDrawer } from '../submissions/submission-drawer';
+import { QueueTable, SubmissionQueuePage } from '../submissions/submission-queue-page';
 import { ReceiptModal } from './receipt-modal';
-
-type TabKey = 'pending' | 'receipts' | 'stock';
 
 /** 仓储: approved products to book in, receipts, and stock (received − allocated) per SKU. */
 export function WarehousePage() {
@@ -26,60 +16,14 @@ export function WarehousePage() {
   const { can } = useSession();
   const canManage = can('commerce:manage');
   const names = useStaffNames();
-  const [tab, setTab] = useState<TabKey>('pending');
-  const loadPending = useCallback((signal: AbortSignal) => submissionsApi.list('approved', signal), []);
-  const pending = useApiQuery(loadPending);
-  const receipts = useApiQuery(warehouseApi.receipts);
-  const stock = useApiQuery(warehouseApi.stock);
-  const [receiving, setReceiving] = useState<Submission | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
-  const pendingColumns: TableProps<Submission>['columns'] = [
-    {
-      key: 'product',
-      title: t('commerce.field.product'),
-      render: (_, s) => (
-        <Typography.Link strong onClick={() => setOpenId(s.id)}>
-          {s.productTitle}
-        </Typography.Link>
-      ),
-    },
-    { key: 'merchant', title: t('commerce.field.merchant'), dataIndex: 'merchantName' },
-    {
-      key: 'status',
-      title: t('commerce.field.status'),
-      width: 120,
-      render: (_, s) => <SubmissionStatusTag status={s.status} />,
-    },
-    {
-      key: 'at',
-      title: t('commerce.field.updatedAt'),
-      width: 150,
-      render: (_, s) => formatDateTime(s.statusChangedAt),
-    },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 110,
-      render: (_, s) =>
-        canManage ? (
-          <Button
-            type="primary"
-            size="small"
-            onClick={() => setReceiving(s)}
-            data-testid={`warehouse-receive-${s.id}`}
-          >
-            {t('commerce.warehouse.receive')}
-          </Button>
-        ) : null,
-    },
-  ];
-  const receiptColumns: TableProps<Receipt>['columns'] = [
+  const receiptColumns = (open: (submissionId: string) => void): TableProps<Receipt>['columns'] => [
     {
       key: 'product',
       title: t('commerce.field.product'),
       render: (_, r) => (
-        <Typography.Link onClick={() => setOpenId(r.submissionId)}>
+        <Typography.Link onClick={() => open(r.submissionId)}>
           {r.productTitle} <Typography.Text type="secondary">· {r.spec}</Typography.Text>
         </Typography.Link>
       ),
@@ -163,87 +107,63 @@ export function WarehousePage() {
     },
   ];
 
-  const reloadAll = () => {
-    pending.reload();
-    receipts.reload();
-    stock.reload();
-  };
   return (
-    <div data-testid="page-before-warehouse">
-      <PageHeader title={t('commerce.warehouse.title')} subtitle={t('commerce.warehouse.subtitle')} />
-      <Card className="lc-card">
-        {pending.error && !pending.data ? (
-          <LoadError error={pending.error} onRetry={pending.reload} />
-        ) : (
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => setTab(key as TabKey)}
-            items={[
-              {
-                key: 'pending',
-                label: `${t('commerce.warehouse.tabPending')} ${pending.data?.items.length ?? ''}`,
-                children: (
-                  <Table<Submission>
-                    rowKey="id"
-                    columns={pendingColumns}
-                    dataSource={pending.data?.items ?? []}
-                    loading={pending.loading}
-                    pagination={false}
-                    locale={{ emptyText: t('commerce.warehouse.pendingEmpty') }}
-                    data-testid="warehouse-pending-table"
-                  />
-                ),
-              },
-              {
-                key: 'receipts',
-                label: t('commerce.warehouse.tabReceipts'),
-                children: (
-                  <Table<Receipt>
-                    rowKey="id"
-                    columns={receiptColumns}
-                    dataSource={receipts.data?.items ?? []}
-                    loading={receipts.loading}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('commerce.warehouse.receiptsEmpty') }}
-                    scroll={{ x: 'max-content' }}
-                    data-testid="warehouse-receipt-table"
-                  />
-                ),
-              },
-              {
-                key: 'stock',
-                label: t('commerce.warehouse.tabStock'),
-                children: (
-                  <Table<Stock>
-                    rowKey="skuId"
-                    columns={stockColumns}
-                    dataSource={stock.data?.items ?? []}
-                    loading={stock.loading}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('commerce.warehouse.stockEmpty') }}
-                    scroll={{ x: 'max-content' }}
-                    data-testid="warehouse-stock-table"
-                  />
-                ),
-              },
-            ]}
-          />
-        )}
-      </Card>
-      <ReceiptModal
-        submission={receiving}
-        onClose={() => setReceiving(null)}
-        onDone={() => {
-          setReceiving(null);
-          reloadAll();
-        }}
-      />
-      <SubmissionDrawer
-        submissionId={openId}
-        load={submissionsApi.get}
-        imageUrl={staffImageUrl}
-        onClose={() => setOpenId(null)}
-      />
-    </div>
+    <SubmissionQueuePage
+      testId="page-before-warehouse"
+      title={t('commerce.warehouse.title')}
+      subtitle={t('commerce.warehouse.subtitle')}
+      status="approved"
+      showStatus
+      pending={{
+        label: t('commerce.warehouse.tabPending'),
+        empty: t('commerce.warehouse.pendingEmpty'),
+        testId: 'warehouse-pending-table',
+      }}
+      action={{
+        allowed: canManage,
+        label: t('commerce.warehouse.receive'),
+        width: 110,
+        testId: (id) => `warehouse-receive-${id}`,
+      }}
+      tabs={(open) => [
+        {
+          key: 'receipts',
+          label: t('commerce.warehouse.tabReceipts'),
+          children: (
+            <QueueTable
+              query={commerceQueries.receipts()}
+              columns={receiptColumns(open)}
+              emptyText={t('commerce.warehouse.receiptsEmpty')}
+              testId="warehouse-receipt-table"
+            />
+          ),
+        },
+        {
+          key: 'stock',
+          label: t('commerce.warehouse.tabStock'),
+          children: (
+            <QueueTable
+              query={commerceQueries.stock()}
+              columns={stockColumns}
+              rowKey="skuId"
+              emptyText={t('commerce.warehouse.stockEmpty')}
+              testId="warehouse-stock-table"
+            />
+          ),
+        },
+      ]}
+      renderForm={(submission, close) => (
+        <ReceiptModal
+          submission={submission}
+          onClose={close}
+          onDone={() => {
+            close();
+            // A receipt moves the submission to warehoused and adds to receipts and stock.
+            void queryClient.invalidateQueries({ queryKey: submissionsKey });
+            void queryClient.invalidateQueries({ queryKey: warehouseKey });
+          }}
+        />
+      )}
+    />
   );
 }

@@ -1,5 +1,5 @@
 /** 直播前 · 排期、排品、账号矩阵与 SOP 的文案（简体中文，其形状即英文版必须满足的类型）。 */
-export const schedulingZhCN = {
+export const scheduleZhCN = {
   minutes: '分钟',
   platform: {
     douyin: '抖音',

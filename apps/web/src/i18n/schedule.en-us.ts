@@ -1,7 +1,7 @@
-import type { schedulingZhCN } from './scheduling.zh-cn';
+import type { scheduleZhCN } from './schedule.zh-cn';
 
 /** Before the live · schedule, line-ups, account matrix and SOP (English). */
-export const schedulingEnUS: typeof schedulingZhCN = {
+export const scheduleEnUS: typeof scheduleZhCN = {
   minutes: 'min',
   platform: {
     douyin: 'Douyin',
