@@ -33,9 +33,9 @@ export const liveTotalsSchema = z.object({
   uv: count.describe('distinct viewers with room.enter'),
   pv: count.describe('room.enter events (entries)'),
   exits: count.describe('room.leave events'),
-  totalDwellMs: count.describe('Σ properties.dwellMs of room.leave'),
-  bounces: count.describe('room.leave with dwellMs < 2000'),
-  oneMinuteViews: count.describe('room.leave with dwellMs ≥ 60000'),
+  totalDwellMs: count.describe('Σ dwell of the visits, open ones up to the last event (docs/metrics.md)'),
+  bounces: count.describe('closed visits shorter than 2000 ms'),
+  oneMinuteViews: count.describe('visits of at least 60000 ms'),
   impressions: count,
   clicks: count,
   cartAdds: count,
@@ -67,7 +67,7 @@ export type LiveRates = z.infer<typeof liveRatesSchema>;
 
 export { funnelSteps, type FunnelStep } from '@livecloud/contracts/vocabulary';
 
-/** Funnel step counts: entries, leaves after ≥ 60 s, product clicks, orders created, orders paid. */
+/** Funnel step counts: entries, visits of ≥ 60 s, product clicks, orders created, orders paid. */
 export const funnelCountsSchema = z.object({
   views: count,
   oneMinuteViews: count,
