@@ -123,6 +123,8 @@ export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
   const c = t.counters;
   const open = emptyDwellTally();
   if (t.lastAt !== null) tallyOpen(open, t.openVisits, t.lastAt);
+  // No visit with a known dwell (no entry, no leave reporting one): unknown, not 0 s.
+  const measured = c.visits + open.visits > 0;
   const totals = completeTotals({
     gmvFen: c.gmv,
     refundFen: c.refundFen,
@@ -134,9 +136,9 @@ export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
     uv: t.uv,
     pv: c.pv,
     exits: c.exits,
-    totalDwellMs: c.dwellMs + open.dwellMs,
-    bounces: c.bounces,
-    oneMinuteViews: c.oneMin + open.oneMinuteViews,
+    totalDwellMs: measured ? c.dwellMs + open.dwellMs : null,
+    bounces: measured ? c.bounces : null,
+    oneMinuteViews: measured ? c.oneMin + open.oneMinuteViews : null,
     impressions: c.impressions,
     clicks: c.clicks,
     cartAdds: c.carts,

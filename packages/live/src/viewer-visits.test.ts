@@ -135,4 +135,22 @@ describe('dwell on the memory live state', () => {
     expect(a?.totals).toMatchObject({ pv: 3, totalDwellMs: 181_000, bounces: 1, oneMinuteViews: 2 });
     expect(a?.rates.averageDwellMs.value).toBeCloseTo(181_000 / 3);
   });
+
+  it('says dwell is unknown, not 0 s, when no visit has a known dwell', async () => {
+    const state = createMemoryLiveState();
+    await state.apply([event('k2', 'like', t0, 'a'), { ...event('l9', 'room.leave', t0 + 1, 'b') }]);
+    const snapshot = await state.snapshot('org_v', 'ses_v');
+    expect(snapshot?.totals).toMatchObject({
+      exits: 1,
+      totalDwellMs: null,
+      bounces: null,
+      oneMinuteViews: null,
+    });
+    expect(snapshot?.rates.averageDwellMs.value).toBeNull();
+    expect(snapshot?.rates.bounceRate2s.value).toBeNull();
+    await state.apply(
+      [event('l8', 'room.leave', t0 + 2, 'c')].map((e) => ({ ...e, properties: { dwellMs: 500 } })),
+    );
+    expect((await state.snapshot('org_v', 'ses_v'))?.totals).toMatchObject({ totalDwellMs: 500, bounces: 1 });
+  });
 });

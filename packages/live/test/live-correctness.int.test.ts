@@ -22,11 +22,18 @@ import {
   sessionEventCountReceivedBefore,
   sessionStoredRows,
 } from '../src/queries/session-event-count.query.js';
-import { disorderedBatches, generateSession } from './session-generator.js';
+import { disorderedBatches, generateSession, type GeneratedSession } from './session-generator.js';
 
 const redisUrl = process.env['REDIS_TEST_URL'] ?? 'redis://127.0.0.1:6379/15';
 const orgId = 'org_correct';
 const startAt = Date.UTC(2026, 2, 14, 12, 0, 7, 250);
+function withoutRoomEvents(session: GeneratedSession): GeneratedSession {
+  return {
+    ...session,
+    events: session.events.filter((e) => e.type !== 'room.enter' && e.type !== 'room.leave'),
+  };
+}
+
 const sessions = [
   generateSession({
     orgId,
@@ -66,6 +73,18 @@ const sessions = [
     seed: 11,
     plainLeaves: true,
   }),
+  // A feed without room events (orders, comments, likes only): dwell is unknown, not 0 s.
+  withoutRoomEvents(
+    generateSession({
+      orgId,
+      accountId: 'acc_2',
+      sessionId: 'ses_noroom',
+      startAt: startAt + 9 * 3_600_000,
+      minutes: 5,
+      viewers: 60,
+      seed: 12,
+    }),
+  ),
   // Same session id in another organisation: must never mix with ours.
   generateSession({
     orgId: 'org_other',
@@ -212,6 +231,7 @@ function describeCorrectness(
       [orgId, 'ses_even'],
       [orgId, 'ses_span'],
       [orgId, 'ses_plain'],
+      [orgId, 'ses_noroom'],
       ['org_other', 'ses_big'],
       [orgId, 'ses_sim'],
     ] as const) {
@@ -222,8 +242,10 @@ function describeCorrectness(
         expect(live).toEqual(sql);
         const distinct = allEvents.filter((e) => e.orgId === sessionOrg && e.sessionId === sessionId);
         expect(live?.eventCount).toBe(distinct.length);
-        const { totalDwellMs, bounces, oneMinuteViews } = bruteForceDwell(sessionOrg, sessionId);
-        expect(live?.totals).toMatchObject({ totalDwellMs, bounces, oneMinuteViews });
+        const { totalDwellMs, bounces, oneMinuteViews, visits } = bruteForceDwell(sessionOrg, sessionId);
+        if (visits === 0)
+          expect(live?.totals).toMatchObject({ totalDwellMs: null, bounces: null, oneMinuteViews: null });
+        else expect(live?.totals).toMatchObject({ totalDwellMs, bounces, oneMinuteViews });
         expect(live?.series.at(-1)?.cumulative.oneMinuteViews).toBe(oneMinuteViews);
       });
     }
@@ -250,6 +272,10 @@ function describeCorrectness(
       const plain = await state.snapshot(orgId, 'ses_plain');
       expect(plain?.rates.averageDwellMs.value).toBeGreaterThan(0);
       expect(plain?.rates.bounceRate2s.value).toBeGreaterThan(0);
+      const noRoom = await state.snapshot(orgId, 'ses_noroom');
+      expect(noRoom?.totals.paidOrders).toBeGreaterThan(0);
+      expect(noRoom?.rates.averageDwellMs.value).toBeNull();
+      expect(noRoom?.rates.bounceRate2s.value).toBeNull();
     });
 
     it('draws at most two days of a session that spans 25 years, and still counts what came before', async () => {

@@ -96,9 +96,9 @@ export async function sessionLiveTotals(
     uv: toInt(r.uv),
     pv: toInt(r.pv),
     exits: toInt(r.exits),
-    totalDwellMs: dwell.totalDwellMs,
-    bounces: dwell.bounces,
-    oneMinuteViews: dwell.oneMinuteViews,
+    ...(dwell.visits > 0
+      ? { totalDwellMs: dwell.totalDwellMs, bounces: dwell.bounces, oneMinuteViews: dwell.oneMinuteViews }
+      : { totalDwellMs: null, bounces: null, oneMinuteViews: null }),
     impressions: toInt(r.impressions),
     clicks: toInt(r.clicks),
     cartAdds: toInt(r.cart_adds),
