@@ -39,8 +39,15 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-/** A viewer's comments on the session, sent with a collector key the demo's admin creates. */
-async function sendViewerComment(sessionId: string, texts: readonly string[]): Promise<void> {
+/**
+ * A viewer's comments on the session, sent with a collector key the demo's admin creates, on the
+ * account of `accountOf` (by default the session itself).
+ */
+async function sendViewerComment(
+  sessionId: string,
+  texts: readonly string[],
+  accountOf: string = sessionId,
+): Promise<void> {
   const admin = demo.logins.find((l) => l.role === 'admin');
   if (!admin) throw new Error('the demo has no admin login');
   const login = await fetch(`${demo.url}/api/v1/auth/login`, {
@@ -60,7 +67,7 @@ async function sendViewerComment(sessionId: string, texts: readonly string[]): P
   expect(created.status).toBe(201);
   const { secret } = (await created.json()) as { secret: string };
   const board = (await (
-    await fetch(`${demo.url}/api/v1/sessions/${encodeURIComponent(sessionId)}/live`, { headers: { cookie } })
+    await fetch(`${demo.url}/api/v1/sessions/${encodeURIComponent(accountOf)}/live`, { headers: { cookie } })
   ).json()) as { accountId: string | null };
   const sent = await fetch(`${demo.url}/collect/v1/events`, {
     method: 'POST',
@@ -219,6 +226,20 @@ describe('the live big screen in a real browser', () => {
     await shot('big-screen-03-board-en');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('panel-sales').textContent()).toContain('成交数据');
+  });
+
+  it('says dwell and bounce are unknown, not 0 s and 0 %, for a session without room events', async () => {
+    const liveSessionId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+    const sessionId = `ses_e2e_no_room_${Date.now()}`;
+    await sendViewerComment(sessionId, ['只有评论，没有进出场'], liveSessionId);
+    await page.goto(`${demo.url}/big-screen/${sessionId}`);
+    await page.getByTestId('metric-dwell').waitFor({ timeout: 20_000 });
+    for (const id of ['dwell', 'bounce'])
+      await expect.poll(() => page.getByTestId(`metric-${id}-value`).textContent()).toBe('未知');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('metric-dwell-value').textContent()).toBe('Unknown');
+    await page.getByTestId('lang-switch').click();
+    expect(pageErrors).toEqual([]);
   });
 
   it('says so for a session the organisation does not have, and leads back to the list', async () => {

@@ -141,6 +141,9 @@ describe('GET /api/v1/sessions/{id}/live', () => {
       pastMedian: 1_000,
       beats: { numerator: 1, denominator: 1, value: 1 },
     });
+    // Its one entry never left: open up to its last event within the cut, the payment at 30 s.
+    expect(board.comparison.past.metrics.find((m) => m.metric === 'averageDwellMs')?.pastMedian).toBe(30_000);
+    expect(board.comparison.past.metrics.find((m) => m.metric === 'bounceRate2s')?.pastMedian).toBe(0);
     expect(board.comparison.window?.current).toEqual({ from: t0 - 4 * 60_000, to: t0 + 60_000 });
   });
 

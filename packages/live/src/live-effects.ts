@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@livecloud/events';
 import { liveEventTypes, type LiveEventType } from '@livecloud/contracts';
-import { bounceLimitMs, dwellMsOf, oneMinuteViewMs, unknownTrafficSource } from './metric-dictionary.js';
+import { dwellMsOf, unknownTrafficSource } from './metric-dictionary.js';
 
 /*
  * What one event does to the live state, as data. Both stores apply the same list of
@@ -15,6 +15,8 @@ export const counterFields = [
   'events',
   'pv',
   'exits',
+  /** Closed visits with a known dwell, their Σ dwell, bounces and 1-minute views (viewer-visits.ts). */
+  'visits',
   'dwellMs',
   'bounces',
   'oneMin',
@@ -52,6 +54,8 @@ export type LiveOp =
   /** Entry (+1) or exit (−1) in the second `second` (epoch seconds), for online and peak online. */
   | { kind: 'online'; second: number; by: 1 | -1 }
   | { kind: 'viewer'; viewer: string }
+  /** A room.enter or room.leave of the viewer: the store recounts that viewer's visits (viewer-visits.ts). */
+  | { kind: 'visit'; viewer: string; at: number; leave: boolean; dwellMs: number | null }
   | { kind: 'buyer'; viewer: string }
   | { kind: 'activity'; at: number }
   | { kind: 'account'; accountId: string }
@@ -110,27 +114,23 @@ export function effectsOf(event: StoredEvent & { type: LiveEventType }): LiveOp[
         { kind: 'online', second: Math.floor(at / 1000), by: 1 },
         { kind: 'viewer', viewer: viewerKeyOf(event) },
         { kind: 'source', source: event.trafficSource ?? unknownTrafficSource },
+        { kind: 'visit', viewer: viewerKeyOf(event), at, leave: false, dwellMs: null },
       );
       break;
-    case 'room.leave': {
+    case 'room.leave':
       ops.push(
         { kind: 'counter', field: 'exits', by: 1 },
         { kind: 'minute', field: 'exits', minute, by: 1 },
         { kind: 'online', second: Math.floor(at / 1000), by: -1 },
+        {
+          kind: 'visit',
+          viewer: viewerKeyOf(event),
+          at,
+          leave: true,
+          dwellMs: dwellMsOf(event.properties) ?? null,
+        },
       );
-      const dwell = dwellMsOf(event.properties);
-      if (dwell !== undefined) {
-        ops.push({ kind: 'counter', field: 'dwellMs', by: dwell });
-        if (dwell < bounceLimitMs) ops.push({ kind: 'counter', field: 'bounces', by: 1 });
-        if (dwell >= oneMinuteViewMs) {
-          ops.push(
-            { kind: 'counter', field: 'oneMin', by: 1 },
-            { kind: 'minute', field: 'oneMin', minute, by: 1 },
-          );
-        }
-      }
       break;
-    }
     case 'product.impression':
       ops.push({ kind: 'counter', field: 'impressions', by: 1 });
       perProduct('imp');

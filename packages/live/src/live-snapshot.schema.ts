@@ -33,9 +33,17 @@ export const liveTotalsSchema = z.object({
   uv: count.describe('distinct viewers with room.enter'),
   pv: count.describe('room.enter events (entries)'),
   exits: count.describe('room.leave events'),
-  totalDwellMs: count.describe('Σ properties.dwellMs of room.leave'),
-  bounces: count.describe('room.leave with dwellMs < 2000'),
-  oneMinuteViews: count.describe('room.leave with dwellMs ≥ 60000'),
+  totalDwellMs: count
+    .nullable()
+    .describe(
+      'Σ dwell of the visits, open ones up to the last event (docs/metrics.md); null when no visit has a known dwell',
+    ),
+  bounces: count
+    .nullable()
+    .describe('closed visits shorter than 2000 ms; null when no visit has a known dwell'),
+  oneMinuteViews: count
+    .nullable()
+    .describe('visits of at least 60000 ms; null when no visit has a known dwell'),
   impressions: count,
   clicks: count,
   cartAdds: count,
@@ -50,9 +58,9 @@ export type LiveTotals = z.infer<typeof liveTotalsSchema>;
 
 /** The rates of SPEC §4, each with its numerator and denominator. */
 export const liveRatesSchema = z.object({
-  averageDwellMs: ratioSchema.describe('totalDwellMs ÷ entries'),
-  bounceRate2s: ratioSchema.describe('bounces ÷ entries'),
-  oneMinuteViewRate: ratioSchema.describe('oneMinuteViews ÷ entries'),
+  averageDwellMs: ratioSchema.describe('totalDwellMs ÷ entries; no value when dwell is unknown'),
+  bounceRate2s: ratioSchema.describe('bounces ÷ entries; no value when dwell is unknown'),
+  oneMinuteViewRate: ratioSchema.describe('oneMinuteViews ÷ entries; no value when dwell is unknown'),
   ctr: ratioSchema.describe('clicks ÷ impressions'),
   conversionRate: ratioSchema.describe('buyers ÷ UV'),
   gpm: ratioSchema.describe('GMV fen × 1000 ÷ PV (scale 1000)'),
@@ -67,7 +75,7 @@ export type LiveRates = z.infer<typeof liveRatesSchema>;
 
 export { funnelSteps, type FunnelStep } from '@livecloud/contracts/vocabulary';
 
-/** Funnel step counts: entries, leaves after ≥ 60 s, product clicks, orders created, orders paid. */
+/** Funnel step counts: entries, visits of ≥ 60 s, product clicks, orders created, orders paid. */
 export const funnelCountsSchema = z.object({
   views: count,
   oneMinuteViews: count,

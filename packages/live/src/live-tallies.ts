@@ -12,6 +12,7 @@ import {
   ratesOf,
   ratio,
 } from './metric-dictionary.js';
+import { emptyDwellTally, tallyOpen, type DwellTally } from './viewer-visits.js';
 
 /**
  * What a live state store keeps for one session, read back in one consistent piece. Sparse:
@@ -28,6 +29,8 @@ export interface LiveTallies {
   firstAt: number | null;
   lastAt: number | null;
   peakOnline: number;
+  /** Entry times of the visits still open, which count up to `lastAt` (viewer-visits.ts). */
+  openVisits: Iterable<number>;
   /** Keyed by minute index (epoch minutes). */
   minutes: ReadonlyMap<number, Readonly<Record<MinuteField, number>>>;
   sources: ReadonlyMap<string, number>;
@@ -50,7 +53,7 @@ export function zeroes<F extends string>(fields: readonly F[]): Record<F, number
  */
 export const maxSeriesMinutes = 2_880;
 
-function seriesOf(t: LiveTallies): LiveMinute[] {
+function seriesOf(t: LiveTallies, open: DwellTally): LiveMinute[] {
   if (t.firstAt === null || t.lastAt === null) return [];
   const series: LiveMinute[] = [];
   const cumulative = { gmvFen: 0, exits: 0, views: 0, oneMinuteViews: 0, clicks: 0, orders: 0, pays: 0 };
@@ -66,11 +69,12 @@ function seriesOf(t: LiveTallies): LiveMinute[] {
     cumulative.orders += b.orders;
     cumulative.pays += b.pays;
   }
+  for (const [m, n] of open.oneMinuteByMinute) if (m < fromMinute) cumulative.oneMinuteViews += n;
   for (let m = fromMinute; m <= lastMinute; m++) {
     const b = t.minutes.get(m);
     const funnel = {
       views: b?.entries ?? 0,
-      oneMinuteViews: b?.oneMin ?? 0,
+      oneMinuteViews: (b?.oneMin ?? 0) + (open.oneMinuteByMinute.get(m) ?? 0),
       clicks: b?.clicks ?? 0,
       orders: b?.orders ?? 0,
       pays: b?.pays ?? 0,
@@ -117,6 +121,10 @@ function productRowsOf(t: LiveTallies): ProductRow[] {
 /** The snapshot a live store reports: totals, rates, funnel, dense minute series and lists. */
 export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
   const c = t.counters;
+  const open = emptyDwellTally();
+  if (t.lastAt !== null) tallyOpen(open, t.openVisits, t.lastAt);
+  // No visit with a known dwell (no entry, no leave reporting one): unknown, not 0 s.
+  const measured = c.visits + open.visits > 0;
   const totals = completeTotals({
     gmvFen: c.gmv,
     refundFen: c.refundFen,
@@ -128,9 +136,9 @@ export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
     uv: t.uv,
     pv: c.pv,
     exits: c.exits,
-    totalDwellMs: c.dwellMs,
-    bounces: c.bounces,
-    oneMinuteViews: c.oneMin,
+    totalDwellMs: measured ? c.dwellMs + open.dwellMs : null,
+    bounces: measured ? c.bounces : null,
+    oneMinuteViews: measured ? c.oneMin + open.oneMinuteViews : null,
     impressions: c.impressions,
     clicks: c.clicks,
     cartAdds: c.carts,
@@ -150,7 +158,7 @@ export function snapshotFromTallies(t: LiveTallies): LiveSnapshot {
     totals,
     rates: ratesOf(totals),
     funnel: funnelOf(funnelCountsOf(totals)),
-    series: seriesOf(t),
+    series: seriesOf(t, open),
     trafficSources: [...t.sources.entries()]
       .map(([source, entries]) => ({ source, entries, share: ratio(entries, c.pv) }))
       .sort((a, b) => b.entries - a.entries || compareBytes(a.source, b.source)),

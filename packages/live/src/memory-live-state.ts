@@ -16,6 +16,7 @@ import { groupBySession, type ApplyResult, type LiveStateStore } from './live-st
 import type { CommentRow, LiveSnapshot } from './live-snapshot.schema.js';
 import { snapshotFromTallies, zeroes } from './live-tallies.js';
 import { commentStreamLength, compareBytes, compareComments } from './metric-dictionary.js';
+import { emptyDwellTally, insertEdge, tallyClosed, visitsOf, type RoomEdge } from './viewer-visits.js';
 
 interface SessionState {
   /** Event ids applied, for idempotence; hashed, since a long session has millions. */
@@ -24,6 +25,10 @@ interface SessionState {
   counters: Record<CounterField, number>;
   viewers: HashedIdSet;
   buyers: HashedIdSet;
+  /** Each viewer's room.enter and room.leave, sorted, to recount the viewer's visits. */
+  edges: Map<string, RoomEdge[]>;
+  /** Entry time of each viewer's open visit. */
+  open: Map<string, number>;
   firstAt: number | null;
   lastAt: number | null;
   minutes: Map<number, Record<MinuteField, number>>;
@@ -44,6 +49,8 @@ function emptySession(): SessionState {
     counters: zeroes(counterFields),
     viewers: createHashedIdSet(),
     buyers: createHashedIdSet(),
+    edges: new Map(),
+    open: new Map(),
     firstAt: null,
     lastAt: null,
     minutes: new Map(),
@@ -54,6 +61,29 @@ function emptySession(): SessionState {
     latestStart: undefined,
     ends: new Map(),
   };
+}
+
+/** Recounts the viewer's visits with one more edge and applies the difference to the counters. */
+function applyVisit(s: SessionState, op: Extract<LiveOp, { kind: 'visit' }>): void {
+  let edges = s.edges.get(op.viewer);
+  if (edges === undefined) {
+    edges = [];
+    s.edges.set(op.viewer, edges);
+  }
+  const before = visitsOf(edges);
+  insertEdge(edges, { at: op.at, leave: op.leave, dwellMs: op.dwellMs });
+  const after = visitsOf(edges);
+  const change = emptyDwellTally();
+  tallyClosed(change, before.closed, -1);
+  tallyClosed(change, after.closed, 1);
+  s.counters.visits += change.visits;
+  s.counters.dwellMs += change.dwellMs;
+  s.counters.bounces += change.bounces;
+  s.counters.oneMin += change.oneMinuteViews;
+  for (const [minute, by] of change.oneMinuteByMinute)
+    if (by !== 0) applyOp(s, { kind: 'minute', field: 'oneMin', minute, by });
+  if (after.openAt === null) s.open.delete(op.viewer);
+  else s.open.set(op.viewer, after.openAt);
 }
 
 function applyOp(s: SessionState, op: LiveOp): void {
@@ -87,6 +117,9 @@ function applyOp(s: SessionState, op: LiveOp): void {
       break;
     case 'viewer':
       s.viewers.add(op.viewer);
+      break;
+    case 'visit':
+      applyVisit(s, op);
       break;
     case 'buyer':
       s.buyers.add(op.viewer);
@@ -192,6 +225,7 @@ export function createMemoryLiveState(): LiveStateStore {
         firstAt: s.firstAt,
         lastAt: s.lastAt,
         peakOnline: peakOnline(s.seconds),
+        openVisits: s.open.values(),
         minutes: s.minutes,
         sources: s.sources,
         products: s.products,

@@ -20,12 +20,17 @@ export function ratio(numerator: number, denominator: number, scale = 1): Ratio 
   return { numerator, denominator, value: denominator === 0 ? null : (numerator * scale) / denominator };
 }
 
+/** As {@link ratio}, with no value when the numerator is unknown (null), shown as 0. */
+export function knownRatio(numerator: number | null, denominator: number): Ratio {
+  return numerator === null ? { numerator: 0, denominator, value: null } : ratio(numerator, denominator);
+}
+
 /** Every rate of the metric dictionary from the session totals. */
 export function ratesOf(t: LiveTotals): LiveRates {
   return {
-    averageDwellMs: ratio(t.totalDwellMs, t.pv),
-    bounceRate2s: ratio(t.bounces, t.pv),
-    oneMinuteViewRate: ratio(t.oneMinuteViews, t.pv),
+    averageDwellMs: knownRatio(t.totalDwellMs, t.pv),
+    bounceRate2s: knownRatio(t.bounces, t.pv),
+    oneMinuteViewRate: knownRatio(t.oneMinuteViews, t.pv),
     ctr: ratio(t.clicks, t.impressions),
     conversionRate: ratio(t.buyers, t.uv),
     gpm: ratio(t.gmvFen, t.pv, 1000),
@@ -56,7 +61,7 @@ export function funnelOf(counts: FunnelCounts): FunnelStepDto[] {
 export function funnelCountsOf(t: LiveTotals): FunnelCounts {
   return {
     views: t.pv,
-    oneMinuteViews: t.oneMinuteViews,
+    oneMinuteViews: t.oneMinuteViews ?? 0,
     clicks: t.clicks,
     orders: t.ordersCreated,
     pays: t.paidOrders,

@@ -17,6 +17,8 @@ export const sessionKeyNames = [
   'exs', // ZSET explain.start id by occurredAt, only the latest kept
   'exsp', // HASH explain.start id → productId
   'exe', // HASH productId ('' for none) → latest explain.end occurredAt
+  'edges', // HASH viewer key → its room.enter/leave edges, sorted: "at,leave,dwellMs;…" (dwellMs −1 for none)
+  'open', // HASH viewer key → entry time of the viewer's open visit
 ] as const;
 export type SessionKeyName = (typeof sessionKeyNames)[number];
 
@@ -36,7 +38,7 @@ local ttl = tonumber(ARGV[1])
 local keep = tonumber(ARGV[2])
 local batch = cjson.decode(ARGV[3])
 local K = {}
-local names = { 'applied', 'c', 'viewers', 'buyers', 'm', 'sec', 'secmax', 'src', 'prod', 'cm', 'cmd', 'exs', 'exsp', 'exe' }
+local names = { 'applied', 'c', 'viewers', 'buyers', 'm', 'sec', 'secmax', 'src', 'prod', 'cm', 'cmd', 'exs', 'exsp', 'exe', 'edges', 'open' }
 for i, name in ipairs(names) do K[name] = KEYS[i] end
 
 local applied, duplicates = 0, 0
@@ -60,6 +62,74 @@ local function incr(key, field, by)
   end
 end
 local members = { viewers = {}, buyers = {} }
+
+-- A viewer's visits, as viewer-visits.ts counts them: the same order of edges, the same rules.
+local function decodeEdges(text)
+  local edges = {}
+  if text then
+    for at, leave, dwell in string.gmatch(text, '(-?%d+),(%d),(-?%d+)') do
+      edges[#edges + 1] = { tonumber(at), tonumber(leave), tonumber(dwell) }
+    end
+  end
+  return edges
+end
+local function encodeEdges(edges)
+  local parts = {}
+  for i, e in ipairs(edges) do parts[i] = string.format('%d,%d,%d', e[1], e[2], e[3]) end
+  return table.concat(parts, ';')
+end
+local function before(a, b)
+  if a[1] ~= b[1] then return a[1] < b[1] end
+  if a[2] ~= b[2] then return a[2] < b[2] end
+  return a[3] < b[3]
+end
+local function visitsOf(edges)
+  local closed, openAt = {}, nil
+  for i, e in ipairs(edges) do
+    if e[2] == 0 then
+      local nextEdge = edges[i + 1]
+      if not nextEdge then openAt = e[1]
+      elseif nextEdge[2] == 0 then closed[#closed + 1] = { nextEdge[1] - e[1], nextEdge[1] } end
+    else
+      local dwell = e[3]
+      if dwell < 0 then
+        local previous = edges[i - 1]
+        if previous and previous[2] == 0 then dwell = e[1] - previous[1] else dwell = nil end
+      end
+      if dwell then closed[#closed + 1] = { dwell, e[1] } end
+    end
+  end
+  return closed, openAt
+end
+local function tallyClosed(closed, sign)
+  for _, v in ipairs(closed) do
+    local dwell = sign * v[1]
+    incr(K.c, 'visits', string.format('%d', sign))
+    incr(K.c, 'dwellMs', string.format('%d', dwell))
+    if v[1] < 2000 then incr(K.c, 'bounces', string.format('%d', sign)) end
+    if v[1] >= 60000 then
+      incr(K.c, 'oneMin', string.format('%d', sign))
+      incr(K.m, 'oneMin:' .. string.format('%d', math.floor(v[2] / 60000)), string.format('%d', sign))
+    end
+  end
+end
+local function visit(viewer, at, leave, dwell)
+  local edges = decodeEdges(redis.call('HGET', K.edges, viewer))
+  local oldClosed = visitsOf(edges)
+  local edge = { tonumber(at), tonumber(leave), dwell == '' and -1 or tonumber(dwell) }
+  local i = #edges
+  while i > 0 and before(edge, edges[i]) do i = i - 1 end
+  table.insert(edges, i + 1, edge)
+  local newClosed, openAt = visitsOf(edges)
+  tallyClosed(oldClosed, -1)
+  tallyClosed(newClosed, 1)
+  redis.call('HSET', K.edges, viewer, encodeEdges(edges))
+  if openAt then
+    redis.call('HSET', K.open, viewer, string.format('%d', openAt))
+  else
+    redis.call('HDEL', K.open, viewer)
+  end
+end
 local firstAt, lastAt, firstText, lastText = nil, nil, nil, nil
 local account = nil
 local ends = {}
@@ -97,6 +167,8 @@ for i, event in ipairs(batch) do
         touchedMinutes[math.floor(tonumber(op[2]) / 60)] = true
       elseif kind == 'v' then
         members.viewers[#members.viewers + 1] = op[2]
+      elseif kind == 'vi' then
+        visit(op[2], op[3], op[4], op[5])
       elseif kind == 'b' then
         members.buyers[#members.buyers + 1] = op[2]
       elseif kind == 'a' then

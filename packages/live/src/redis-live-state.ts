@@ -55,6 +55,14 @@ function compact(op: LiveOp): CompactOp {
       return ['o', String(op.second), String(op.by)];
     case 'viewer':
       return ['v', op.viewer];
+    case 'visit':
+      return [
+        'vi',
+        op.viewer,
+        String(op.at),
+        op.leave ? '1' : '0',
+        op.dwellMs === null ? '' : String(op.dwellMs),
+      ];
     case 'buyer':
       return ['b', op.viewer];
     case 'activity':
@@ -213,6 +221,7 @@ export function createRedisLiveState(options: RedisLiveStateOptions): LiveStateS
         .zrevrange(k.exs, 0, 0, 'WITHSCORES')
         .hgetall(k.exsp)
         .hgetall(k.exe)
+        .hvals(k.open)
         .exec();
       if (replies === null) throw new Error('live state read was aborted');
       const values = replies.map(([error, value]) => {
@@ -259,6 +268,7 @@ export function createRedisLiveState(options: RedisLiveStateOptions): LiveStateS
         firstAt: firstAt === undefined ? null : int(firstAt),
         lastAt: lastAt === undefined ? null : int(lastAt),
         peakOnline: peakOnline(minutesByText, hash(4)),
+        openVisits: list(12).map(int),
         minutes,
         sources: new Map(Object.entries(hash(5)).map(([source, n]) => [source, int(n)])),
         products: byKey<ProductField>(hash(6), productFields),

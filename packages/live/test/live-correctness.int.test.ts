@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMemoryLiveState,
   createRedisLiveState,
+  dwellMsOf,
   maxSeriesMinutes,
+  viewerKeyOf,
   sessionLiveMetrics,
   type LiveSnapshot,
   type LiveStateStore,
@@ -20,11 +22,18 @@ import {
   sessionEventCountReceivedBefore,
   sessionStoredRows,
 } from '../src/queries/session-event-count.query.js';
-import { disorderedBatches, generateSession } from './session-generator.js';
+import { disorderedBatches, generateSession, type GeneratedSession } from './session-generator.js';
 
 const redisUrl = process.env['REDIS_TEST_URL'] ?? 'redis://127.0.0.1:6379/15';
 const orgId = 'org_correct';
 const startAt = Date.UTC(2026, 2, 14, 12, 0, 7, 250);
+function withoutRoomEvents(session: GeneratedSession): GeneratedSession {
+  return {
+    ...session,
+    events: session.events.filter((e) => e.type !== 'room.enter' && e.type !== 'room.leave'),
+  };
+}
+
 const sessions = [
   generateSession({
     orgId,
@@ -53,6 +62,29 @@ const sessions = [
     viewers: 120,
     seed: 10,
   }),
+  // A platform feed of plain enters and leaves: dwell comes only from pairing them.
+  generateSession({
+    orgId,
+    accountId: 'acc_2',
+    sessionId: 'ses_plain',
+    startAt: startAt + 6 * 3_600_000,
+    minutes: 15,
+    viewers: 400,
+    seed: 11,
+    plainLeaves: true,
+  }),
+  // A feed without room events (orders, comments, likes only): dwell is unknown, not 0 s.
+  withoutRoomEvents(
+    generateSession({
+      orgId,
+      accountId: 'acc_2',
+      sessionId: 'ses_noroom',
+      startAt: startAt + 9 * 3_600_000,
+      minutes: 5,
+      viewers: 60,
+      seed: 12,
+    }),
+  ),
   // Same session id in another organisation: must never mix with ours.
   generateSession({
     orgId: 'org_other',
@@ -110,6 +142,58 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * Dwell counted by brute force from the distinct events, without the live code's pairing: per
+ * viewer, enters and leaves in time order (enter first at equal times, a leave without dwellMs
+ * before one with); a leave takes its dwellMs or else the time since the entry right before it;
+ * an entry followed by an entry lasts until the re-entry; the last entry is open until the
+ * session's last event (refunds excluded) and never a bounce.
+ */
+function bruteForceDwell(sessionOrg: string, sessionId: string) {
+  const events = [
+    ...new Map(
+      allEvents.filter((e) => e.orgId === sessionOrg && e.sessionId === sessionId).map((e) => [e.id, e]),
+    ).values(),
+  ];
+  const end = Math.max(...events.filter((e) => e.type !== 'order.refund').map((e) => e.occurredAt));
+  const reported = (e: StoredEvent): number | null =>
+    e.type === 'room.leave' ? (dwellMsOf(e.properties) ?? null) : null;
+  const timelines = new Map<string, StoredEvent[]>();
+  for (const e of events) {
+    if (e.type !== 'room.enter' && e.type !== 'room.leave') continue;
+    timelines.set(viewerKeyOf(e), [...(timelines.get(viewerKeyOf(e)) ?? []), e]);
+  }
+  const counted = { totalDwellMs: 0, bounces: 0, oneMinuteViews: 0, visits: 0, open: 0 };
+  for (const timeline of timelines.values()) {
+    timeline.sort(
+      (a, b) =>
+        a.occurredAt - b.occurredAt ||
+        Number(a.type === 'room.leave') - Number(b.type === 'room.leave') ||
+        (reported(a) ?? -1) - (reported(b) ?? -1),
+    );
+    for (let i = 0; i < timeline.length; i++) {
+      const e = timeline[i] as StoredEvent;
+      const before = timeline[i - 1];
+      const after = timeline[i + 1];
+      let dwell: number | null;
+      let left = true;
+      if (e.type === 'room.leave')
+        dwell = reported(e) ?? (before?.type === 'room.enter' ? e.occurredAt - before.occurredAt : null);
+      else if (after === undefined) {
+        dwell = end - e.occurredAt;
+        left = false;
+      } else dwell = after.type === 'room.enter' ? after.occurredAt - e.occurredAt : null;
+      if (dwell === null) continue;
+      counted.visits++;
+      counted.totalDwellMs += dwell;
+      if (left && dwell < 2_000) counted.bounces++;
+      if (dwell >= 60_000) counted.oneMinuteViews++;
+      if (!left) counted.open++;
+    }
+  }
+  return counted;
+}
+
 async function deliver(state: LiveStateStore, seed: number): Promise<void> {
   const batches = disorderedBatches(allEvents, seed);
   for (const [i, batch] of batches.entries()) {
@@ -146,6 +230,8 @@ function describeCorrectness(
       [orgId, 'ses_big'],
       [orgId, 'ses_even'],
       [orgId, 'ses_span'],
+      [orgId, 'ses_plain'],
+      [orgId, 'ses_noroom'],
       ['org_other', 'ses_big'],
       [orgId, 'ses_sim'],
     ] as const) {
@@ -156,6 +242,11 @@ function describeCorrectness(
         expect(live).toEqual(sql);
         const distinct = allEvents.filter((e) => e.orgId === sessionOrg && e.sessionId === sessionId);
         expect(live?.eventCount).toBe(distinct.length);
+        const { totalDwellMs, bounces, oneMinuteViews, visits } = bruteForceDwell(sessionOrg, sessionId);
+        if (visits === 0)
+          expect(live?.totals).toMatchObject({ totalDwellMs: null, bounces: null, oneMinuteViews: null });
+        else expect(live?.totals).toMatchObject({ totalDwellMs, bounces, oneMinuteViews });
+        expect(live?.series.at(-1)?.cumulative.oneMinuteViews).toBe(oneMinuteViews);
       });
     }
 
@@ -173,6 +264,18 @@ function describeCorrectness(
       const lastMinute = live.series.at(-1);
       expect(lastMinute?.cumulative.pays).toBe(live.totals.paidOrders);
       expect(lastMinute?.onlineAtEnd).toBe(live.totals.onlineNow);
+    });
+
+    it('counts open visits, plain leaves and re-entries, as the brute-force count does', async () => {
+      for (const sessionId of ['ses_big', 'ses_plain'])
+        expect(bruteForceDwell(orgId, sessionId).open).toBeGreaterThan(0);
+      const plain = await state.snapshot(orgId, 'ses_plain');
+      expect(plain?.rates.averageDwellMs.value).toBeGreaterThan(0);
+      expect(plain?.rates.bounceRate2s.value).toBeGreaterThan(0);
+      const noRoom = await state.snapshot(orgId, 'ses_noroom');
+      expect(noRoom?.totals.paidOrders).toBeGreaterThan(0);
+      expect(noRoom?.rates.averageDwellMs.value).toBeNull();
+      expect(noRoom?.rates.bounceRate2s.value).toBeNull();
     });
 
     it('draws at most two days of a session that spans 25 years, and still counts what came before', async () => {

@@ -159,6 +159,37 @@ for (const h of [memoryHarness, redisHarness]) {
       await state.drop('org_s', 'ses_s');
     });
 
+    it('pairs plain leaves with their entries and counts open visits to the last event, in any order', async () => {
+      const a = h.open();
+      const b = h.open();
+      const who = (platformUserId: string) => ({ platformUserId });
+      const events = [
+        ev('room.enter', t0, who('v1')),
+        ev('room.leave', t0 + 90_000, who('v1')),
+        ev('room.enter', t0 + 10_000, who('v2')),
+        ev('room.leave', t0 + 11_000, who('v2')),
+        ev('room.enter', t0 + 20_000, who('v2')),
+        ev('room.enter', t0 + 40_000, who('v3')),
+        ev('room.leave', t0 + 50_000, { ...who('v4'), properties: {} }),
+        ev('like', t0 + 130_000, who('v3')),
+      ];
+      await a.apply(events);
+      for (const e of [...events].reverse()) await b.apply([e]);
+      await b.apply(events.slice(2));
+      const [sa, sb] = await Promise.all([a.snapshot('org_s', 'ses_s'), b.snapshot('org_s', 'ses_s')]);
+      expect(sb).toEqual(sa);
+      // v1 90 s; v2 1 s (a bounce), then open 110 s; v3 open 90 s; v4's entry is not in the session.
+      expect(sa?.totals).toMatchObject({
+        pv: 4,
+        exits: 3,
+        totalDwellMs: 291_000,
+        bounces: 1,
+        oneMinuteViews: 3,
+      });
+      expect(sa?.series.at(-1)?.cumulative.oneMinuteViews).toBe(3);
+      await a.drop('org_s', 'ses_s');
+    });
+
     it('keeps the 50 latest comments, and a late old comment does not push a newer one out', async () => {
       const state = h.open();
       const comments = Array.from({ length: 60 }, (_, i) =>

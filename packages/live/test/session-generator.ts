@@ -27,11 +27,14 @@ export interface SessionOptions {
   minutes: number;
   viewers: number;
   seed: number;
+  /** A feed that sends plain room.leave events, none with a dwellMs. */
+  plainLeaves?: boolean;
 }
 
 /**
  * A compact, deterministic live session with the awkward cases the big screen must count
- * right: repeat visits, viewers still in the room, leaves without a usable dwellMs, refunds
+ * right: repeat visits, viewers still in the room, leaves without a usable dwellMs, leaves of
+ * viewers whose entry is not in the session, re-entries without a leave between, refunds
  * after the end, several events in one millisecond, comments tied on time, an explain.end
  * naming no product, product and comment ids outside ASCII.
  */
@@ -85,7 +88,7 @@ export function generateSession(o: SessionOptions): GeneratedSession {
               : between(60_001, 20 * 60_000);
     const leaveAt = enterAt + dwell;
     if (leaveAt < endAt || rnd() < 0.3) {
-      const q = rnd();
+      const q = o.plainLeaves === true ? 0 : rnd();
       const properties =
         q < 0.03
           ? {}
@@ -132,6 +135,19 @@ export function generateSession(o: SessionOptions): GeneratedSession {
     if (rnd() < 0.05) add('share', inRoom(), who);
     if (rnd() < 0.08) add('follow', inRoom(), who);
     if (rnd() < 0.02) add('fanclub.join', inRoom(), who);
+  }
+
+  // Leaves of viewers who entered before the session's first event, some with a dwellMs.
+  for (let k = 0; k < Math.max(2, Math.floor(o.viewers / 100)); k++) {
+    const properties = k % 2 === 0 || o.plainLeaves === true ? {} : { dwellMs: between(0, 90_000) };
+    add('room.leave', between(o.startAt, endAt), { platformUserId: `early_${k}`, properties });
+  }
+  // Re-entries without a leave between (a lost leave, a second device).
+  for (let k = 0; k < Math.max(2, Math.floor(o.viewers / 100)); k++) {
+    const enterAt = between(o.startAt, endAt - 1);
+    const who = { userId: `twice_${k}` };
+    add('room.enter', enterAt, who);
+    add('room.enter', between(enterAt, endAt), who);
   }
 
   // Explain segments back to back; the last one is left open on odd seeds.

@@ -68,6 +68,7 @@ export const bigScreenEnUS: typeof bigScreenZhCN = {
       uv: 'Viewers (UV)',
       averageDwell: 'Avg. dwell',
       bounceRate2s: '2-s bounce rate',
+      unknown: 'Unknown',
       oneMinuteViewRate: '1-min view rate',
       ofEntries: '{{numerator}} / {{denominator}} entries',
       newFollowers: 'New followers',

@@ -64,6 +64,7 @@ export const bigScreenZhCN = {
       uv: '累计观看人数',
       averageDwell: '平均停留',
       bounceRate2s: '2 秒跳出率',
+      unknown: '未知',
       oneMinuteViewRate: '1 分钟观看率',
       ofEntries: '{{numerator}} / {{denominator}} 人次',
       newFollowers: '新增粉丝',

@@ -1,7 +1,8 @@
-import { dwellMsSql, toInt, viewerKeySql, type EventQueryContext } from '@livecloud/analytics';
+import { toInt, viewerKeySql, type EventQueryContext } from '@livecloud/analytics';
 import type { LiveTotals } from '../live-snapshot.schema.js';
 import { completeTotals } from '../metric-dictionary.js';
 import { liveTypesParam } from './live-sql.js';
+import { sessionDwell } from './session-dwell.query.js';
 
 type Int = string | number;
 
@@ -14,9 +15,6 @@ interface Row {
   pv: Int;
   uv: Int;
   exits: Int;
-  dwell_ms: Int | null;
-  bounces: Int;
-  one_minute_views: Int;
   gmv_fen: Int | null;
   paid_orders: Int;
   buyers: Int;
@@ -44,13 +42,14 @@ export interface SessionLiveTotals {
   totals: Omit<LiveTotals, 'peakOnline'>;
 }
 
-/** Every session total of the big screen in one pass over the session's events (FINAL). */
+/** Every session total of the big screen: one pass over the session's events (FINAL), dwell by visit beside it. */
 export async function sessionLiveTotals(
   ctx: EventQueryContext,
   sessionId: string,
 ): Promise<SessionLiveTotals> {
-  const rows = await ctx.scope.query<Row>(
-    `SELECT
+  const [rows, dwell] = await Promise.all([
+    ctx.scope.query<Row>(
+      `SELECT
        count() AS events,
        any(account_id) AS account,
        countIf(type != 'order.refund') AS activity,
@@ -59,9 +58,6 @@ export async function sessionLiveTotals(
        countIf(type = 'room.enter') AS pv,
        uniqExactIf(viewer, type = 'room.enter') AS uv,
        countIf(type = 'room.leave') AS exits,
-       sumIf(dwell, type = 'room.leave') AS dwell_ms,
-       countIf(type = 'room.leave' AND dwell < 2000) AS bounces,
-       countIf(type = 'room.leave' AND dwell >= 60000) AS one_minute_views,
        sumIf(amount_fen, type = 'order.pay') AS gmv_fen,
        countIf(type = 'order.pay') AS paid_orders,
        uniqExactIf(viewer, type = 'order.pay') AS buyers,
@@ -78,12 +74,14 @@ export async function sessionLiveTotals(
        countIf(type = 'like') AS likes,
        countIf(type = 'share') AS shares
      FROM (
-       SELECT type, occurred_at, account_id, amount_fen, ${viewerKeySql} AS viewer, ${dwellMsSql} AS dwell
+       SELECT type, occurred_at, account_id, amount_fen, ${viewerKeySql} AS viewer
        FROM ${ctx.events} FINAL
        WHERE org_id = {orgId:String} AND session_id = {sessionId:String} AND type IN {liveTypes:Array(String)}
      )`,
-    { sessionId, liveTypes: liveTypesParam },
-  );
+      { sessionId, liveTypes: liveTypesParam },
+    ),
+    sessionDwell(ctx, sessionId),
+  ]);
   const r = rows[0];
   if (r === undefined) throw new Error('an aggregate query returned no row');
   const hasActivity = toInt(r.activity) > 0;
@@ -98,9 +96,9 @@ export async function sessionLiveTotals(
     uv: toInt(r.uv),
     pv: toInt(r.pv),
     exits: toInt(r.exits),
-    totalDwellMs: toInt(r.dwell_ms),
-    bounces: toInt(r.bounces),
-    oneMinuteViews: toInt(r.one_minute_views),
+    ...(dwell.visits > 0
+      ? { totalDwellMs: dwell.totalDwellMs, bounces: dwell.bounces, oneMinuteViews: dwell.oneMinuteViews }
+      : { totalDwellMs: null, bounces: null, oneMinuteViews: null }),
     impressions: toInt(r.impressions),
     clicks: toInt(r.clicks),
     cartAdds: toInt(r.cart_adds),

@@ -1,7 +1,8 @@
-import { dwellMsSql, toInt, type EventQueryContext } from '@livecloud/analytics';
+import { toInt, type EventQueryContext } from '@livecloud/analytics';
 import { maxSeriesMinutes } from '../live-tallies.js';
 import type { LiveMinute } from '../live-snapshot.schema.js';
 import { activityTypesParam } from './live-sql.js';
+import { sessionVisitsSql } from './session-visits.sql.js';
 
 type Int = string | number;
 type Row = Record<
@@ -33,20 +34,28 @@ type Row = Record<
 export async function sessionMinuteSeries(ctx: EventQueryContext, sessionId: string): Promise<LiveMinute[]> {
   const rows = await ctx.scope.query<Row>(
     `WITH per_minute AS (
-       SELECT intDiv(toUnixTimestamp64Milli(occurred_at), 60000) AS minute,
-              toInt64(coalesce(sumIf(amount_fen, type = 'order.pay'), 0)) AS gmv,
-              toInt64(countIf(type = 'room.enter')) AS entries,
-              toInt64(countIf(type = 'room.leave')) AS exits,
-              toInt64(countIf(type = 'room.leave' AND dwell_ms >= 60000)) AS one_min,
-              toInt64(countIf(type = 'product.click')) AS clicks,
-              toInt64(countIf(type = 'order.create')) AS orders,
-              toInt64(countIf(type = 'order.pay')) AS pays
+       SELECT m AS minute, sum(m_gmv) AS gmv, sum(m_entries) AS entries, sum(m_exits) AS exits,
+              sum(m_one_min) AS one_min, sum(m_clicks) AS clicks, sum(m_orders) AS orders, sum(m_pays) AS pays
        FROM (
-         SELECT type, occurred_at, amount_fen, ${dwellMsSql} AS dwell_ms
+         SELECT intDiv(toUnixTimestamp64Milli(occurred_at), 60000) AS m,
+                toInt64(coalesce(sumIf(amount_fen, type = 'order.pay'), 0)) AS m_gmv,
+                toInt64(countIf(type = 'room.enter')) AS m_entries,
+                toInt64(countIf(type = 'room.leave')) AS m_exits,
+                toInt64(0) AS m_one_min,
+                toInt64(countIf(type = 'product.click')) AS m_clicks,
+                toInt64(countIf(type = 'order.create')) AS m_orders,
+                toInt64(countIf(type = 'order.pay')) AS m_pays
          FROM ${ctx.events} FINAL
          WHERE org_id = {orgId:String} AND session_id = {sessionId:String} AND type IN {activityTypes:Array(String)}
+         GROUP BY m
+         UNION ALL
+         -- 1-minute views count by visit, in the minute their visit says (session-visits.sql.ts).
+         SELECT one_min_minute, toInt64(0), toInt64(0), toInt64(0), toInt64(count()), toInt64(0), toInt64(0), toInt64(0)
+         FROM (${sessionVisitsSql(ctx.events)})
+         WHERE dwell_ms >= 60000
+         GROUP BY one_min_minute
        )
-       GROUP BY minute
+       GROUP BY m
      ),
      bounds AS (
        SELECT toInt64(greatest(min(minute), max(minute) - {maxMinutes:Int64} + 1)) AS from_minute,

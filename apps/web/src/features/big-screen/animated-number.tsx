@@ -37,17 +37,26 @@ export function useAnimatedNumber(target: number | null, durationMs = 800): numb
 export interface AnimatedNumberProps {
   value: number | null;
   format: (value: number) => string;
+  /** What null shows; "—" unless the metric says more (dwell: "unknown"). */
+  empty?: string;
   className?: string;
   style?: CSSProperties;
   testId?: string;
 }
 
-/** A number that animates to each new value; null shows "—". The exact value is in `data-value`. */
-export function AnimatedNumber({ value, format, className, style, testId }: AnimatedNumberProps) {
+/** A number that animates to each new value; null shows `empty`. The exact value is in `data-value`. */
+export function AnimatedNumber({
+  value,
+  format,
+  empty = dash,
+  className,
+  style,
+  testId,
+}: AnimatedNumberProps) {
   const shown = useAnimatedNumber(value);
   return (
     <span className={className} style={style} data-testid={testId} data-value={value ?? ''}>
-      {shown === null ? dash : format(shown)}
+      {shown === null ? empty : format(shown)}
     </span>
   );
 }

@@ -76,6 +76,7 @@ function Screen({ board }: { board: LiveBoard }) {
                 label={t('bigScreen.metrics.averageDwell')}
                 value={rates.averageDwellMs.value}
                 format={(ms) => formatDwell(ms, language)}
+                empty={t('bigScreen.metrics.unknown')}
                 compare={{ past: 'averageDwellMs' }}
                 tone="blue"
               />
@@ -85,6 +86,7 @@ function Screen({ board }: { board: LiveBoard }) {
                 label={t('bigScreen.metrics.bounceRate2s')}
                 value={rates.bounceRate2s.value}
                 format={percent}
+                empty={t('bigScreen.metrics.unknown')}
                 compare={{ past: 'bounceRate2s', lowerIsBetter: true }}
                 tone="blue"
               />

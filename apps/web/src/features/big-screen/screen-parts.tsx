@@ -35,6 +35,8 @@ export interface StatProps {
   label: ReactNode;
   value: number | null;
   format: (value: number) => string;
+  /** What a null value shows, e.g. "unknown" where dwell cannot be known; "—" by default. */
+  empty?: string;
   compare?: ComparisonKeys;
   /** A second line under the value, e.g. the ratio's terms. */
   note?: ReactNode;
@@ -52,6 +54,7 @@ export function Stat({
   label,
   value,
   format,
+  empty,
   compare,
   note,
   tone = 'cyan',
@@ -65,6 +68,7 @@ export function Stat({
           className="lc-bs-stat-value"
           value={value}
           format={format}
+          {...(empty === undefined ? {} : { empty })}
           testId={`metric-${id}-value`}
         />
         {compare?.window === undefined ? null : (
