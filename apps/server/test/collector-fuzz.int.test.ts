@@ -246,6 +246,79 @@ describe('a batch is never wedged by one bad member', () => {
   });
 });
 
+describe('collection from web pages: origins, preflights, the body’s write key', () => {
+  const request = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+
+  it.each(['null', 'https://x.example', `https://${'a'.repeat(8_000)}.example`, 'not an origin at all'])(
+    'answers a preflight from Origin %s with 204 and the origin echoed',
+    async (origin) => {
+      const response = await request('OPTIONS', '/v1/batch', {
+        origin,
+        'access-control-request-method': 'POST',
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    },
+  );
+
+  it.each([
+    ['a number', 42],
+    ['an object', { key: writeKey }],
+    ['an array', [writeKey]],
+    ['an empty string', ''],
+    ['100,000 characters', 'k'.repeat(100_000)],
+    ['a NUL', `lc_wk_\u0000`],
+  ])('answers a body writeKey that is %s with 401, never 500', async (_name, key) => {
+    const body = JSON.stringify({ batch: [{ type: 'track', event: 'x', userId: 'u' }], writeKey: key });
+    const response = await request('POST', '/v1/batch', { 'content-type': 'text/plain' }, body);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(
+      /^(invalid_api_key|unauthenticated)$/,
+    );
+  });
+
+  it('answers an unknown origin with 403 origin_not_allowed, however odd the origin', async () => {
+    for (const origin of ['null', 'https://evil.example', `https://${'b'.repeat(8_000)}.example`]) {
+      const response = await request(
+        'POST',
+        '/collect/v1/events',
+        { authorization: `Bearer ${writeKey}`, 'content-type': 'application/json', origin },
+        JSON.stringify([liveEvent('like', Date.now())]),
+      );
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    }
+  });
+
+  it.each([
+    ['not an array', { allowedOrigins: 'https://a.example' }],
+    ['51 origins', { allowedOrigins: Array.from({ length: 51 }, (_, i) => `https://s${i}.example`) }],
+    ['a script URL', { allowedOrigins: ['javascript:alert(1)'] }],
+    ['a path', { allowedOrigins: ['https://a.example/x?y#z'] }],
+    ['credentials', { allowedOrigins: ['https://user:pw@a.example'] }],
+    ['a long origin', { allowedOrigins: [`https://${'c'.repeat(300)}.example`] }],
+    ['nothing to change', {}],
+    ['an empty name', { name: '  ' }],
+  ])('answers PATCH /api/v1/api-keys/{id} with %s as 400', async (_name, payload) => {
+    const id = (await t.access.apiKeys.list(orgId)).find((k) => k.purpose === 'collector')!.id;
+    const response = await admin.request({ method: 'PATCH', url: `/api/v1/api-keys/${id}`, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('invalid_request');
+  });
+
+  it('answers PATCH of an unknown or NUL key id with 404 and 400', async () => {
+    const unknown = await admin.request({
+      method: 'PATCH',
+      url: '/api/v1/api-keys/key_nope',
+      payload: { name: 'x' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const nul = await admin.request({ method: 'PATCH', url: '/api/v1/api-keys/%00', payload: { name: 'x' } });
+    expect(nul.statusCode).toBe(400);
+  });
+});
+
 describe('a NUL byte never reaches the records', () => {
   const urls = [
     '/api/v1/merchants/%00',
