@@ -319,6 +319,30 @@ describe('collection from web pages: origins, preflights, the body’s write key
   });
 });
 
+describe('Segment tracks that name a live type', () => {
+  it.each([
+    ['an object as sessionId', { accountId: 'a', sessionId: { id: 's' } }],
+    ['an array as amountFen', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: [1] }],
+    ['amountFen beyond 2^53', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: 2 ** 60 }],
+    ['a 200-character orderId', { accountId: 'a', sessionId: 's', orderId: 'o'.repeat(200), amountFen: 1 }],
+    ['NaN-like text as amountFen', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: 'NaN' }],
+  ])('dead-letters an order.pay with %s and answers 200', async (name, properties) => {
+    const messageId = `seg_live_fuzz_${name.replace(/\W+/g, '_')}`;
+    const answer = await send(
+      '/v1/batch',
+      JSON.stringify({
+        batch: [{ type: 'track', event: 'order.pay', messageId, userId: 'u', properties }],
+      }),
+    );
+    expect(answer).toMatchObject({ status: 200, body: { success: true } });
+    const letters = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const letter = letters
+      .json<{ items: { eventId: string | null; reason: string }[] }>()
+      .items.find((l) => l.eventId === messageId);
+    expect(letter?.reason).toBeTruthy();
+  });
+});
+
 describe('a NUL byte never reaches the records', () => {
   const urls = [
     '/api/v1/merchants/%00',
