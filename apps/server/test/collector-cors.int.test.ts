@@ -302,6 +302,22 @@ describe('the write key in a Segment body', () => {
   });
 });
 
+describe('the short paths analytics.js posts to', () => {
+  it('answers /v1/b as a batch and /v1/t as a track, with the body key and CORS', async () => {
+    const [inBatch, single] = [track(), track()];
+    const plain = { 'content-type': 'text/plain', origin: shop };
+    const batch = await send('/v1/b', { batch: [inBatch], writeKey: shopKey }, plain);
+    const one = await send('/v1/t', { ...single, writeKey: shopKey }, plain);
+    for (const res of [batch, one]) {
+      expect(res.statusCode).toBe(200);
+      expectCors(res, shop);
+    }
+    expect(await storedIds()).toEqual(expect.arrayContaining([inBatch['messageId'], single['messageId']]));
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/v1/p', headers: { origin: shop } });
+    expect(preflight.statusCode).toBe(204);
+  });
+});
+
 describe('allowed origins on API keys', () => {
   it('shows, replaces and normalises a key’s origins through the API', async () => {
     const listed = await admin.request({ method: 'GET', url: '/api/v1/api-keys' });

@@ -176,6 +176,16 @@ describe('a batch is never wedged by one bad member', () => {
     expect((ndjson.body['rejected'] as Rejected).map((r) => r.reason.split(':')[0])).toEqual(['too_deep']);
   });
 
+  it.each(['/v1/t', '/v1/b'])('dead-letters a message nested 5,000 deep sent to %s', async (path) => {
+    const messageId = `seg_deep_${path.slice(-1)}`;
+    const message = `{"type":"track","event":"deep","messageId":"${messageId}","userId":"u1","properties":${deepJson(5_000)}}`;
+    const answer = await send(path, path === '/v1/b' ? `{"batch":[${message}]}` : message);
+    expect(answer).toMatchObject({ status: 200, body: { success: true } });
+    const letters = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const items = letters.json<{ items: { eventId: string | null; reason: string }[] }>().items;
+    expect(items.find((l) => l.eventId === messageId)?.reason).toMatch(/^too_deep: /);
+  });
+
   it('does the same through the Segment batch call', async () => {
     const deepTrack = `{"type":"track","event":"deep","messageId":"seg_deep","userId":"u1","timestamp":"${new Date().toISOString()}","properties":${deepJson(5_000)}}`;
     const fine = JSON.stringify({ type: 'track', event: 'fine', messageId: 'seg_fine', userId: 'u1' });

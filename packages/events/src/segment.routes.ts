@@ -15,7 +15,7 @@ import {
 } from './collector-http.js';
 import { collectorErrorResponses } from './collector.routes.js';
 import { segmentSuccessDto } from './collector.schema.js';
-import { segmentCalls, type SegmentCall } from './pipeline/segment.step.js';
+import { segmentPaths, type SegmentCall } from './pipeline/segment.step.js';
 
 const segmentMessage = z
   .object({
@@ -66,19 +66,22 @@ export function segmentRoutes(deps: CollectorRouteDeps): FastifyPluginAsyncZod {
     acceptRawBodies(app, deps.bodyLimitBytes);
     registerCollectorCors(
       app,
-      segmentCalls.map((call) => `/v1/${call}`),
+      segmentPaths.map(([path]) => `/v1/${path}`),
       deps.allowedOrigins,
     );
-    for (const call of segmentCalls) {
+    for (const [path, call] of segmentPaths) {
       app.post(
-        `/v1/${call}`,
+        `/v1/${path}`,
         {
           bodyLimit: deps.bodyLimitBytes,
           preHandler: [writeKeyFromBody(deps), requireEventsWrite, requireBrowserOrigin(deps.allowedOrigins)],
           validatorCompiler: documentOnlyBody,
           schema: {
             tags: ['segment'],
-            summary: `Segment-compatible ${call} call`,
+            summary:
+              path === call
+                ? `Segment-compatible ${call} call`
+                : `Segment-compatible ${call} call, the short path analytics.js posts to`,
             security: [{ writeKey: [] }, { apiKey: [] }],
             body: bodies[call],
             response: { 200: segmentSuccessDto, ...collectorErrorResponses },

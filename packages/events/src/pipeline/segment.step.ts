@@ -12,6 +12,26 @@ import { trafficSourceOf } from './traffic-source.step.js';
 export const segmentCalls = ['batch', 'track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 export type SegmentCall = (typeof segmentCalls)[number];
 
+/**
+ * The short paths analytics.js (analytics-next) posts to: `/b` for a batch, the call's first
+ * letter for one message. The same calls as the long paths.
+ */
+export const segmentShortPaths: Readonly<Record<string, SegmentCall>> = {
+  b: 'batch',
+  t: 'track',
+  i: 'identify',
+  p: 'page',
+  s: 'screen',
+  g: 'group',
+  a: 'alias',
+};
+
+/** Every Segment path LiveCloud answers under `/v1/`, with its call. */
+export const segmentPaths: readonly (readonly [string, SegmentCall])[] = [
+  ...segmentCalls.map((call) => [call, call] as const),
+  ...Object.entries(segmentShortPaths),
+];
+
 const messageTypes = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 
 /**
