@@ -123,6 +123,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const collectorDeps = {
     collector: services.collection.collector,
     bodyLimitBytes: config.collectorBodyLimitBytes,
+    allowedOrigins: config.collectorAllowedOrigins,
+    authenticateKey: (secret: string) => services.access.apiKeys.authenticate(secret),
   };
   await app.register(collectorRoutes(collectorDeps));
   await app.register(segmentRoutes(collectorDeps));

@@ -176,6 +176,16 @@ describe('a batch is never wedged by one bad member', () => {
     expect((ndjson.body['rejected'] as Rejected).map((r) => r.reason.split(':')[0])).toEqual(['too_deep']);
   });
 
+  it.each(['/v1/t', '/v1/b'])('dead-letters a message nested 5,000 deep sent to %s', async (path) => {
+    const messageId = `seg_deep_${path.slice(-1)}`;
+    const message = `{"type":"track","event":"deep","messageId":"${messageId}","userId":"u1","properties":${deepJson(5_000)}}`;
+    const answer = await send(path, path === '/v1/b' ? `{"batch":[${message}]}` : message);
+    expect(answer).toMatchObject({ status: 200, body: { success: true } });
+    const letters = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const items = letters.json<{ items: { eventId: string | null; reason: string }[] }>().items;
+    expect(items.find((l) => l.eventId === messageId)?.reason).toMatch(/^too_deep: /);
+  });
+
   it('does the same through the Segment batch call', async () => {
     const deepTrack = `{"type":"track","event":"deep","messageId":"seg_deep","userId":"u1","timestamp":"${new Date().toISOString()}","properties":${deepJson(5_000)}}`;
     const fine = JSON.stringify({ type: 'track', event: 'fine', messageId: 'seg_fine', userId: 'u1' });
@@ -243,6 +253,103 @@ describe('a batch is never wedged by one bad member', () => {
     expect(none.status).toBe(200);
     const xml = await send('/collect/v1/events', '<events/>', 'application/xml');
     expect(xml.status).toBe(415);
+  });
+});
+
+describe('collection from web pages: origins, preflights, the body’s write key', () => {
+  const request = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+
+  it.each(['null', 'https://x.example', `https://${'a'.repeat(8_000)}.example`, 'not an origin at all'])(
+    'answers a preflight from Origin %s with 204 and the origin echoed',
+    async (origin) => {
+      const response = await request('OPTIONS', '/v1/batch', {
+        origin,
+        'access-control-request-method': 'POST',
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    },
+  );
+
+  it.each([
+    ['a number', 42],
+    ['an object', { key: writeKey }],
+    ['an array', [writeKey]],
+    ['an empty string', ''],
+    ['100,000 characters', 'k'.repeat(100_000)],
+    ['a NUL', `lc_wk_\u0000`],
+  ])('answers a body writeKey that is %s with 401, never 500', async (_name, key) => {
+    const body = JSON.stringify({ batch: [{ type: 'track', event: 'x', userId: 'u' }], writeKey: key });
+    const response = await request('POST', '/v1/batch', { 'content-type': 'text/plain' }, body);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(
+      /^(invalid_api_key|unauthenticated)$/,
+    );
+  });
+
+  it('answers an unknown origin with 403 origin_not_allowed, however odd the origin', async () => {
+    for (const origin of ['null', 'https://evil.example', `https://${'b'.repeat(8_000)}.example`]) {
+      const response = await request(
+        'POST',
+        '/collect/v1/events',
+        { authorization: `Bearer ${writeKey}`, 'content-type': 'application/json', origin },
+        JSON.stringify([liveEvent('like', Date.now())]),
+      );
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    }
+  });
+
+  it.each([
+    ['not an array', { allowedOrigins: 'https://a.example' }],
+    ['51 origins', { allowedOrigins: Array.from({ length: 51 }, (_, i) => `https://s${i}.example`) }],
+    ['a script URL', { allowedOrigins: ['javascript:alert(1)'] }],
+    ['a path', { allowedOrigins: ['https://a.example/x?y#z'] }],
+    ['credentials', { allowedOrigins: ['https://user:pw@a.example'] }],
+    ['a long origin', { allowedOrigins: [`https://${'c'.repeat(300)}.example`] }],
+    ['nothing to change', {}],
+    ['an empty name', { name: '  ' }],
+  ])('answers PATCH /api/v1/api-keys/{id} with %s as 400', async (_name, payload) => {
+    const id = (await t.access.apiKeys.list(orgId)).find((k) => k.purpose === 'collector')!.id;
+    const response = await admin.request({ method: 'PATCH', url: `/api/v1/api-keys/${id}`, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('invalid_request');
+  });
+
+  it('answers PATCH of an unknown or NUL key id with 404 and 400', async () => {
+    const unknown = await admin.request({
+      method: 'PATCH',
+      url: '/api/v1/api-keys/key_nope',
+      payload: { name: 'x' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const nul = await admin.request({ method: 'PATCH', url: '/api/v1/api-keys/%00', payload: { name: 'x' } });
+    expect(nul.statusCode).toBe(400);
+  });
+});
+
+describe('Segment tracks that name a live type', () => {
+  it.each([
+    ['an object as sessionId', { accountId: 'a', sessionId: { id: 's' } }],
+    ['an array as amountFen', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: [1] }],
+    ['amountFen beyond 2^53', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: 2 ** 60 }],
+    ['a 200-character orderId', { accountId: 'a', sessionId: 's', orderId: 'o'.repeat(200), amountFen: 1 }],
+    ['NaN-like text as amountFen', { accountId: 'a', sessionId: 's', orderId: 'o', amountFen: 'NaN' }],
+  ])('dead-letters an order.pay with %s and answers 200', async (name, properties) => {
+    const messageId = `seg_live_fuzz_${name.replace(/\W+/g, '_')}`;
+    const answer = await send(
+      '/v1/batch',
+      JSON.stringify({
+        batch: [{ type: 'track', event: 'order.pay', messageId, userId: 'u', properties }],
+      }),
+    );
+    expect(answer).toMatchObject({ status: 200, body: { success: true } });
+    const letters = await admin.request({ method: 'GET', url: '/api/v1/dead-letters?limit=50' });
+    const letter = letters
+      .json<{ items: { eventId: string | null; reason: string }[] }>()
+      .items.find((l) => l.eventId === messageId);
+    expect(letter?.reason).toBeTruthy();
   });
 });
 

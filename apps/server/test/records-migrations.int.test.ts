@@ -38,7 +38,12 @@ async function applied(db: Kysely<unknown>): Promise<{ name: string; timestamp: 
 describe("every context's records migrations", () => {
   it('are listed in the order they run, under the names stores already recorded', () => {
     const names = recordsMigrations.map((m) => m.name);
-    expect(names).toEqual([...namesInOldLayout, '0006-dead-letter-identity', '0007-dead-letter-edits']);
+    expect(names).toEqual([
+      ...namesInOldLayout,
+      '0006-dead-letter-identity',
+      '0007-api-key-origins',
+      '0008-dead-letter-edits',
+    ]);
     expect([...names].sort()).toEqual(names);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -50,8 +55,8 @@ describe("every context's records migrations", () => {
       const before = await applied(store.db as Kysely<unknown>);
       expect(before.map((r) => r.name)).toEqual(namesInOldLayout);
       expect(await migrateToLatest(store.db, recordsMigrations)).toEqual({
-        applied: ['0006-dead-letter-identity', '0007-dead-letter-edits'],
-        total: 7,
+        applied: ['0006-dead-letter-identity', '0007-api-key-origins', '0008-dead-letter-edits'],
+        total: 8,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {

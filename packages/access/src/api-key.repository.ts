@@ -13,8 +13,31 @@ export function createApiKeyRepository(db: Kysely<Database>) {
       prefix: string;
       secret_hash: string;
       created_by: string | null;
+      allowed_origins: readonly string[];
     }): Promise<ApiKeyRow> {
-      return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();
+      return db
+        .insertInto('api_keys')
+        .values({ ...row, allowed_origins: JSON.stringify(row.allowed_origins) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+    async update(
+      orgId: string,
+      id: string,
+      patch: { name?: string; allowed_origins?: readonly string[] },
+    ): Promise<ApiKeyRow | undefined> {
+      return db
+        .updateTable('api_keys')
+        .set({
+          ...(patch.name === undefined ? {} : { name: patch.name }),
+          ...(patch.allowed_origins === undefined
+            ? {}
+            : { allowed_origins: JSON.stringify(patch.allowed_origins) }),
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
     },
     async list(orgId: string): Promise<ApiKeyRow[]> {
       return db

@@ -1,8 +1,8 @@
-import { commonErrorResponses, idParams } from '@livecloud/core';
+import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import { listOf } from '@livecloud/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Access } from './access.js';
-import { apiKeyDto, createApiKeyInput, createdApiKeyDto } from './api-key.schema.js';
+import { apiKeyDto, createApiKeyInput, createdApiKeyDto, updateApiKeyInput } from './api-key.schema.js';
 import { principalOf, requirePermission } from './http-auth.js';
 import { actorOf } from './principal.js';
 
@@ -36,6 +36,23 @@ export function apiKeyRoutes(access: Access): FastifyPluginAsyncZod {
         return reply
           .code(201)
           .send(await access.apiKeys.create(principal.orgId, request.body, actorOf(principal)));
+      },
+    );
+    app.patch(
+      '/api-keys/:id',
+      {
+        preHandler: requirePermission('keys:manage'),
+        schema: {
+          tags: ['api-keys'],
+          summary: 'Rename a key or replace the web origins its pages may use it from',
+          params: idParams,
+          body: updateApiKeyInput,
+          response: { 200: apiKeyDto, ...commonErrorResponses, 409: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return access.apiKeys.update(principal.orgId, request.params.id, request.body, actorOf(principal));
       },
     );
     app.delete(

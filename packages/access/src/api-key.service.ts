@@ -1,6 +1,7 @@
 import { AppError, newId, type Clock } from '@livecloud/core';
 import type { ApiKeyRepository, ApiKeyRow } from './api-key.repository.js';
-import type { ApiKeyDto, CreateApiKeyInput, CreatedApiKeyDto } from './api-key.schema.js';
+import type { ApiKeyDto, CreateApiKeyInput, CreatedApiKeyDto, UpdateApiKeyInput } from './api-key.schema.js';
+import { normaliseOrigin } from '@livecloud/contracts/vocabulary';
 import type { AuditActor, AuditService } from './audit.service.js';
 import type { Principal } from './principal.js';
 import { permissionsOfKey } from './roles.js';
@@ -39,6 +40,8 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
   return {
     async create(orgId: string, input: CreateApiKeyInput, actor: AuditActor): Promise<CreatedApiKeyDto> {
       const now = clock.now();
+      const allowedOrigins = originsFrom(input.allowedOrigins ?? []);
+      if (input.purpose === 'admin' && allowedOrigins.length > 0) throw notForBrowser();
       const secret = `lc_${input.purpose === 'collector' ? 'wk' : 'ak'}_${randomSecret()}`;
       const row = await apiKeys.insert({
         id: newId('key', now),
@@ -49,12 +52,18 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
         prefix: secret.slice(0, 12),
         secret_hash: sha256(secret),
         created_by: actor.id,
+        allowed_origins: allowedOrigins,
       });
       await deps.audit.record(orgId, actor, {
         action: 'api_key.create',
         targetType: 'api_key',
         targetId: row.id,
-        details: { name: input.name, purpose: input.purpose, source: input.source ?? null },
+        details: {
+          name: input.name,
+          purpose: input.purpose,
+          source: input.source ?? null,
+          allowedOrigins,
+        },
       });
       return { ...toApiKeyDto(row), secret };
     },
@@ -65,6 +74,31 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
       const row = await apiKeys.findById(orgId, id);
       if (!row) throw AppError.notFound('api_key', id);
       return toApiKeyDto(row);
+    },
+    /** Renames a key or replaces its allowed origins; an admin key never gets origins. */
+    async update(orgId: string, id: string, input: UpdateApiKeyInput, actor: AuditActor): Promise<ApiKeyDto> {
+      const existing = await apiKeys.findById(orgId, id);
+      if (!existing) throw AppError.notFound('api_key', id);
+      if (existing.revoked_at)
+        throw AppError.conflict('api_key_revoked', `The API key ${id} is revoked and cannot change`);
+      const allowedOrigins = input.allowedOrigins && originsFrom(input.allowedOrigins);
+      if (existing.purpose === 'admin' && (allowedOrigins ?? []).length > 0) throw notForBrowser();
+      const patch = {
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
+      };
+      if (Object.keys(patch).length === 0) return toApiKeyDto(existing);
+      const row = await apiKeys.update(orgId, id, {
+        name: patch.name,
+        allowed_origins: patch.allowedOrigins,
+      });
+      await deps.audit.record(orgId, actor, {
+        action: 'api_key.update',
+        targetType: 'api_key',
+        targetId: id,
+        details: patch,
+      });
+      return toApiKeyDto(row ?? existing);
     },
     /** Revokes a key at once; revoking a revoked key changes nothing. */
     async revoke(orgId: string, id: string, actor: AuditActor): Promise<ApiKeyDto> {
@@ -96,6 +130,7 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
         purpose: row.purpose,
         source: row.source,
         permissions: permissionsOfKey(row.purpose),
+        allowedOrigins: originsOf(row),
       };
     },
   };
@@ -109,8 +144,36 @@ export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
     purpose: row.purpose,
     source: row.source,
     prefix: row.prefix,
+    allowedOrigins: originsOf(row),
     createdAt: row.created_at.toISOString(),
     lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
     revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
   };
+}
+
+function notForBrowser(): AppError {
+  return AppError.invalid(
+    'key_not_for_browser',
+    'An admin key is never used from a browser, so it lists no origins',
+    { path: 'allowedOrigins' },
+  );
+}
+
+/** Origins as browsers send them, each once; anything else is refused. */
+function originsFrom(list: readonly string[]): string[] {
+  const origins = list.map((value) => {
+    const origin = normaliseOrigin(value);
+    if (origin === null)
+      throw AppError.invalid(
+        'invalid_origin',
+        `${value.slice(0, 200)} is not an origin such as https://shop.example.com`,
+      );
+    return origin;
+  });
+  return [...new Set(origins)];
+}
+
+function originsOf(row: ApiKeyRow): string[] {
+  const value = row.allowed_origins;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -6,6 +6,7 @@ export {
   permissionsOf,
   permissionsOfKey,
   permissionMatrix,
+  onlyCollects,
   isRole,
   type Permission,
   type Role,
@@ -27,7 +28,7 @@ export type { OrganisationDto, CreateOrganisationInput } from './organisation.sc
 export { createOrganisationInput, slugSchema } from './organisation.schema.js';
 export type { StaffDto, OnboardStaffInput } from './staff.schema.js';
 export { onboardStaffInput } from './staff.schema.js';
-export type { ApiKeyDto, CreatedApiKeyDto, CreateApiKeyInput } from './api-key.schema.js';
-export { createApiKeyInput, eventSources } from './api-key.schema.js';
+export type { ApiKeyDto, CreatedApiKeyDto, CreateApiKeyInput, UpdateApiKeyInput } from './api-key.schema.js';
+export { createApiKeyInput, updateApiKeyInput, normaliseOrigin, eventSources } from './api-key.schema.js';
 export type { SessionDto } from './auth.schema.js';
 export type { AuditActor, AuditEvent, AuditRecorder } from './audit.service.js';

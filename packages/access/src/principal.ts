@@ -19,6 +19,8 @@ export type Principal =
       purpose: 'collector' | 'admin';
       source: string | null;
       permissions: ReadonlySet<Permission>;
+      /** The web origins whose pages may use the key (`*` for any). */
+      allowedOrigins: readonly string[];
     };
 
 /** The actor recorded in the audit log for a principal. */

@@ -23,6 +23,14 @@ export function permissionsOfKey(purpose: 'collector' | 'admin'): ReadonlySet<Pe
   return purpose === 'collector' ? new Set<Permission>(['events:write']) : permissionsOf('admin');
 }
 
+/**
+ * Whether permissions only collect events: what a key visible to anyone who opens a web page
+ * may hold. A key that can do more never works from a browser.
+ */
+export function onlyCollects(granted: ReadonlySet<Permission>): boolean {
+  return [...granted].every((permission) => permission === 'events:write');
+}
+
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }

@@ -147,6 +147,45 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     expect((await access.apiKeys.list(orgId))[0]).not.toHaveProperty('secret');
   });
 
+  it('keeps the web origins a collector key may be used from, as browsers send them', async () => {
+    const key = await access.apiKeys.create(
+      orgId,
+      {
+        name: '商城',
+        purpose: 'collector',
+        source: 'sdk',
+        allowedOrigins: ['https://Shop.example.com/', 'https://shop.example.com', 'http://localhost:5173'],
+      },
+      system,
+    );
+    expect(key.allowedOrigins).toEqual(['https://shop.example.com', 'http://localhost:5173']);
+    expect(await access.apiKeys.authenticate(key.secret)).toMatchObject({
+      allowedOrigins: key.allowedOrigins,
+    });
+    const renamed = await access.apiKeys.update(
+      orgId,
+      key.id,
+      { name: '商城 H5', allowedOrigins: ['*'] },
+      system,
+    );
+    expect(renamed).toMatchObject({ name: '商城 H5', allowedOrigins: ['*'] });
+    await expect(
+      access.apiKeys.update(orgId, key.id, { allowedOrigins: ['https://a.example/path'] }, system),
+    ).rejects.toMatchObject({ code: 'invalid_origin' });
+    const script = await access.apiKeys.create(orgId, { name: '脚本', purpose: 'admin' }, system);
+    expect(script.allowedOrigins).toEqual([]);
+    await expect(
+      access.apiKeys.update(orgId, script.id, { allowedOrigins: ['https://shop.example.com'] }, system),
+    ).rejects.toMatchObject({ code: 'key_not_for_browser' });
+    await expect(access.apiKeys.update(otherOrgId, key.id, { name: 'x' }, system)).rejects.toMatchObject({
+      code: 'api_key_not_found',
+    });
+    await access.apiKeys.revoke(orgId, key.id, system);
+    await expect(access.apiKeys.update(orgId, key.id, { name: 'x' }, system)).rejects.toMatchObject({
+      code: 'api_key_revoked',
+    });
+  });
+
   it('never reads or changes another organisation’s people or keys', async () => {
     const key = await access.apiKeys.create(orgId, { name: 'admin', purpose: 'admin' }, system);
     const [boss] = await access.staff.list(orgId);

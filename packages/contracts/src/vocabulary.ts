@@ -297,3 +297,21 @@ export const metricDictionary: Readonly<Record<RateMetric, RateDefinition>> = {
   followerConversion: { numerator: 'newFollowers', denominator: 'uv', scale: 1, unit: 'ratio' },
   refundRate: { numerator: 'refundFen', denominator: 'gmvFen', scale: 1, unit: 'ratio' },
 };
+
+/**
+ * A web origin as browsers send it in `Origin` (`https://shop.example.com`, a port only when
+ * not the default), or `*` for any origin; null for anything else. A trailing slash and upper
+ * case are forgiven. A rule, not a list, kept here because it needs no imports and the web
+ * checks what the server checks.
+ */
+export function normaliseOrigin(value: string): string | null {
+  const text = value.trim();
+  if (text === '*') return '*';
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(text)) return null;
+  try {
+    const url = new URL(text);
+    return url.username === '' && url.password === '' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -33,6 +33,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ LIVECLOUD_NATS_STREAM: 'bad.name' })).toThrow(/LIVECLOUD_NATS_STREAM/);
   });
 
+  it('reads the origins every collector key may be used from, none by default', () => {
+    expect(loadConfig({}).collectorAllowedOrigins).toEqual([]);
+    const config = loadConfig({
+      LIVECLOUD_COLLECTOR_ALLOWED_ORIGINS: ' https://Shop.example.com/ , http://127.0.0.1:8080',
+    });
+    expect(config.collectorAllowedOrigins).toEqual(['https://shop.example.com', 'http://127.0.0.1:8080']);
+    expect(() => loadConfig({ LIVECLOUD_COLLECTOR_ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(
+      /LIVECLOUD_COLLECTOR_ALLOWED_ORIGINS/,
+    );
+  });
+
   it('reads environment variables over a file, and flags over both', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-cfg-'));
     const file = join(dir, 'livecloud.json');

@@ -4,6 +4,18 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const originPattern = /^(\*|https?:\/\/[^/?#\s]+)$/i;
+
+/** A comma-separated list of web origins (or `*`), as browsers send them in `Origin`. */
+const originList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) =>
+    (typeof v === 'string' ? v.split(',') : v)
+      .map((origin) => origin.trim().replace(/\/$/, '').toLowerCase())
+      .filter((origin) => origin !== ''),
+  )
+  .pipe(z.array(z.string().regex(originPattern, 'must be origins such as https://shop.example.com, or *')));
+
 const optionalUrl = z
   .string()
   .trim()
@@ -73,6 +85,11 @@ export const configSchema = z.object({
   collectorRateLimitPerSecond: z.coerce.number().positive().default(200),
   /** Collector requests an API key may make in a burst above the sustained rate. */
   collectorRateLimitBurst: z.coerce.number().int().positive().default(400),
+  /**
+   * Web origins whose pages may use every collector key, besides the key's own list; empty
+   * means a key works only from the origins it lists (admin keys never from a browser).
+   */
+  collectorAllowedOrigins: originList.default([]),
   /** How long an event id is remembered for de-duplication in Redis. */
   dedupeTtlHours: z.coerce
     .number()
@@ -107,6 +124,7 @@ const envNames: Record<keyof Config, string> = {
   collectorMaxBatchEvents: 'LIVECLOUD_COLLECTOR_MAX_BATCH_EVENTS',
   collectorRateLimitPerSecond: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_PER_SECOND',
   collectorRateLimitBurst: 'LIVECLOUD_COLLECTOR_RATE_LIMIT_BURST',
+  collectorAllowedOrigins: 'LIVECLOUD_COLLECTOR_ALLOWED_ORIGINS',
   dedupeTtlHours: 'LIVECLOUD_DEDUPE_TTL_HOURS',
   storePassword: 'LIVECLOUD_STORE_PASSWORD',
 };

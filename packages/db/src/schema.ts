@@ -54,6 +54,8 @@ export interface ApiKeyTable {
   created_at: DefaultTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The web origins a collector key may be used from, a JSON array of origins. */
+  allowed_origins: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface AuditLogTable {

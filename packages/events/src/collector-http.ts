@@ -1,7 +1,18 @@
-import { principalOf } from '@livecloud/access';
+import { principalOf, type Principal } from '@livecloud/access';
 import { AppError } from '@livecloud/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CollectorCaller } from './collector.service.js';
+import type { Collector, CollectorCaller } from './collector.service.js';
+import { isRecord } from './is-record.js';
+
+/** What the collector plugins need from the server. */
+export interface CollectorRouteDeps {
+  collector: Collector;
+  bodyLimitBytes: number;
+  /** Origins whose pages may use every collector key (configuration), besides each key's own. */
+  allowedOrigins: readonly string[];
+  /** Resolves a write key sent in a Segment body (`writeKey`) to its principal. */
+  authenticateKey(secret: string): Promise<Principal>;
+}
 
 /**
  * Lets a request write events: a collector key (events:write), an admin key, or anyone else
@@ -67,3 +78,44 @@ export async function withRetryAfter<T>(reply: FastifyReply, call: () => Promise
 
 /** Pass-through validation: the route schema documents the body, the collector checks it. */
 export const documentOnlyBody = (): ((data: unknown) => { value: unknown }) => (data) => ({ value: data });
+
+const parsedBodies = new WeakMap<FastifyRequest, { document: unknown }>();
+
+/**
+ * A preHandler for the Segment calls: without an `Authorization` header, the write key may
+ * come in the body's `writeKey` (analytics.js and the SDK send it there, as `text/plain`, so
+ * that the browser needs no preflight). It wins over a session cookie, which a beacon carries
+ * on the same site. The parsed body is kept for the handler, so it is read once.
+ */
+export function writeKeyFromBody(deps: Pick<CollectorRouteDeps, 'collector' | 'authenticateKey'>) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (request.headers.authorization) return;
+    let document: unknown;
+    try {
+      document = deps.collector.readSegmentDocument(
+        rawBodyOf(request),
+        headerText(request, 'content-type'),
+        headerText(request, 'content-encoding'),
+      );
+    } catch {
+      // Not a body a key can be read from: the caller is whoever the headers say (none: 401).
+      return;
+    }
+    parsedBodies.set(request, { document });
+    const secret = isRecord(document) ? document['writeKey'] : undefined;
+    if (typeof secret !== 'string' || secret === '') return;
+    try {
+      request.principal = await deps.authenticateKey(secret);
+      request.authError = null;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      request.principal = null;
+      request.authError = error;
+    }
+  };
+}
+
+/** The body `writeKeyFromBody` already parsed, if it did. */
+export function parsedBodyOf(request: FastifyRequest): { document: unknown } | undefined {
+  return parsedBodies.get(request);
+}

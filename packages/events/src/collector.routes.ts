@@ -2,6 +2,7 @@ import { errorBodySchema } from '@livecloud/core';
 import { eventEnvelopeSchema } from '@livecloud/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerCollectorCors, requireBrowserOrigin } from './collector-cors.js';
 import {
   acceptRawBodies,
   callerOf,
@@ -10,9 +11,9 @@ import {
   rawBodyOf,
   requireEventsWrite,
   withRetryAfter,
+  type CollectorRouteDeps,
 } from './collector-http.js';
 import { ingestResultDto } from './collector.schema.js';
-import type { Collector } from './collector.service.js';
 
 /** The error answers every collector route may give. */
 export const collectorErrorResponses = {
@@ -32,23 +33,23 @@ const nativeBody = z
   );
 
 /** `POST /collect/v1/events`: the native batch collector (SPEC §8). */
-export function collectorRoutes(deps: {
-  collector: Collector;
-  bodyLimitBytes: number;
-}): FastifyPluginAsyncZod {
+export function collectorRoutes(deps: CollectorRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     acceptRawBodies(app, deps.bodyLimitBytes);
+    registerCollectorCors(app, ['/collect/v1/events'], deps.allowedOrigins);
     app.post(
       '/collect/v1/events',
       {
         bodyLimit: deps.bodyLimitBytes,
-        preHandler: requireEventsWrite,
+        preHandler: [requireEventsWrite, requireBrowserOrigin(deps.allowedOrigins)],
         validatorCompiler: documentOnlyBody,
         schema: {
           tags: ['collector'],
           summary: 'Collect a batch of events (JSON array, one event, or NDJSON; gzip accepted)',
           description:
-            'Authenticate with a collector key (`Authorization: Bearer <key>`). `orgId` comes from the key and ' +
+            'Authenticate with a collector key (`Authorization: Bearer <key>`). From a web page (with `Origin`), ' +
+            'the key must allow that origin (`403 origin_not_allowed`) and be a collector key (`403 key_not_for_browser`). ' +
+            '`orgId` comes from the key and ' +
             '`source` defaults to the key’s source. The answer comes only after the accepted events are stored. ' +
             'Events that fail validation are kept as dead letters and listed in `rejected`; the rest are taken. ' +
             'A retried batch counts once: repeats by (organisation, id) are reported as `duplicates`.',

@@ -165,6 +165,17 @@ export function createCollector(deps: CollectorDeps) {
     return { stored, repeated };
   };
 
+  const readSegmentDocument = (rawBody: Buffer, contentType?: string, contentEncoding?: string): unknown => {
+    if (bodyFormatOf(contentType) !== 'json') {
+      throw new AppError(
+        'unsupported_media_type',
+        'unsupported_media_type',
+        'Segment calls send application/json',
+      );
+    }
+    return parseJsonDocument(bodyText(decodeBody(rawBody, contentEncoding, limits.bodyBytes)));
+  };
+
   const run = async (
     caller: CollectorCaller,
     format: IngestFormat,
@@ -284,15 +295,24 @@ export function createCollector(deps: CollectorDeps) {
       contentEncoding?: string,
     ): Promise<IngestResultDto> {
       await checkRate(caller);
-      if (bodyFormatOf(contentType) !== 'json') {
-        throw new AppError(
-          'unsupported_media_type',
-          'unsupported_media_type',
-          'Segment calls send application/json',
-        );
-      }
-      const text = bodyText(decodeBody(rawBody, contentEncoding, limits.bodyBytes));
-      return run(caller, 'segment', splitSegmentBody(parseJsonDocument(text), call));
+      return run(
+        caller,
+        'segment',
+        splitSegmentBody(readSegmentDocument(rawBody, contentType, contentEncoding), call),
+      );
+    },
+
+    /** A Segment body as a JSON document (throws as the Segment calls answer a bad body). */
+    readSegmentDocument,
+
+    /** A Segment call whose body was already read (`readSegmentDocument`). */
+    async ingestSegmentDocument(
+      caller: CollectorCaller,
+      call: SegmentCall,
+      document: unknown,
+    ): Promise<IngestResultDto> {
+      await checkRate(caller);
+      return run(caller, 'segment', splitSegmentBody(document, call));
     },
 
     /**

@@ -74,4 +74,5 @@ export { openCollection, type Collection, type CollectionOptions } from './event
 
 export { collectorRoutes } from './collector.routes.js';
 export { segmentRoutes } from './segment.routes.js';
+export { segmentPaths, segmentShortPaths, type SegmentCall } from './pipeline/segment.step.js';
 export { eventsRoutes } from './events.routes.js';

@@ -29,6 +29,7 @@ export async function forecastApp(forecast: Forecast): Promise<FastifyInstance> 
       purpose: 'admin',
       source: null,
       permissions: new Set(permissions),
+      allowedOrigins: [],
     };
   });
   await app.register(forecastRoutes(forecast), { prefix: '/api/v1' });

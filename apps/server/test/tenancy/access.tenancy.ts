@@ -31,6 +31,11 @@ export const accessTenancy: TenancyContext = {
       body: () => ({ name: 'A key', purpose: 'admin' }),
       expect: [201],
     },
+    'PATCH /api/v1/api-keys/{id}': {
+      kind: 'foreign',
+      resource: 'api-keys',
+      body: () => ({ name: 'A 改名', allowedOrigins: ['https://a.example'] }),
+    },
     'DELETE /api/v1/api-keys/{id}': { kind: 'foreign', resource: 'api-keys' },
     'GET /api/v1/roles': { kind: 'own' },
     'GET /api/v1/audit': { kind: 'own' },

@@ -1,3 +1,4 @@
+import { segmentPaths } from '@livecloud/events';
 import type { TenancyCase, TenancyContext } from './tenancy-case.js';
 
 function collectedEvent(orgId: string): Record<string, unknown> {
@@ -46,8 +47,8 @@ export const eventsTenancy: TenancyContext = {
       expect: [200, 403],
     },
     ...Object.fromEntries(
-      (['batch', 'track', 'identify', 'page', 'screen', 'group', 'alias'] as const).map((call) => [
-        `POST /v1/${call}`,
+      segmentPaths.map(([path, call]) => [
+        `POST /v1/${path}`,
         { kind: 'own', body: () => segmentCall(call), expect: [200, 403] } satisfies TenancyCase,
       ]),
     ),

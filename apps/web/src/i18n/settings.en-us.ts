@@ -92,6 +92,18 @@ export const settingsEnUS: typeof settingsZhCN = {
     purposeAdminHint: 'Can call the admin API; use it only on trusted servers',
     source: 'Source',
     sourceRequired: 'Choose a source',
+    allowedOrigins: 'Allowed web origins',
+    allowedOriginsHint:
+      'Pages on these origins may send events with this key from the browser (e.g. https://shop.example.com); * allows any page. Leave it empty for a key used only by servers.',
+    allowedOriginsPlaceholder: 'https://shop.example.com, then Enter',
+    allowedOriginInvalid:
+      '“{{value}}” is not an origin: a scheme, a host and an optional port, such as https://shop.example.com',
+    serverOnly: 'Servers only',
+    anyOrigin: 'Any page (*)',
+    adminNoBrowser: 'Never from a browser',
+    editOrigins: 'Origins',
+    editOriginsTitle: 'Web origins of “{{name}}”',
+    originsSaved: 'The origins of “{{name}}” were saved',
     prefix: 'Prefix',
     createdAt: 'Created',
     lastUsedAt: 'Last used',

@@ -88,6 +88,18 @@ export const settingsZhCN = {
     purposeAdminHint: '可调用管理 API，请只在受信任的服务端使用',
     source: '数据来源',
     sourceRequired: '请选择数据来源',
+    allowedOrigins: '允许的网页来源',
+    allowedOriginsHint:
+      '这些来源（Origin）的网页可在浏览器中用此密钥上报事件，例如 https://shop.example.com；* 表示任意网页。只在服务端使用的密钥请留空。',
+    allowedOriginsPlaceholder: '输入 https://shop.example.com 后回车',
+    allowedOriginInvalid:
+      '“{{value}}”不是有效的来源：应为协议、域名和可选端口，例如 https://shop.example.com',
+    serverOnly: '仅限服务端',
+    anyOrigin: '任意网页（*）',
+    adminNoBrowser: '不可在浏览器中使用',
+    editOrigins: '来源',
+    editOriginsTitle: '「{{name}}」允许的网页来源',
+    originsSaved: '「{{name}}」的网页来源已保存',
     prefix: '前缀',
     createdAt: '创建时间',
     lastUsedAt: '最近使用',

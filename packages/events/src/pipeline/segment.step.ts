@@ -5,11 +5,32 @@ import type { BodyItem } from './parse.step.js';
 import { isRecord } from '../is-record.js';
 import type { EventRecord } from './resolve-tenant.step.js';
 import { deadLetter, ok, type StepResult } from './result.js';
+import { liftLiveTrackFields, liveTypeOfTrack } from './segment-live.step.js';
 import { trafficSourceOf } from './traffic-source.step.js';
 
 /** The Segment HTTP API calls LiveCloud answers (SPEC §8). */
 export const segmentCalls = ['batch', 'track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 export type SegmentCall = (typeof segmentCalls)[number];
+
+/**
+ * The short paths analytics.js (analytics-next) posts to: `/b` for a batch, the call's first
+ * letter for one message. The same calls as the long paths.
+ */
+export const segmentShortPaths: Readonly<Record<string, SegmentCall>> = {
+  b: 'batch',
+  t: 'track',
+  i: 'identify',
+  p: 'page',
+  s: 'screen',
+  g: 'group',
+  a: 'alias',
+};
+
+/** Every Segment path LiveCloud answers under `/v1/`, with its call. */
+export const segmentPaths: readonly (readonly [string, SegmentCall])[] = [
+  ...segmentCalls.map((call) => [call, call] as const),
+  ...Object.entries(segmentShortPaths),
+];
 
 const messageTypes = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 
@@ -127,7 +148,8 @@ function propertiesOf(message: EventRecord, type: string): StepResult<Record<str
   };
   switch (type) {
     case 'track':
-      set('event', message['event']);
+      // A live type is the event's type itself (mapSegmentMessage), not a name to keep.
+      if (liveTypeOfTrack(message['event']) === undefined) set('event', message['event']);
       break;
     case 'page':
     case 'screen':
@@ -157,6 +179,8 @@ function propertiesOf(message: EventRecord, type: string): StepResult<Record<str
  * userId / anonymousId as they are, track's event name → properties.event, traits →
  * properties.traits, context kept under properties.context. track / page / screen / identify
  * become the generic types; group and alias are stored as track with properties.segmentType.
+ * A track whose event is a live type becomes that live event, its envelope fields lifted from
+ * properties or context (`segment-live.step.ts`).
  */
 export function mapSegmentMessage(message: unknown, receivedAt: number): StepResult<EventRecord> {
   if (!isRecord(message)) {
@@ -190,13 +214,16 @@ export function mapSegmentMessage(message: unknown, receivedAt: number): StepRes
   const userId = idText(message['userId']);
   const anonymousId = idText(message['anonymousId']);
   const trafficSource = trafficSourceFromContext(message['context']);
+  const liveType = type === 'track' ? liveTypeOfTrack(message['event']) : undefined;
+  const live = liveType && liftLiveTrackFields(properties.value, message['context']);
   return ok({
     id,
-    type: type === 'group' || type === 'alias' ? 'track' : type,
+    type: liveType ?? (type === 'group' || type === 'alias' ? 'track' : type),
     occurredAt: occurredAtOf(message, receivedAt),
     ...(userId === undefined ? {} : { userId }),
     ...(anonymousId === undefined ? {} : { anonymousId }),
     ...(trafficSource === undefined ? {} : { trafficSource }),
-    properties: properties.value,
+    ...live?.fields,
+    properties: live?.properties ?? properties.value,
   });
 }

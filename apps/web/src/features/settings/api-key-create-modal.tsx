@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
 import { sourceLabel } from '../../i18n/labels';
+import { AllowedOriginsField } from './api-key-origins-field';
 import { apiKeysApi } from './settings.api';
 
 export interface ApiKeyCreateModalProps {
@@ -37,7 +38,12 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
     try {
       const input: ApiKeyCreateInput =
         values.purpose === 'collector'
-          ? { name: values.name.trim(), purpose: 'collector', source: values.source }
+          ? {
+              name: values.name.trim(),
+              purpose: 'collector',
+              source: values.source,
+              allowedOrigins: values.allowedOrigins ?? [],
+            }
           : { name: values.name.trim(), purpose: 'admin' };
       const key = await apiKeysApi.create(input);
       setCreated(key);
@@ -136,27 +142,30 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
           </Radio.Group>
         </Form.Item>
         {purpose === 'admin' ? null : (
-          <Form.Item
-            name="source"
-            label={t('settings.apiKeys.source')}
-            rules={[{ required: true, message: t('settings.apiKeys.sourceRequired') }]}
-          >
-            <Select
-              placeholder={t('settings.apiKeys.sourceRequired')}
-              options={apiKeySources.map((source) => ({
-                value: source,
-                label: (
-                  <Space size={8}>
-                    <span>{sourceLabel(t, source)}</span>
-                    <Typography.Text type="secondary" className="lc-mono" style={{ fontSize: 12 }}>
-                      {source}
-                    </Typography.Text>
-                  </Space>
-                ),
-              }))}
-              data-testid="api-key-source"
-            />
-          </Form.Item>
+          <>
+            <Form.Item
+              name="source"
+              label={t('settings.apiKeys.source')}
+              rules={[{ required: true, message: t('settings.apiKeys.sourceRequired') }]}
+            >
+              <Select
+                placeholder={t('settings.apiKeys.sourceRequired')}
+                options={apiKeySources.map((source) => ({
+                  value: source,
+                  label: (
+                    <Space size={8}>
+                      <span>{sourceLabel(t, source)}</span>
+                      <Typography.Text type="secondary" className="lc-mono" style={{ fontSize: 12 }}>
+                        {source}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                }))}
+                data-testid="api-key-source"
+              />
+            </Form.Item>
+            <AllowedOriginsField />
+          </>
         )}
       </Form>
     </Modal>

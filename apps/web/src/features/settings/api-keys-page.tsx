@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { sourceLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { ApiKeyCreateModal } from './api-key-create-modal';
+import { ApiKeyOriginsModal } from './api-key-origins-modal';
 import { apiKeysApi } from './settings.api';
 import { settingsQueries } from './settings.queries';
 
@@ -21,6 +22,7 @@ export function ApiKeysPage() {
   const { data, error, isFetching: loading, refetch } = useQuery(settingsQueries.apiKeys());
   const [creating, setCreating] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
+  const [editingOrigins, setEditingOrigins] = useState<ApiKey | null>(null);
 
   const put = (key: ApiKey) =>
     queryClient.setQueryData(settingsQueries.apiKeys().queryKey, (previous) => {
@@ -79,6 +81,28 @@ export function ApiKeysPage() {
         key.source ? sourceLabel(t, key.source) : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
+      key: 'allowedOrigins',
+      title: t('settings.apiKeys.allowedOrigins'),
+      width: 220,
+      render: (_, key) => {
+        if (key.purpose === 'admin') {
+          return <Typography.Text type="secondary">{t('settings.apiKeys.adminNoBrowser')}</Typography.Text>;
+        }
+        if (key.allowedOrigins.length === 0) {
+          return <Typography.Text type="secondary">{t('settings.apiKeys.serverOnly')}</Typography.Text>;
+        }
+        return (
+          <span data-testid={`api-key-origins-${key.id}`}>
+            {key.allowedOrigins.map((origin) => (
+              <Tag key={origin} className="lc-mono">
+                {origin === '*' ? t('settings.apiKeys.anyOrigin') : origin}
+              </Tag>
+            ))}
+          </span>
+        );
+      },
+    },
+    {
       key: 'prefix',
       title: t('settings.apiKeys.prefix'),
       width: 170,
@@ -125,27 +149,39 @@ export function ApiKeysPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 100,
+      width: 160,
       render: (_, key) =>
         key.revokedAt === null ? (
-          <Popconfirm
-            title={t('settings.apiKeys.revokeConfirm', { name: key.name })}
-            description={t('settings.apiKeys.revokeConfirmDetail')}
-            okText={t('settings.apiKeys.revoke')}
-            okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-confirm' }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => void onRevoke(key)}
-          >
-            <Button
-              type="link"
-              size="small"
-              danger
-              loading={revokingId === key.id}
-              data-testid={`api-key-revoke-${key.id}`}
+          <span>
+            {key.purpose === 'collector' ? (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setEditingOrigins(key)}
+                data-testid={`api-key-edit-origins-${key.id}`}
+              >
+                {t('settings.apiKeys.editOrigins')}
+              </Button>
+            ) : null}
+            <Popconfirm
+              title={t('settings.apiKeys.revokeConfirm', { name: key.name })}
+              description={t('settings.apiKeys.revokeConfirmDetail')}
+              okText={t('settings.apiKeys.revoke')}
+              okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-confirm' }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void onRevoke(key)}
             >
-              {t('settings.apiKeys.revoke')}
-            </Button>
-          </Popconfirm>
+              <Button
+                type="link"
+                size="small"
+                danger
+                loading={revokingId === key.id}
+                data-testid={`api-key-revoke-${key.id}`}
+              >
+                {t('settings.apiKeys.revoke')}
+              </Button>
+            </Popconfirm>
+          </span>
         ) : null,
     },
   ];
@@ -187,6 +223,7 @@ export function ApiKeysPage() {
         )}
       </Card>
       <ApiKeyCreateModal open={creating} onClose={() => setCreating(false)} onCreated={put} />
+      <ApiKeyOriginsModal apiKey={editingOrigins} onClose={() => setEditingOrigins(null)} onSaved={put} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type {
   OrganisationDto,
   RoleMatrixDto,
   StaffDto,
+  UpdateApiKeyBody,
   UpdateStaffBody,
 } from '@livecloud/access/schemas';
 import type { ListOf } from '@livecloud/contracts';
@@ -31,5 +32,7 @@ export const rolesApi = {
 export const apiKeysApi = {
   list: (signal: AbortSignal) => api.get<ListOf<ApiKeyDto>>('/api/v1/api-keys', { signal }),
   create: (input: CreateApiKeyBody) => api.post<CreatedApiKeyDto>('/api/v1/api-keys', input),
+  update: (id: string, patch: UpdateApiKeyBody) =>
+    api.patch<ApiKeyDto>(`/api/v1/api-keys/${encodeURIComponent(id)}`, patch),
   revoke: (id: string) => api.delete<ApiKeyDto>(`/api/v1/api-keys/${encodeURIComponent(id)}`),
 };
