@@ -262,5 +262,12 @@ describe('Segment-compatible API', () => {
       'content-type': 'application/json',
     });
     expect(wrong.statusCode).toBe(401);
+    // Only the user name carries the key: a password beside it is refused, not ignored.
+    const withPassword = await post(t, '/v1/track', JSON.stringify({ event: 'x', userId: 'u' }), {
+      authorization: `Basic ${Buffer.from(`${writeKey}:hunter2`).toString('base64')}`,
+      'content-type': 'application/json',
+    });
+    expect(withPassword.statusCode).toBe(401);
+    expect(withPassword.json()).toMatchObject({ error: { code: 'basic_password_not_empty' } });
   });
 });

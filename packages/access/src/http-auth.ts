@@ -34,6 +34,14 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
   app.decorateRequest('reauthenticate', null);
   app.addHook('onRequest', async (request) => {
     const apiKey = apiKeyFrom(request.headers.authorization);
+    if (apiKey !== undefined && basicPasswordSent(request.headers.authorization)) {
+      // Only the user name carries the key; a password would be silently ignored, so refuse it.
+      request.authError = AppError.unauthorized(
+        'basic_password_not_empty',
+        'Send the key as the HTTP Basic user name with an empty password',
+      );
+      return;
+    }
     if (apiKey !== undefined) {
       request.reauthenticate = () => access.apiKeys.authenticate(apiKey);
       await resolve(request, () => access.apiKeys.authenticate(apiKey, { ip: request.ip }));
@@ -57,6 +65,14 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
  * The API key in an Authorization header: `Bearer <key>`, or HTTP Basic with the key as the
  * user name and an empty password, as Segment's and RudderStack's libraries send a write key.
  */
+/** Whether an HTTP Basic header carries a non-empty password after the key. */
+export function basicPasswordSent(header: string | undefined): boolean {
+  const basic = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? '');
+  if (!basic?.[1]) return false;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  return decoded.includes(':') && decoded.slice(decoded.indexOf(':') + 1) !== '';
+}
+
 export function apiKeyFrom(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
