@@ -3,7 +3,7 @@ import type {
   EventIssueDto as EventIssue,
   ReplayResultDto as ReplayResult,
 } from '@livecloud/events/schemas';
-import { Alert, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sourceLabel } from '../../i18n/labels';
 import { DeadLetterActions } from './dead-letter-actions';
@@ -16,6 +16,8 @@ export interface DeadLetterDrawerProps {
   busy: 'replay' | 'discard' | null;
   onReplay: (letter: DeadLetter) => void;
   onDiscard: (letter: DeadLetter) => void;
+  /** Opens the correction dialog for the letter. */
+  onEdit: (letter: DeadLetter) => void;
   onClose: () => void;
 }
 
@@ -44,6 +46,29 @@ function ReplayOutcome({ result }: { result: ReplayResult }) {
   );
 }
 
+function PayloadBlock({ text, testId }: { text: string; testId: string }) {
+  return (
+    <pre
+      className="lc-mono"
+      data-testid={testId}
+      style={{
+        margin: 0,
+        padding: 12,
+        maxHeight: 420,
+        overflow: 'auto',
+        background: '#f6f8fa',
+        border: '1px solid #e5e8ef',
+        borderRadius: 6,
+        fontSize: 12,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+      }}
+    >
+      {text}
+    </pre>
+  );
+}
+
 /** One dead letter: why it was rejected, every validation issue and the original item as sent. */
 export function DeadLetterDrawer({
   letter,
@@ -51,6 +76,7 @@ export function DeadLetterDrawer({
   busy,
   onReplay,
   onDiscard,
+  onEdit,
   onClose,
 }: DeadLetterDrawerProps) {
   const { t } = useTranslation();
@@ -64,13 +90,24 @@ export function DeadLetterDrawer({
       destroyOnHidden
       extra={
         letter && canManage ? (
-          <DeadLetterActions
-            letter={letter}
-            busy={busy}
-            onReplay={onReplay}
-            onDiscard={onDiscard}
-            testIdPrefix="dead-letter-drawer"
-          />
+          <Space size={8}>
+            {letter.status === 'new' ? (
+              <Button
+                onClick={() => onEdit(letter)}
+                disabled={busy !== null}
+                data-testid={`dead-letter-drawer-edit-${letter.id}`}
+              >
+                {t('events.editReplay')}
+              </Button>
+            ) : null}
+            <DeadLetterActions
+              letter={letter}
+              busy={busy}
+              onReplay={onReplay}
+              onDiscard={onDiscard}
+              testIdPrefix="dead-letter-drawer"
+            />
+          </Space>
         ) : null
       }
     >
@@ -146,31 +183,35 @@ export function DeadLetterDrawer({
 
           <div>
             <Typography.Title level={5}>
-              {letter.payloadText !== null ? t('events.payloadRaw') : t('events.payload')}
+              {letter.edited
+                ? t('events.correctedPayload')
+                : letter.payloadText !== null
+                  ? t('events.payloadRaw')
+                  : t('events.payload')}
             </Typography.Title>
+            {letter.edited ? (
+              <Typography.Paragraph type="secondary" data-testid="dead-letter-edited">
+                {t('events.edited', { time: shanghaiDateTimeSeconds(letter.edited.at) })}
+              </Typography.Paragraph>
+            ) : null}
             {payload === null ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.noPayload')} />
             ) : (
-              <pre
-                className="lc-mono"
-                data-testid="dead-letter-payload"
-                style={{
-                  margin: 0,
-                  padding: 12,
-                  maxHeight: 420,
-                  overflow: 'auto',
-                  background: '#f6f8fa',
-                  border: '1px solid #e5e8ef',
-                  borderRadius: 6,
-                  fontSize: 12,
-                  whiteSpace: 'pre-wrap',
-                  wordBreak: 'break-all',
-                }}
-              >
-                {payload}
-              </pre>
+              <PayloadBlock text={payload} testId="dead-letter-payload" />
             )}
           </div>
+          {letter.edited ? (
+            <div>
+              <Typography.Title level={5}>{t('events.originalPayload')}</Typography.Title>
+              <PayloadBlock
+                text={
+                  letter.edited.originalPayloadText ??
+                  JSON.stringify(letter.edited.originalPayload ?? null, null, 2)
+                }
+                testId="dead-letter-original-payload"
+              />
+            </div>
+          ) : null}
         </div>
       ) : null}
     </Drawer>

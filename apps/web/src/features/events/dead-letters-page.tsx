@@ -11,6 +11,7 @@ import { useSession } from '../auth/session-context';
 import { useDeadLetterColumns } from './dead-letter-columns';
 import { DeadLetterFilterBar } from './dead-letter-filters';
 import { DeadLetterDrawer } from './dead-letter-drawer';
+import { DeadLetterEditModal } from './dead-letter-edit-modal';
 import { deadLettersApi, type DeadLetterFilters } from './dead-letters.api';
 import { deadLettersQuery } from './events.queries';
 
@@ -37,6 +38,9 @@ export function DeadLettersPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
+  const [editing, setEditing] = useState<DeadLetter | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [replayingMany, setReplayingMany] = useState(false);
 
   const items = data?.items ?? [];
   const open = items.find((item) => item.id === openId) ?? null;
@@ -68,10 +72,11 @@ export function DeadLettersPage() {
     }
   };
 
-  const onReplay = async (letter: DeadLetter) => {
+  const onReplay = async (letter: DeadLetter, payload?: Record<string, unknown>) => {
     setBusy({ id: letter.id, action: 'replay' });
     try {
-      const updated = await deadLettersApi.replay(letter.id);
+      const updated = await deadLettersApi.replay(letter.id, payload);
+      setEditing(null);
       put(updated);
       const result = updated.replayResult;
       if (result?.outcome === 'rejected') {
@@ -102,6 +107,22 @@ export function DeadLettersPage() {
     }
   };
 
+  const onReplaySelected = async () => {
+    setReplayingMany(true);
+    try {
+      const { counts } = await deadLettersApi.replayMany({ ids: selected });
+      void message.success(t('events.replayMany', counts), 6);
+      const skipped = counts.not_found + counts.not_new;
+      if (skipped > 0) void message.info(t('events.replayManySkipped', { count: skipped }), 6);
+      setSelected([]);
+    } catch (cause) {
+      void message.error(errorMessage(t, cause));
+    } finally {
+      setReplayingMany(false);
+      void queryClient.invalidateQueries({ queryKey: listKey });
+    }
+  };
+
   const busyFor = (letter: DeadLetter) => (busy?.id === letter.id ? busy.action : null);
 
   const columns = useDeadLetterColumns({
@@ -118,9 +139,21 @@ export function DeadLettersPage() {
         title={t('events.title')}
         subtitle={t('events.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
-            {t('common.refresh')}
-          </Button>
+          <Flex gap={8}>
+            {canManage && selected.length > 0 ? (
+              <Button
+                type="primary"
+                loading={replayingMany}
+                onClick={() => void onReplaySelected()}
+                data-testid="dead-letter-replay-selected"
+              >
+                {t('events.replaySelected')} · {t('events.selected', { count: selected.length })}
+              </Button>
+            ) : null}
+            <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
+              {t('common.refresh')}
+            </Button>
+          </Flex>
         }
       />
       <Card className="lc-card">
@@ -140,6 +173,18 @@ export function DeadLettersPage() {
               dataSource={items}
               loading={loading}
               pagination={false}
+              rowSelection={
+                canManage
+                  ? {
+                      selectedRowKeys: selected,
+                      onChange: (keys) => setSelected(keys.map(String)),
+                      getCheckboxProps: (letter) => ({
+                        disabled: letter.status !== 'new',
+                        'data-testid': `dead-letter-select-${letter.id}`,
+                      }),
+                    }
+                  : undefined
+              }
               locale={{
                 emptyText: (
                   <Empty
@@ -168,7 +213,14 @@ export function DeadLettersPage() {
         busy={open ? busyFor(open) : null}
         onReplay={(l) => void onReplay(l)}
         onDiscard={(l) => void onDiscard(l)}
+        onEdit={setEditing}
         onClose={() => setOpenId(null)}
+      />
+      <DeadLetterEditModal
+        letter={editing}
+        busy={editing !== null && busy?.id === editing.id}
+        onSubmit={(letter, payload) => void onReplay(letter, payload)}
+        onCancel={() => setEditing(null)}
       />
     </div>
   );

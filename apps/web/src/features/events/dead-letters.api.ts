@@ -1,5 +1,10 @@
 import type { DeadLetterStatus } from '@livecloud/contracts/vocabulary';
-import type { DeadLetterDto, DeadLetterPage } from '@livecloud/events/schemas';
+import type {
+  BulkReplayInput,
+  BulkReplayResult,
+  DeadLetterDto,
+  DeadLetterPage,
+} from '@livecloud/events/schemas';
 import { api } from '../../api/client';
 
 export interface DeadLetterFilters {
@@ -24,7 +29,11 @@ export const deadLettersApi = {
   list: (filters: DeadLetterFilters, signal?: AbortSignal, cursor?: string) =>
     api.get<DeadLetterPage>(listPath(filters, cursor), { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<DeadLetterDto>(itemPath(id), { signal }),
-  replay: (id: string) => api.post<DeadLetterDto>(`${itemPath(id)}/replay`),
+  /** Replays as kept, or with a corrected item (kept, the original beside it). */
+  replay: (id: string, payload?: Record<string, unknown>) =>
+    api.post<DeadLetterDto>(`${itemPath(id)}/replay`, payload === undefined ? undefined : { payload }),
+  replayMany: (body: Partial<BulkReplayInput>) =>
+    api.post<BulkReplayResult>('/api/v1/dead-letters/replay', body),
   discard: (id: string) => api.post<DeadLetterDto>(`${itemPath(id)}/discard`),
 };
 
@@ -43,4 +52,24 @@ export function payloadForDisplay(letter: DeadLetterDto): string | null {
   if (letter.payloadText !== null) return letter.payloadText;
   if (letter.payload === undefined) return null;
   return JSON.stringify(letter.payload, null, 2);
+}
+
+/** The text a person edits: the stored item as pretty JSON, or the raw text when it was not JSON. */
+export function editableText(letter: DeadLetterDto): string {
+  return payloadForDisplay(letter) ?? '{}';
+}
+
+/** A corrected item typed by a person: a JSON object, or why not (an i18n key under `events.edit`). */
+export function parseCorrection(
+  text: string,
+): { ok: true; payload: Record<string, unknown> } | { ok: false; error: 'notJson' | 'notObject' } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'notJson' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'notObject' };
+  return { ok: true, payload: value as Record<string, unknown> };
 }
