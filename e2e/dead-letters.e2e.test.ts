@@ -110,9 +110,31 @@ describe('dead letters in a real browser', () => {
     await page.screenshot({ path: join(screenshotDir, 'dead-letters-02-bulk-1366.png') });
   });
 
+  it('shows the corrections and replays in the audit log, under the person who made them', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${demo.url}/settings/audit`);
+    await page.getByTestId('page-settings-audit').waitFor();
+    await page.getByTestId('audit-action-filter').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '死信' })
+      .click();
+    const table = page.getByTestId('audit-table');
+    await expect.poll(() => table.textContent()).toContain('死信 · 修正');
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('死信 · 重放');
+    expect(text).toContain('林晓');
+    expect(text).not.toContain('登录成功');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(screenshotDir, 'dead-letters-03-audit.png') });
+  });
+
   it('reads in English too, without console errors', async () => {
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('page-audience-events').textContent()).toContain('Replay');
+    await expect
+      .poll(() => page.getByTestId('audit-table').textContent())
+      .toContain('Dead letter · corrected');
+    await expect.poll(() => page.getByTestId('page-settings-audit').textContent()).toContain('Audit log');
     await page.getByTestId('lang-switch').click();
     expect(consoleErrors.filter((e) => !/Failed to load resource/i.test(e))).toEqual([]);
   });

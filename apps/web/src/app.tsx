@@ -28,6 +28,7 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   staff: lazy(() => import('./features/settings/staff-page').then((m) => ({ default: m.StaffPage }))),
   roles: lazy(() => import('./features/settings/roles-page').then((m) => ({ default: m.RolesPage }))),
   apiKeys: lazy(() => import('./features/settings/api-keys-page').then((m) => ({ default: m.ApiKeysPage }))),
+  audit: lazy(() => import('./features/settings/audit-page').then((m) => ({ default: m.AuditPage }))),
   merchants: lazy(() =>
     import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage })),
   ),

@@ -122,6 +122,7 @@ export const enUS: Messages = {
       staff: 'Staff',
       roles: 'Roles',
       apiKeys: 'API keys',
+      audit: 'Audit log',
       merchantPortal: 'Portal home',
     },
   },

@@ -119,6 +119,7 @@ export const zhCN = {
       staff: '员工',
       roles: '角色权限',
       apiKeys: 'API 密钥',
+      audit: '审计日志',
       merchantPortal: '门户首页',
     },
   },

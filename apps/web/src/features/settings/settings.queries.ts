@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { auditApi, type AuditFilters } from './audit.api';
 import { apiKeysApi, orgApi, rolesApi, staffApi } from './settings.api';
 
 /** Query keys and fetchers of the organisation settings; everything under `['settings']`. */
@@ -10,4 +11,9 @@ export const settingsQueries = {
     queryOptions({ queryKey: ['settings', 'roles'], queryFn: ({ signal }) => rolesApi.matrix(signal) }),
   apiKeys: () =>
     queryOptions({ queryKey: ['settings', 'api-keys'], queryFn: ({ signal }) => apiKeysApi.list(signal) }),
+  audit: (filters: AuditFilters) =>
+    queryOptions({
+      queryKey: ['settings', 'audit', filters],
+      queryFn: ({ signal }) => auditApi.list(filters, signal),
+    }),
 };

@@ -129,6 +129,7 @@ export const navGroups: NavGroup[] = [
       item('staff', '/settings/staff', 'staff:read'),
       item('roles', '/settings/roles', 'staff:read'),
       item('apiKeys', '/settings/api-keys', 'keys:manage'),
+      item('audit', '/settings/audit', 'audit:read'),
     ],
   },
 ];
