@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemo, type DemoServer } from './browser.js';
+import { launchBrowser, pickOption as pick, screenshotDir, startDemo, type DemoServer } from './browser.js';
 
 /**
  * The main path before the live, in a real browser against `livecloud demo`: a merchant
@@ -40,15 +40,6 @@ async function shot(page: Page, name: string): Promise<void> {
 async function shotOpen(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(screenshotDir, `commerce-${name}.png`), fullPage: true });
-}
-
-async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
 }
 
 async function go(page: Page, path: string, testId: string): Promise<void> {

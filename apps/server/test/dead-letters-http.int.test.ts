@@ -164,3 +164,41 @@ describe('dead letters over HTTP', () => {
     );
   });
 });
+
+describe('editing and replaying dead letters refuses what it cannot take', () => {
+  const bad: [string, string, unknown][] = [
+    ['ids and a filter together', '/api/v1/dead-letters/replay', { ids: ['dlt_1'], q: 'type' }],
+    [
+      'more than 200 ids',
+      '/api/v1/dead-letters/replay',
+      { ids: Array.from({ length: 201 }, (_, i) => `dlt_${i}`) },
+    ],
+    ['an empty id list', '/api/v1/dead-letters/replay', { ids: [] }],
+    ['a limit of a million', '/api/v1/dead-letters/replay', { limit: 1_000_000 }],
+    ['a correction that is not an object', '/api/v1/dead-letters/dlt_x/replay', { payload: [1, 2] }],
+    ['a correction with a NUL', '/api/v1/dead-letters/dlt_x/replay', { payload: { id: 'a\u0000' } }],
+  ];
+  it.each(bad)('answers 400 for %s', async (_name, url, payload) => {
+    const response = await admin.request({ method: 'POST', url, payload: payload as object });
+    expect(response.statusCode).toBe(400);
+    expect(['invalid_request', 'nul_byte']).toContain(
+      response.json<{ error: { code: string } }>().error.code,
+    );
+  });
+
+  it('answers a bulk replay of unknown ids with not_found for each, and 404 for one unknown letter', async () => {
+    const bulk = await admin.request({
+      method: 'POST',
+      url: '/api/v1/dead-letters/replay',
+      payload: { ids: ['dlt_nope'] },
+    });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.json()).toMatchObject({ results: [{ id: 'dlt_nope', outcome: 'not_found' }] });
+    const one = await admin.request({
+      method: 'POST',
+      url: '/api/v1/dead-letters/dlt_nope/replay',
+      payload: { payload: {} },
+    });
+    expect(one.statusCode).toBe(404);
+  });
+});

@@ -22,8 +22,7 @@ import { placeholderNames } from './sql-placeholders.js';
  * CLICKHOUSE_URL. It speaks what `@clickhouse/client` uses — queries with bound `param_`
  * values, settings as URL parameters, inserts with the data in the body (gzip too), `/ping`,
  * Basic or X-ClickHouse-User/Key credentials, errors as `Code: N. DB::Exception …` with
- * X-ClickHouse-Exception-Code — and refuses the rest (sessions, roles, a current database)
- * with a clear error rather than half-doing it.
+ * X-ClickHouse-Exception-Code — and refuses the rest (sessions, roles, a database) clearly.
  *
  * One engine connection serves every request, one statement at a time: chDB runs the calls
  * of a connection in turn anyway, and settings and bound values are set on that connection,
