@@ -57,8 +57,22 @@ export function createApiKeyRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
     /** Looks a key up by its secret's hash: the one query not scoped by organisation, as it finds the organisation. */
-    async findBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined> {
-      return db.selectFrom('api_keys').selectAll().where('secret_hash', '=', secretHash).executeTakeFirst();
+    /**
+     * The key with this secret and, for a key a person created, that person's membership status
+     * in the key's organisation (null when the key was made by the system or another key).
+     */
+    async findBySecretHash(
+      secretHash: string,
+    ): Promise<(ApiKeyRow & { owner_status: string | null }) | undefined> {
+      return db
+        .selectFrom('api_keys as k')
+        .leftJoin('memberships as m', (join) =>
+          join.onRef('m.org_id', '=', 'k.org_id').onRef('m.user_id', '=', 'k.created_by'),
+        )
+        .selectAll('k')
+        .select('m.status as owner_status')
+        .where('k.secret_hash', '=', secretHash)
+        .executeTakeFirst();
     },
     async revoke(orgId: string, id: string, at: Date): Promise<ApiKeyRow | undefined> {
       return db

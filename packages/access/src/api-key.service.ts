@@ -118,6 +118,13 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; audit: Au
       const row = await apiKeys.findBySecretHash(sha256(secret));
       if (!row || row.revoked_at)
         throw AppError.unauthorized('invalid_api_key', 'The API key is unknown or revoked');
+      // A key a person made is theirs: it ends with their membership (off-boarding).
+      if (row.created_by?.startsWith('usr_') && row.owner_status !== 'active') {
+        throw AppError.unauthorized(
+          'api_key_owner_left',
+          'The person who created this API key is no longer a member; create a new key',
+        );
+      }
       if (from.ip) await noteAddress(row, from.ip);
       const now = clock.now();
       if (!row.last_used_at || now - row.last_used_at.getTime() >= touchEveryMs) {

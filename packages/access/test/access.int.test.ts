@@ -212,4 +212,35 @@ describe.each(recordsEngines)('access on %s', (engine) => {
       details: { name: '星河直播旗舰' },
     });
   });
+  it('ends the API keys a person made when they are off-boarded; system-made keys live on', async () => {
+    const ops = await access.staff.onboard(
+      orgId,
+      { email: 'ops@xinghe.cn', name: '运营', role: 'admin', password: 'ops-password-123' },
+      system,
+    );
+    const theirs = await access.apiKeys.create(
+      orgId,
+      { name: '运营脚本', purpose: 'admin' },
+      { type: 'user', id: ops.userId },
+    );
+    const service = await access.apiKeys.create(
+      orgId,
+      { name: '平台回调', purpose: 'collector', source: 'douyin' },
+      system,
+    );
+    const byKey = await access.apiKeys.create(
+      orgId,
+      { name: '脚本建的', purpose: 'collector', source: 'sdk' },
+      { type: 'api_key', id: service.id },
+    );
+    expect((await access.apiKeys.authenticate(theirs.secret)).orgId).toBe(orgId);
+
+    await access.staff.offboard(orgId, ops.id, system);
+    await expect(access.apiKeys.authenticate(theirs.secret)).rejects.toMatchObject({
+      code: 'api_key_owner_left',
+      status: 401,
+    });
+    expect((await access.apiKeys.authenticate(service.secret)).orgId).toBe(orgId);
+    expect((await access.apiKeys.authenticate(byKey.secret)).orgId).toBe(orgId);
+  });
 });

@@ -162,6 +162,8 @@ export const enUS: Messages = {
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'Cannot reach the server. Check your connection and try again.',
+    api_key_owner_left:
+      'The person who created this API key has left; the key no longer works. Create a new one',
     invalid_credentials: 'Wrong email or password',
     session_expired: 'Your session has expired. Please sign in again.',
     unauthenticated: 'Please sign in first',

@@ -151,6 +151,7 @@ export const zhCN = {
   errors: {
     generic: '操作失败，请稍后重试',
     network: '无法连接服务器，请检查网络或稍后重试',
+    api_key_owner_left: '创建这个 API 密钥的成员已离职，密钥已失效；请新建密钥',
     invalid_credentials: '邮箱或密码不正确',
     session_expired: '登录已过期，请重新登录',
     unauthenticated: '请先登录',
