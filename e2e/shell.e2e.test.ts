@@ -15,6 +15,26 @@ async function openNav(item: string, group: string): Promise<void> {
   await link.click();
 }
 
+/** Signs in over the API; answers the headers that make a signed-in, CSRF-checked request. */
+async function signIn(email: string, password: string): Promise<Record<string, string>> {
+  const login = await fetch(`${demo.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie =
+    (login.headers.getSetCookie().find((c) => c.startsWith('lc_session=')) ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+}
+
+async function post(headers: Record<string, string>, path: string, body: unknown): Promise<{ id: string }> {
+  const response = await fetch(`${demo.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
 const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
@@ -107,6 +127,60 @@ describe('the web app in a real browser', () => {
     await expect.poll(() => page.getByTestId('staff-table').textContent()).toContain('新主播小美');
     await page.getByTestId('staff-onboard-form').waitFor({ state: 'hidden' });
     await shot('04-staff');
+  });
+
+  it('off-boards a person: lists their keys, revokes the personal one, hands the service key over', async () => {
+    const admin = demo.logins.find((l) => l.role === 'admin');
+    if (!admin) throw new Error('the demo printed no admin login');
+    const asAdmin = await signIn(admin.email, admin.password);
+    await post(asAdmin, '/api/v1/staff', {
+      email: 'leaving.admin@demo.livecloud.dev',
+      name: '离职管理员',
+      role: 'admin',
+      password: 'leaving-admin-pw',
+    });
+    const asLeaving = await signIn('leaving.admin@demo.livecloud.dev', 'leaving-admin-pw');
+    const personal = await post(asLeaving, '/api/v1/api-keys', { name: '个人报表脚本', purpose: 'admin' });
+    const service = await post(asLeaving, '/api/v1/api-keys', {
+      name: '抖店订单回调',
+      purpose: 'collector',
+      source: 'douyin',
+      kind: 'service',
+    });
+
+    await page.reload();
+    await page.getByTestId('staff-table').waitFor();
+    await page.getByPlaceholder('搜索姓名或邮箱').fill('离职管理员');
+    const row = page.getByTestId('staff-table').locator('tr', { hasText: '离职管理员' });
+    await row.getByRole('button', { name: '办理离职' }).click();
+    await expect
+      .poll(() => page.getByTestId('offboard-personal-keys').textContent())
+      .toContain('个人报表脚本');
+    await expect
+      .poll(() => page.getByTestId('offboard-service-keys').textContent())
+      .toContain('抖店订单回调');
+    await shot('04b-offboard-keys');
+    // Without a new owner for the service key the form refuses.
+    await page.getByTestId('staff-offboard-confirm').click();
+    await page.getByText('请选择接手服务密钥的成员').waitFor();
+    await page.getByTestId('staff-offboard-heir').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: admin.email })
+      .first()
+      .click();
+    await page.getByTestId('staff-offboard-confirm').click();
+    await page.getByText(/吊销个人密钥 1 个，移交服务密钥 1 个/).waitFor();
+
+    await openNav('nav-settings-api-keys', 'nav-group-settings');
+    await page.getByTestId('api-keys-table').waitFor();
+    await expect
+      .poll(() => page.getByTestId(`api-key-status-${personal.id}`).textContent())
+      .toContain('已吊销');
+    const owner = page.getByTestId(`api-key-owner-${service.id}`);
+    await expect.poll(() => owner.textContent()).toContain('服务密钥');
+    expect(await owner.textContent()).not.toContain('离职管理员');
+    await shot('04c-api-key-owners');
   });
 
   it('switches to English and back, and the shell follows', async () => {

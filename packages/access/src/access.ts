@@ -17,10 +17,16 @@ export function createAccess(deps: { db: Kysely<Database>; clock: Clock; session
   const staffRepo = createStaffRepository(deps.db);
   const loginSessions = createLoginSessionRepository(deps.db);
   const audit = createAuditService({ audit: createAuditRepository(deps.db), clock: deps.clock });
+  const apiKeys = createApiKeyService({
+    apiKeys: createApiKeyRepository(deps.db),
+    audit,
+    clock: deps.clock,
+    isActiveMember: async (orgId, userId) => (await staffRepo.findByUser(orgId, userId))?.status === 'active',
+  });
   return {
     audit,
     organisations: createOrganisationService({ organisations: organisationRepo, audit, clock: deps.clock }),
-    staff: createStaffService({ staff: staffRepo, loginSessions, audit, clock: deps.clock }),
+    staff: createStaffService({ staff: staffRepo, loginSessions, apiKeys, audit, clock: deps.clock }),
     logins: createLoginService({
       staff: staffRepo,
       organisations: organisationRepo,
@@ -29,7 +35,7 @@ export function createAccess(deps: { db: Kysely<Database>; clock: Clock; session
       clock: deps.clock,
       sessionTtlMs: deps.sessionTtlMs,
     }),
-    apiKeys: createApiKeyService({ apiKeys: createApiKeyRepository(deps.db), audit, clock: deps.clock }),
+    apiKeys,
   };
 }
 export type Access = ReturnType<typeof createAccess>;

@@ -1,8 +1,21 @@
 import type { ApiKeyTable, Database, Kysely, Selectable } from '@livecloud/db';
 
 export type ApiKeyRow = Selectable<ApiKeyTable>;
+/** A key with its owner's name and membership status here (null when it has no owner). */
+export type OwnedApiKeyRow = ApiKeyRow & { owner_name: string | null; owner_status: string | null };
 
 export function createApiKeyRepository(db: Kysely<Database>) {
+  const owned = (orgId: string) =>
+    db
+      .selectFrom('api_keys as k')
+      .leftJoin('memberships as m', (join) =>
+        join.onRef('m.org_id', '=', 'k.org_id').onRef('m.user_id', '=', 'k.owner_id'),
+      )
+      .leftJoin('users as u', 'u.id', 'k.owner_id')
+      .selectAll('k')
+      .select(['u.name as owner_name', 'm.status as owner_status'])
+      .where('k.org_id', '=', orgId);
+
   return {
     async insert(row: {
       id: string;
@@ -14,6 +27,8 @@ export function createApiKeyRepository(db: Kysely<Database>) {
       secret_hash: string;
       created_by: string | null;
       allowed_origins: readonly string[];
+      kind: 'personal' | 'service';
+      owner_id: string | null;
     }): Promise<ApiKeyRow> {
       return db
         .insertInto('api_keys')
@@ -24,12 +39,13 @@ export function createApiKeyRepository(db: Kysely<Database>) {
     async update(
       orgId: string,
       id: string,
-      patch: { name?: string; allowed_origins?: readonly string[] },
+      patch: { name?: string; allowed_origins?: readonly string[]; owner_id?: string },
     ): Promise<ApiKeyRow | undefined> {
       return db
         .updateTable('api_keys')
         .set({
           ...(patch.name === undefined ? {} : { name: patch.name }),
+          ...(patch.owner_id === undefined ? {} : { owner_id: patch.owner_id }),
           ...(patch.allowed_origins === undefined
             ? {}
             : { allowed_origins: JSON.stringify(patch.allowed_origins) }),
@@ -39,27 +55,37 @@ export function createApiKeyRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst();
     },
-    async list(orgId: string): Promise<ApiKeyRow[]> {
-      return db
-        .selectFrom('api_keys')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .orderBy('created_at')
-        .orderBy('id')
+    async list(orgId: string): Promise<OwnedApiKeyRow[]> {
+      return owned(orgId).orderBy('k.created_at').orderBy('k.id').execute();
+    },
+    async findById(orgId: string, id: string): Promise<OwnedApiKeyRow | undefined> {
+      return owned(orgId).where('k.id', '=', id).executeTakeFirst();
+    },
+    /** The keys a person answers for here and that still work, oldest first. */
+    async activeOwnedBy(orgId: string, userId: string): Promise<OwnedApiKeyRow[]> {
+      return owned(orgId)
+        .where('k.owner_id', '=', userId)
+        .where('k.revoked_at', 'is', null)
+        .orderBy('k.created_at')
+        .orderBy('k.id')
         .execute();
     },
-    async findById(orgId: string, id: string): Promise<ApiKeyRow | undefined> {
-      return db
-        .selectFrom('api_keys')
-        .selectAll()
+    /** Revokes every personal key a person owns here (off-boarding); returns the ids. */
+    async revokePersonalOf(orgId: string, userId: string, at: Date): Promise<string[]> {
+      const rows = await db
+        .updateTable('api_keys')
+        .set({ revoked_at: at })
         .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+        .where('owner_id', '=', userId)
+        .where('kind', '=', 'personal')
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
-    /** Looks a key up by its secret's hash: the one query not scoped by organisation, as it finds the organisation. */
     /**
-     * The key with this secret and, for a key a person created, that person's membership status
-     * in the key's organisation (null when the key was made by the system or another key).
+     * The key with this secret and its owner's membership status in the key's organisation (null
+     * when it has no owner): the one query not scoped by organisation, as it finds the organisation.
      */
     async findBySecretHash(
       secretHash: string,
@@ -67,7 +93,7 @@ export function createApiKeyRepository(db: Kysely<Database>) {
       return db
         .selectFrom('api_keys as k')
         .leftJoin('memberships as m', (join) =>
-          join.onRef('m.org_id', '=', 'k.org_id').onRef('m.user_id', '=', 'k.created_by'),
+          join.onRef('m.org_id', '=', 'k.org_id').onRef('m.user_id', '=', 'k.owner_id'),
         )
         .selectAll('k')
         .select('m.status as owner_status')

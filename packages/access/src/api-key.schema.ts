@@ -1,4 +1,4 @@
-import { apiKeyPurposes, eventSources, normaliseOrigin } from '@livecloud/contracts/vocabulary';
+import { apiKeyKinds, apiKeyPurposes, eventSources, normaliseOrigin } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 
 export { eventSources, normaliseOrigin };
@@ -24,6 +24,17 @@ export const apiKeyDto = z.object({
   id: z.string(),
   name: z.string(),
   purpose: z.enum(apiKeyPurposes),
+  kind: z
+    .enum(apiKeyKinds)
+    .describe('personal: ends with its owner; service: passed on when its owner leaves'),
+  owner: z
+    .object({
+      userId: z.string(),
+      name: z.string(),
+      active: z.boolean().describe('false once the owner has left the organisation'),
+    })
+    .nullable()
+    .describe('who answers for the key; null for a service key the system made'),
   source: z.string().nullable(),
   prefix: z.string().describe('the first characters of the secret, to recognise it'),
   allowedOrigins: z.array(z.string()).describe('web origins whose pages may use the key; * for any'),
@@ -49,6 +60,19 @@ export const createApiKeyInput = z
     purpose: z.enum(apiKeyPurposes),
     source: z.enum(eventSources).optional(),
     allowedOrigins: allowedOriginsSchema.optional(),
+    kind: z
+      .enum(apiKeyKinds)
+      .default('personal')
+      .describe('personal (default) ends when you leave; service is the organisation’s and gets a new owner'),
+    ownerId: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('a service key’s owner (a user id of an active member); defaults to you'),
+  })
+  .refine((v) => v.kind === 'service' || v.ownerId === undefined, {
+    message: 'only a service key names another owner',
+    path: ['ownerId'],
   })
   .refine((v) => v.purpose !== 'collector' || v.source !== undefined, {
     message: 'a collector key names its source',
@@ -59,7 +83,10 @@ export const createApiKeyInput = z
     path: ['source'],
   })
   .refine((v) => v.purpose !== 'admin' || (v.allowedOrigins ?? []).length === 0, adminNotForBrowser);
-export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+/** A parsed create-key request; `kind` may be left out by callers in code (personal). */
+export type CreateApiKeyInput = Omit<z.infer<typeof createApiKeyInput>, 'kind'> & {
+  kind?: z.infer<typeof createApiKeyInput>['kind'];
+};
 
 /** A create-key request body as a client writes it. */
 export type CreateApiKeyBody = z.input<typeof createApiKeyInput>;
@@ -68,9 +95,14 @@ export const updateApiKeyInput = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     allowedOrigins: allowedOriginsSchema.optional(),
+    ownerId: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('a service key’s new owner (a user id of an active member)'),
   })
-  .refine((v) => v.name !== undefined || v.allowedOrigins !== undefined, {
-    message: 'name or allowedOrigins',
+  .refine((v) => v.name !== undefined || v.allowedOrigins !== undefined || v.ownerId !== undefined, {
+    message: 'name, allowedOrigins or ownerId',
   });
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeyInput>;
 

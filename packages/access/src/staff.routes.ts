@@ -4,7 +4,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Access } from './access.js';
 import { principalOf, requirePermission } from './http-auth.js';
 import { actorOf } from './principal.js';
-import { onboardStaffInput, staffDto, updateStaffInput } from './staff.schema.js';
+import { apiKeyDto } from './api-key.schema.js';
+import {
+  offboardStaffInput,
+  offboardedStaffDto,
+  onboardStaffInput,
+  staffDto,
+  updateStaffInput,
+} from './staff.schema.js';
 
 export function staffRoutes(access: Access): FastifyPluginAsyncZod {
   return async (app) => {
@@ -73,14 +80,38 @@ export function staffRoutes(access: Access): FastifyPluginAsyncZod {
         preHandler: requirePermission('staff:manage'),
         schema: {
           tags: ['staff'],
-          summary: 'Off-board a person: access ends at once',
+          summary:
+            'Off-board a person: access ends at once, their personal keys are revoked and their service keys pass to serviceKeysTo',
           params: idParams,
-          response: { 200: staffDto, 409: errorBodySchema, ...commonErrorResponses },
+          body: offboardStaffInput.nullish(),
+          response: { 200: offboardedStaffDto, 409: errorBodySchema, ...commonErrorResponses },
         },
       },
       async (request) => {
         const principal = principalOf(request);
-        return access.staff.offboard(principal.orgId, request.params.id, actorOf(principal));
+        return access.staff.offboard(
+          principal.orgId,
+          request.params.id,
+          actorOf(principal),
+          request.body ?? {},
+        );
+      },
+    );
+    app.get(
+      '/staff/:id/api-keys',
+      {
+        preHandler: requirePermission('staff:manage'),
+        schema: {
+          tags: ['staff'],
+          summary: 'The working API keys a person answers for: what off-boarding them would affect',
+          params: idParams,
+          response: { 200: listOf(apiKeyDto), ...commonErrorResponses },
+        },
+      },
+      async (request) => {
+        const { orgId } = principalOf(request);
+        const member = await access.staff.get(orgId, request.params.id);
+        return { items: await access.apiKeys.ownedBy(orgId, member.userId) };
       },
     );
   };

@@ -31,6 +31,25 @@ export const updateStaffInput = z
   .refine((v) => v.role !== undefined || v.name !== undefined, 'give role or name');
 export type UpdateStaffInput = z.infer<typeof updateStaffInput>;
 
+export const offboardStaffInput = z.object({
+  serviceKeysTo: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('the staff id of the member who takes over the service keys the person owns'),
+});
+export type OffboardStaffInput = z.infer<typeof offboardStaffInput>;
+/** An off-board request body as a client writes it. */
+export type OffboardStaffBody = z.input<typeof offboardStaffInput>;
+
+export const offboardedStaffDto = staffDto.extend({
+  keys: z.object({
+    revoked: z.array(z.string()).describe('the personal keys that ended'),
+    reassigned: z.array(z.string()).describe('the service keys that passed to the new owner'),
+  }),
+});
+export type OffboardedStaffDto = z.infer<typeof offboardedStaffDto>;
+
 /** An on-board request body as a client writes it. */
 export type OnboardStaffBody = z.input<typeof onboardStaffInput>;
 /** A staff update request body as a client writes it. */

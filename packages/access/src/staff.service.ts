@@ -1,15 +1,23 @@
 import { AppError, newId, type Clock } from '@livecloud/core';
+import type { ApiKeyService } from './api-key.service.js';
 import type { AuditActor, AuditService } from './audit.service.js';
 import type { LoginSessionRepository } from './login-session.repository.js';
 import { isRole, type Role } from './roles.js';
 import { hashPassword } from './secrets.js';
 import type { StaffRepository, StaffRow } from './staff.repository.js';
-import type { OnboardStaffInput, StaffDto, UpdateStaffInput } from './staff.schema.js';
+import type {
+  OffboardStaffInput,
+  OffboardedStaffDto,
+  OnboardStaffInput,
+  StaffDto,
+  UpdateStaffInput,
+} from './staff.schema.js';
 
 /** On- and off-boarding of people in an organisation, and their roles. */
 export function createStaffService(deps: {
   staff: StaffRepository;
   loginSessions: LoginSessionRepository;
+  apiKeys: Pick<ApiKeyService, 'handOver'>;
   audit: AuditService;
   clock: Clock;
 }) {
@@ -89,19 +97,47 @@ export function createStaffService(deps: {
       return toStaffDto(await requireMember(orgId, id));
     },
 
-    /** Off-boards a person: their membership ends and every session they have here ends with it. */
-    async offboard(orgId: string, id: string, actor: AuditActor): Promise<StaffDto> {
+    /**
+     * Off-boards a person: their membership ends, every session they have here ends with it,
+     * their personal API keys are revoked and their service keys pass to `serviceKeysTo` (the
+     * staff id of another active member; required when they own service keys).
+     */
+    async offboard(
+      orgId: string,
+      id: string,
+      actor: AuditActor,
+      input: OffboardStaffInput = {},
+    ): Promise<OffboardedStaffDto> {
       const row = await requireMember(orgId, id);
-      if (row.status === 'offboarded') return toStaffDto(row);
+      if (row.status === 'offboarded') return { ...toStaffDto(row), keys: { revoked: [], reassigned: [] } };
       if (actor.type === 'user' && actor.id === row.user_id) {
         throw AppError.conflict('cannot_offboard_self', 'You cannot off-board yourself');
       }
       await guardLastAdmin(orgId, row);
+      let heir: string | undefined;
+      if (input.serviceKeysTo !== undefined) {
+        const to = await staff.findById(orgId, input.serviceKeysTo);
+        if (!to || to.status !== 'active')
+          throw AppError.invalid(
+            'api_key_owner_not_member',
+            `${input.serviceKeysTo} is not an active member here`,
+            {
+              path: 'serviceKeysTo',
+            },
+          );
+        heir = to.user_id;
+      }
+      const keys = await deps.apiKeys.handOver(orgId, row.user_id, heir, actor);
       const at = new Date(deps.clock.now());
       await staff.offboard(orgId, id, at);
       await deps.loginSessions.revokeAllOf(orgId, row.user_id, at);
-      await deps.audit.record(orgId, actor, { action: 'staff.offboard', targetType: 'staff', targetId: id });
-      return toStaffDto(await requireMember(orgId, id));
+      await deps.audit.record(orgId, actor, {
+        action: 'staff.offboard',
+        targetType: 'staff',
+        targetId: id,
+        details: { revokedKeys: keys.revoked.length, reassignedKeys: keys.reassigned.length },
+      });
+      return { ...toStaffDto(await requireMember(orgId, id)), keys };
     },
   };
 }

@@ -242,5 +242,84 @@ describe.each(recordsEngines)('access on %s', (engine) => {
     });
     expect((await access.apiKeys.authenticate(service.secret)).orgId).toBe(orgId);
     expect((await access.apiKeys.authenticate(byKey.secret)).orgId).toBe(orgId);
+    expect(await access.apiKeys.get(orgId, theirs.id)).toMatchObject({
+      kind: 'personal',
+      owner: { userId: ops.userId, name: '运营', active: false },
+    });
+    expect((await access.apiKeys.get(orgId, theirs.id)).revokedAt).not.toBeNull();
+    expect(await access.apiKeys.get(orgId, service.id)).toMatchObject({ kind: 'service', owner: null });
+  });
+
+  it('passes a service key to a new owner when its owner leaves, and lists what off-boarding affects', async () => {
+    const [ops, finance] = await Promise.all(
+      (['ops', 'fin'] as const).map((who) =>
+        access.staff.onboard(
+          orgId,
+          { email: `${who}@xinghe.cn`, name: who, role: 'admin', password: 'a-password-123' },
+          system,
+        ),
+      ),
+    );
+    const asOps = { type: 'user' as const, id: ops!.userId };
+    const personal = await access.apiKeys.create(orgId, { name: '个人脚本', purpose: 'admin' }, asOps);
+    const service = await access.apiKeys.create(
+      orgId,
+      { name: '抖店回调', purpose: 'collector', source: 'douyin', kind: 'service' },
+      asOps,
+    );
+    expect(service).toMatchObject({ kind: 'service', owner: { userId: ops!.userId, active: true } });
+    expect((await access.apiKeys.ownedBy(orgId, ops!.userId)).map((k) => k.id)).toEqual([
+      personal.id,
+      service.id,
+    ]);
+
+    await expect(access.staff.offboard(orgId, ops!.id, system)).rejects.toMatchObject({
+      code: 'service_keys_need_owner',
+      status: 409,
+      details: { keys: [{ id: service.id, name: '抖店回调' }] },
+    });
+    // Refused as a whole: nothing changed.
+    expect((await access.apiKeys.authenticate(personal.secret)).orgId).toBe(orgId);
+    expect((await access.staff.get(orgId, ops!.id)).status).toBe('active');
+    await expect(
+      access.staff.offboard(orgId, ops!.id, system, { serviceKeysTo: ops!.id }),
+    ).rejects.toMatchObject({ code: 'api_key_owner_leaving' });
+
+    const done = await access.staff.offboard(orgId, ops!.id, system, { serviceKeysTo: finance!.id });
+    expect(done.keys).toEqual({ revoked: [personal.id], reassigned: [service.id] });
+    expect((await access.apiKeys.authenticate(service.secret)).orgId).toBe(orgId);
+    expect(await access.apiKeys.get(orgId, service.id)).toMatchObject({
+      owner: { userId: finance!.userId, name: 'fin', active: true },
+    });
+    await expect(access.apiKeys.authenticate(personal.secret)).rejects.toMatchObject({
+      code: 'api_key_owner_left',
+    });
+    const reassigned = await access.audit.list(orgId, { action: 'api_key.reassign', limit: 10 });
+    expect(reassigned.map((e) => e.targetId)).toEqual([service.id]);
+  });
+
+  it('gives a service key, never a personal one, another owner who is an active member', async () => {
+    const ops = await access.staff.onboard(
+      orgId,
+      { email: 'o2@xinghe.cn', name: '运营二', role: 'operator', password: 'a-password-123' },
+      system,
+    );
+    const service = await access.apiKeys.create(
+      orgId,
+      { name: '回调', purpose: 'collector', source: 'sdk', kind: 'service', ownerId: ops.userId },
+      system,
+    );
+    expect(service.owner).toMatchObject({ userId: ops.userId, name: '运营二' });
+    await expect(
+      access.apiKeys.update(orgId, service.id, { ownerId: 'usr_nobody' }, system),
+    ).rejects.toMatchObject({ code: 'api_key_owner_not_member', status: 400 });
+    const personal = await access.apiKeys.create(
+      orgId,
+      { name: '个人', purpose: 'admin' },
+      { type: 'user', id: ops.userId },
+    );
+    await expect(
+      access.apiKeys.update(orgId, personal.id, { ownerId: ops.userId + 'x' }, system),
+    ).rejects.toMatchObject({ code: 'api_key_personal', status: 409 });
   });
 });

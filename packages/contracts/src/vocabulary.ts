@@ -134,6 +134,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
 export const apiKeyPurposes = ['collector', 'admin'] as const;
 export type ApiKeyPurpose = (typeof apiKeyPurposes)[number];
 
+/** personal: ends with its owner's membership; service: the organisation's, passed on when its owner leaves. */
+export const apiKeyKinds = ['personal', 'service'] as const;
+export type ApiKeyKind = (typeof apiKeyKinds)[number];
+
 /** Who did something, as audit entries and ledgers record it. */
 export const actorTypes = ['user', 'api_key', 'system'] as const;
 export type ActorType = (typeof actorTypes)[number];

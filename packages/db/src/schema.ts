@@ -56,6 +56,10 @@ export interface ApiKeyTable {
   revoked_at: Timestamp | null;
   /** The web origins a collector key may be used from, a JSON array of origins. */
   allowed_origins: ColumnType<unknown, string | undefined, string>;
+  /** personal: ends with its owner's membership; service: the organisation's, passed on at off-boarding. */
+  kind: ColumnType<'personal' | 'service', 'personal' | 'service' | undefined, 'personal' | 'service'>;
+  /** The person who answers for the key (a user id), null for a service key the system made. */
+  owner_id: string | null;
 }
 
 export interface AuditLogTable {

@@ -25,6 +25,7 @@ export const accessTenancy: TenancyContext = {
     'GET /api/v1/staff/{id}': { kind: 'foreign', resource: 'staff' },
     'PATCH /api/v1/staff/{id}': { kind: 'foreign', resource: 'staff', body: () => ({ role: 'admin' }) },
     'POST /api/v1/staff/{id}/offboard': { kind: 'foreign', resource: 'staff' },
+    'GET /api/v1/staff/{id}/api-keys': { kind: 'foreign', resource: 'staff' },
     'GET /api/v1/api-keys': { kind: 'own' },
     'POST /api/v1/api-keys': {
       kind: 'own',

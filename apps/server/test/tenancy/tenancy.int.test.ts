@@ -110,7 +110,7 @@ describe('tenancy across every route of the OpenAPI document', () => {
             ? await w.a.request(options)
             : await w.t.app.inject({ ...options, headers: { authorization: `Bearer ${w.aKeySecret}` } });
         if (c.kind === 'foreign') {
-          expect(response.statusCode, `${operation} on B's record`).toBe(404);
+          expect(response.statusCode, `${operation} on B's record: ${response.body}`).toBe(404);
         } else {
           const allowed = c.expect ?? [200];
           expect(allowed, `${operation}: ${response.statusCode} ${response.body}`).toContain(

@@ -164,6 +164,10 @@ export const enUS: Messages = {
     network: 'Cannot reach the server. Check your connection and try again.',
     api_key_owner_left:
       'The person who created this API key has left; the key no longer works. Create a new one',
+    service_keys_need_owner: 'Choose a new owner for the service keys this person looks after first',
+    api_key_owner_not_member: 'A key’s owner must be an active member of this organisation',
+    api_key_owner_leaving: 'The new owner cannot be the person who is leaving',
+    api_key_personal: 'A personal key belongs to the person who made it and cannot be handed over',
     invalid_credentials: 'Wrong email or password',
     session_expired: 'Your session has expired. Please sign in again.',
     unauthenticated: 'Please sign in first',

@@ -24,6 +24,7 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
   const { message } = App.useApp();
   const [form] = Form.useForm<ApiKeyCreateInput>();
   const purpose = Form.useWatch('purpose', form);
+  const kind = Form.useWatch('kind', form);
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
 
@@ -43,8 +44,9 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
               purpose: 'collector',
               source: values.source,
               allowedOrigins: values.allowedOrigins ?? [],
+              kind: values.kind ?? 'personal',
             }
-          : { name: values.name.trim(), purpose: 'admin' };
+          : { name: values.name.trim(), purpose: 'admin', kind: values.kind ?? 'personal' };
       const key = await apiKeysApi.create(input);
       setCreated(key);
       const { secret: _secret, ...listed } = key;
@@ -110,7 +112,7 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
       <Form<ApiKeyCreateInput>
         form={form}
         layout="vertical"
-        initialValues={{ purpose: 'collector' }}
+        initialValues={{ purpose: 'collector', kind: 'personal' }}
         onFinish={(values) => void onSubmit(values)}
         style={{ marginTop: 16 }}
         data-testid="api-key-create-form"
@@ -139,6 +141,20 @@ export function ApiKeyCreateModal({ open, onClose, onCreated }: ApiKeyCreateModa
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="api-key-purpose">
             <Radio.Button value="collector">{t('settings.apiKeys.purposeCollector')}</Radio.Button>
             <Radio.Button value="admin">{t('settings.apiKeys.purposeAdmin')}</Radio.Button>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="kind"
+          label={t('settings.apiKeys.kind')}
+          extra={
+            kind === 'service'
+              ? t('settings.apiKeys.kindServiceHint')
+              : t('settings.apiKeys.kindPersonalHint')
+          }
+        >
+          <Radio.Group optionType="button" buttonStyle="solid" data-testid="api-key-kind">
+            <Radio.Button value="personal">{t('settings.apiKeys.kindPersonal')}</Radio.Button>
+            <Radio.Button value="service">{t('settings.apiKeys.kindService')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
         {purpose === 'admin' ? null : (

@@ -11,6 +11,7 @@ import { sourceLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { ApiKeyCreateModal } from './api-key-create-modal';
 import { ApiKeyOriginsModal } from './api-key-origins-modal';
+import { ApiKeyOwnerCell, ApiKeyOwnerModal } from './api-key-owner';
 import { apiKeysApi } from './settings.api';
 import { settingsQueries } from './settings.queries';
 
@@ -23,6 +24,7 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
   const [editingOrigins, setEditingOrigins] = useState<ApiKey | null>(null);
+  const [handingOver, setHandingOver] = useState<ApiKey | null>(null);
 
   const put = (key: ApiKey) =>
     queryClient.setQueryData(settingsQueries.apiKeys().queryKey, (previous) => {
@@ -72,6 +74,11 @@ export function ApiKeysPage() {
         ) : (
           <Tag color="cyan">{t('settings.apiKeys.purposeCollector')}</Tag>
         ),
+    },
+    {
+      key: 'owner',
+      title: t('settings.apiKeys.owner'),
+      render: (_, key) => <ApiKeyOwnerCell apiKey={key} onHandOver={setHandingOver} />,
     },
     {
       key: 'source',
@@ -224,6 +231,14 @@ export function ApiKeysPage() {
       </Card>
       <ApiKeyCreateModal open={creating} onClose={() => setCreating(false)} onCreated={put} />
       <ApiKeyOriginsModal apiKey={editingOrigins} onClose={() => setEditingOrigins(null)} onSaved={put} />
+      <ApiKeyOwnerModal
+        apiKey={handingOver}
+        onClose={() => setHandingOver(null)}
+        onSaved={(key) => {
+          put(key);
+          setHandingOver(null);
+        }}
+      />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type {
   ApiKeyDto,
   CreateApiKeyBody,
   CreatedApiKeyDto,
+  OffboardStaffBody,
+  OffboardedStaffDto,
   OnboardStaffBody,
   OrganisationDto,
   RoleMatrixDto,
@@ -22,7 +24,10 @@ export const staffApi = {
   onboard: (input: OnboardStaffBody) => api.post<StaffDto>('/api/v1/staff', input),
   update: (id: string, patch: UpdateStaffBody) =>
     api.patch<StaffDto>(`/api/v1/staff/${encodeURIComponent(id)}`, patch),
-  offboard: (id: string) => api.post<StaffDto>(`/api/v1/staff/${encodeURIComponent(id)}/offboard`),
+  offboard: (id: string, input: OffboardStaffBody = {}) =>
+    api.post<OffboardedStaffDto>(`/api/v1/staff/${encodeURIComponent(id)}/offboard`, input),
+  keys: (id: string, signal: AbortSignal) =>
+    api.get<ListOf<ApiKeyDto>>(`/api/v1/staff/${encodeURIComponent(id)}/api-keys`, { signal }),
 };
 
 export const rolesApi = {

@@ -7,6 +7,11 @@ export const settingsQueries = {
   org: () => queryOptions({ queryKey: ['settings', 'org'], queryFn: ({ signal }) => orgApi.get(signal) }),
   staff: () =>
     queryOptions({ queryKey: ['settings', 'staff'], queryFn: ({ signal }) => staffApi.list(signal) }),
+  staffKeys: (staffId: string) =>
+    queryOptions({
+      queryKey: ['settings', 'staff', staffId, 'api-keys'],
+      queryFn: ({ signal }) => staffApi.keys(staffId, signal),
+    }),
   roles: () =>
     queryOptions({ queryKey: ['settings', 'roles'], queryFn: ({ signal }) => rolesApi.matrix(signal) }),
   apiKeys: () =>

@@ -1,5 +1,5 @@
 import type { StaffDto as Staff } from '@livecloud/access/schemas';
-import { Avatar, Button, Flex, Popconfirm, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Avatar, Button, Flex, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
@@ -8,14 +8,11 @@ import { formatDateTime } from '../../lib/format';
 export function useStaffColumns({
   selfUserId,
   canManage,
-  offboardingId,
   onChangeRole,
   onOffboard,
 }: {
   selfUserId: string;
   canManage: boolean;
-  /** The member whose off-boarding is on its way. */
-  offboardingId: string | null;
   onChangeRole: (staff: Staff) => void;
   onOffboard: (staff: Staff) => void;
 }): TableProps<Staff>['columns'] {
@@ -91,28 +88,18 @@ export function useStaffColumns({
                       {t('settings.staff.changeRole')}
                     </Button>
                   </Tooltip>
-                  <Popconfirm
-                    title={t('settings.staff.offboardConfirm', { name: staff.name })}
-                    description={t('settings.staff.offboardConfirmDetail')}
-                    okText={t('settings.staff.offboard')}
-                    okButtonProps={{ danger: true, 'data-testid': 'staff-offboard-confirm' }}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => onOffboard(staff)}
-                    disabled={disabled}
-                  >
-                    <Tooltip title={hint}>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        disabled={disabled}
-                        loading={offboardingId === staff.id}
-                        data-testid={`staff-offboard-${staff.id}`}
-                      >
-                        {t('settings.staff.offboard')}
-                      </Button>
-                    </Tooltip>
-                  </Popconfirm>
+                  <Tooltip title={hint}>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      disabled={disabled}
+                      onClick={() => onOffboard(staff)}
+                      data-testid={`staff-offboard-${staff.id}`}
+                    >
+                      {t('settings.staff.offboard')}
+                    </Button>
+                  </Tooltip>
                 </Space>
               );
             },

@@ -1,16 +1,15 @@
 import type { StaffDto as Staff } from '@livecloud/access/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Segmented, Table } from 'antd';
+import { Button, Card, Flex, Input, Segmented, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/error-message';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useCurrentSession, useSession } from '../auth/session-context';
-import { staffApi } from './settings.api';
 import { settingsQueries } from './settings.queries';
 import { useStaffColumns } from './staff-columns';
+import { StaffOffboardModal } from './staff-offboard-modal';
 import { StaffOnboardModal } from './staff-onboard-modal';
 import { StaffRoleModal } from './staff-role-modal';
 
@@ -26,7 +25,6 @@ function upsert(list: Staff[] | undefined, staff: Staff): Staff[] {
 /** Staff on- and off-boarding, and role changes. */
 export function StaffPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const session = useCurrentSession();
   const { can } = useSession();
   const canManage = can('staff:manage');
@@ -36,25 +34,13 @@ export function StaffPage() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [onboarding, setOnboarding] = useState(false);
   const [editing, setEditing] = useState<Staff | null>(null);
-  const [offboardingId, setOffboardingId] = useState<string | null>(null);
+  const [offboarding, setOffboarding] = useState<Staff | null>(null);
 
   const replace = (staff: Staff) =>
     queryClient.setQueryData(
       settingsQueries.staff().queryKey,
       (previous) => previous && { items: upsert(previous.items, staff) },
     );
-
-  const onOffboard = async (staff: Staff) => {
-    setOffboardingId(staff.id);
-    try {
-      replace(await staffApi.offboard(staff.id));
-      void message.success(t('settings.staff.offboardDone', { name: staff.name }));
-    } catch (cause) {
-      void message.error(errorMessage(t, cause));
-    } finally {
-      setOffboardingId(null);
-    }
-  };
 
   const rows = useMemo(() => {
     const needle = query.trim().toLowerCase();
@@ -70,9 +56,8 @@ export function StaffPage() {
   const columns = useStaffColumns({
     selfUserId: session.user.id,
     canManage,
-    offboardingId,
     onChangeRole: setEditing,
-    onOffboard: (staff) => void onOffboard(staff),
+    onOffboard: setOffboarding,
   });
 
   return (
@@ -142,6 +127,16 @@ export function StaffPage() {
         onOnboarded={(staff) => {
           replace(staff);
           setOnboarding(false);
+        }}
+      />
+      <StaffOffboardModal
+        staff={offboarding}
+        everyone={data?.items ?? []}
+        onClose={() => setOffboarding(null)}
+        onOffboarded={(staff) => {
+          replace(staff);
+          setOffboarding(null);
+          void queryClient.invalidateQueries({ queryKey: settingsQueries.apiKeys().queryKey });
         }}
       />
       <StaffRoleModal
