@@ -61,6 +61,7 @@ export const permissions = [
   'audit:read',
   'health:read',
   'live:read',
+  'live:override',
   'commerce:read',
   'commerce:manage',
   'qc:manage',
@@ -103,6 +104,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   operator: [
     ...staffBase,
     'live:read',
+    'live:override',
     'commerce:read',
     'commerce:manage',
     'audience:read',

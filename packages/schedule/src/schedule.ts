@@ -34,7 +34,20 @@ export function createSchedule(deps: ScheduleDeps) {
   const { clock, audit } = deps;
   const resourceRepo = createResourceRepository(db);
   const sessionRepo = createSessionRepository(db);
-  const sessions = createSessionService({ sessions: sessionRepo, resources: resourceRepo, audit, clock });
+  const lineups = createLineupService({
+    lineups: createLineupRepository(db),
+    catalogue: deps.catalogue,
+    prices: deps.prices,
+    audit,
+    clock,
+  });
+  const sessions = createSessionService({
+    sessions: sessionRepo,
+    resources: resourceRepo,
+    audit,
+    clock,
+    lineupOf: (orgId, sessionId) => lineups.get(orgId, sessionId),
+  });
   const sopTemplates = createSopTemplateService({ templates: createSopTemplateRepository(db), audit, clock });
   return {
     resources: createResourceService({ resources: resourceRepo, staff: deps.staff, audit, clock }),
@@ -53,13 +66,7 @@ export function createSchedule(deps: ScheduleDeps) {
       audit,
       clock,
     }),
-    lineups: createLineupService({
-      lineups: createLineupRepository(db),
-      catalogue: deps.catalogue,
-      prices: deps.prices,
-      audit,
-      clock,
-    }),
+    lineups,
     sopTemplates,
     sopRuns: createSopRunService({
       runs: createSopRunRepository(db),

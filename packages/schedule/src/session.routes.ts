@@ -123,6 +123,10 @@ export function sessionRoutes(schedule: Schedule): FastifyPluginAsyncZod {
           request.params.id,
           request.body.status,
           actorOf(principal),
+          {
+            override: request.body.override,
+            mayOverride: principal.permissions.has('live:override'),
+          },
         );
       },
     );

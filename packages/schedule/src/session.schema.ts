@@ -77,7 +77,16 @@ export const updateSessionInput = z
   .refine(plausibleWindow, windowIssue);
 export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
 
-export const transitionInput = z.object({ status: sessionStatusSchema.describe('the status to move to') });
+export const transitionInput = z.object({
+  status: sessionStatusSchema.describe('the status to move to'),
+  override: z
+    .object({ reason: z.string().trim().min(1).max(500) })
+    .optional()
+    .describe(
+      'go live despite session_not_ready problems (empty or failing line-up, too early); needs live:override and is audited',
+    ),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
 
 export const listSessionsQuery = z
   .object({

@@ -10,6 +10,8 @@ import type {
   SessionDto,
   UpdateSessionInput,
 } from './session.schema.js';
+import { assertMayGoLive, goLiveProblems, type GoLiveOverride } from './go-live.js';
+import type { LineupDto } from './lineup.schema.js';
 import { assertTransition } from './session-status.js';
 import type { SessionRepository, SessionRow } from './session.repository.js';
 
@@ -19,6 +21,9 @@ export function createSessionService(deps: {
   resources: ResourceRepository;
   audit: AuditRecorder;
   clock: Clock;
+  /** The session's line-up with its validation, checked before it goes live. */
+  lineupOf?:
+    ((orgId: string, sessionId: string) => Promise<Pick<LineupDto, 'items' | 'validation'>>) | undefined;
 }) {
   const { sessions } = deps;
 
@@ -168,9 +173,32 @@ export function createSessionService(deps: {
       return after;
     },
 
-    /** Moves a session along planned → live → ended → reviewed; anything else is 409 `illegal_transition`. */
-    async transition(orgId: string, id: string, to: SessionStatus, actor: AuditActor): Promise<SessionDto> {
+    /**
+     * Moves a session along planned → live → ended → reviewed; anything else is 409
+     * `illegal_transition`. Going live checks the line-up and the time first (go-live.ts).
+     */
+    async transition(
+      orgId: string,
+      id: string,
+      to: SessionStatus,
+      actor: AuditActor,
+      options: { override?: GoLiveOverride | undefined; mayOverride?: boolean } = {},
+    ): Promise<SessionDto> {
       let from: SessionStatus | undefined;
+      let overridden: { reason: string; problems: unknown } | undefined;
+      if (to === 'live' && deps.lineupOf) {
+        const current = await get(orgId, id);
+        if (current.status === 'planned') {
+          const problems = goLiveProblems(
+            { plannedStart: Date.parse(current.plannedStart) },
+            await deps.lineupOf(orgId, id),
+            deps.clock.now(),
+          );
+          assertMayGoLive(id, problems, { given: options.override, permitted: options.mayOverride ?? false });
+          if (problems.length > 0 && options.override)
+            overridden = { reason: options.override.reason, problems };
+        }
+      }
       await sessions.transaction(async (tx) => {
         const locked = await tx.lock(orgId, id);
         if (!locked) throw AppError.notFound('session', id);
@@ -188,7 +216,7 @@ export function createSessionService(deps: {
         action: 'session.status',
         targetType: 'session',
         targetId: id,
-        details: { from, to },
+        details: { from, to, ...(overridden ? { override: overridden } : {}) },
       });
       return get(orgId, id);
     },

@@ -201,7 +201,10 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     await expect(
       w.schedule.lineups.removeItem(w.otherOrgId, lineup.items[0]!.id, operator),
     ).rejects.toMatchObject({ code: 'lineup_item_not_found' });
-    await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator);
+    await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator, {
+      override: { reason: '测试' },
+      mayOverride: true,
+    });
     await add();
     await w.schedule.sessions.transition(w.orgId, sessionId, 'ended', operator);
     await expect(add()).rejects.toMatchObject({ code: 'session_closed' });

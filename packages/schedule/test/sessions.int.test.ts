@@ -17,6 +17,7 @@ describe.each(recordsEngines)('sessions and conflicts on %s', (engine) => {
   let w: World;
   let r: Awaited<ReturnType<typeof seedResources>>;
   const evening = t0 + 4 * hour; // 20:00 Shanghai
+  const goAnyway = { override: { reason: '测试：不看排品' }, mayOverride: true };
 
   beforeEach(async () => {
     w = await openWorld(engine);
@@ -246,7 +247,7 @@ describe.each(recordsEngines)('sessions and conflicts on %s', (engine) => {
       }
       if (step) {
         w.clock.advance(minute);
-        const moved = await w.schedule.sessions.transition(w.orgId, session.id, step, operator);
+        const moved = await w.schedule.sessions.transition(w.orgId, session.id, step, operator, goAnyway);
         expect(moved.status).toBe(step);
         current = step;
       }
@@ -258,7 +259,7 @@ describe.each(recordsEngines)('sessions and conflicts on %s', (engine) => {
 
   it('changes and removes only planned sessions', async () => {
     const session = await plan();
-    await w.schedule.sessions.transition(w.orgId, session.id, 'live', operator);
+    await w.schedule.sessions.transition(w.orgId, session.id, 'live', operator, goAnyway);
     await expect(
       w.schedule.sessions.update(w.orgId, session.id, { title: '改名' }, operator),
     ).rejects.toMatchObject({ code: 'session_not_planned' });

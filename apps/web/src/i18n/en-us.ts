@@ -215,6 +215,7 @@ export const enUS: Messages = {
     'audit:read': 'View the audit log',
     'health:read': 'View system status',
     'live:read': 'View live sessions',
+    'live:override': 'Go live despite line-up problems',
     'live:manage': 'Manage sessions, schedule and line-ups',
     'commerce:read': 'View merchants and products',
     'commerce:manage': 'Manage merchants, submissions, QC and warehouse',

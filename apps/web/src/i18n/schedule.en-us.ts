@@ -11,6 +11,21 @@ export const scheduleEnUS: typeof scheduleZhCN = {
     wechat_channels: 'WeChat Channels',
   },
   status: { planned: 'Planned', live: 'Live', ended: 'Ended', reviewed: 'Reviewed' },
+  goLive: {
+    title: '“{{title}}” cannot go live yet',
+    intro: 'The checks before going live found:',
+    lineup_empty: 'The line-up is empty: no product is planned',
+    lineup_invalid: 'The line-up fails its checks: {{problems}} problem(s)',
+    too_early: '{{minutes}} minutes before the planned start ({{time}}): more than an hour early',
+    openLineup: 'Open the line-up',
+    overrideHint:
+      'If it must go live now, give the reason; it is written to the audit log with the problems.',
+    reason: 'Reason for going live anyway',
+    reasonRequired: 'Give a reason',
+    override: 'Go live anyway',
+    notPermitted: 'You may not go live despite these problems; ask an operations lead or an admin.',
+    started: 'Live: opening the big screen',
+  },
   transition: { planned: 'Back to planned', live: 'Go live', ended: 'End live', reviewed: 'Mark reviewed' },
   resource: { room: 'Room', anchor: 'Anchor', account: 'Account' },
   weekday: { d1: 'Mon', d2: 'Tue', d3: 'Wed', d4: 'Thu', d5: 'Fri', d6: 'Sat', d7: 'Sun' },
@@ -37,6 +52,9 @@ export const scheduleEnUS: typeof scheduleZhCN = {
     explain_time_exceeds_session: 'Explain time longer than the session',
   },
   errors: {
+    session_not_ready:
+      'The session cannot go live yet: its line-up is empty or fails its checks, or it is more than an hour early',
+    override_not_permitted: 'You may not go live despite the problems',
     schedule_conflict: 'Time clash: the room, an anchor or the account is already booked then',
     illegal_transition: 'The session cannot do that in its current status',
     session_not_planned: 'Only planned sessions can be changed or removed',

@@ -203,6 +203,7 @@ export const zhCN = {
     'audit:read': '查看审计日志',
     'health:read': '查看系统状态',
     'live:read': '查看直播与场次',
+    'live:override': '强行开播（排品未通过检查时）',
     'live:manage': '管理直播、排期与排品',
     'commerce:read': '查看商家与商品',
     'commerce:manage': '管理商家、报品、品控与仓储',

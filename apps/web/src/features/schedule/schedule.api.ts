@@ -24,7 +24,8 @@ export const sessionsApi = {
   create: (input: CreateSessionBody) => api.post<SessionDto>('/api/v1/live-sessions', input),
   update: (id: string, patch: UpdateSessionBody) => api.patch<SessionDto>(path(id), patch),
   remove: (id: string) => api.delete<SessionDto>(path(id)),
-  transition: (id: string, status: SessionStatus) => api.post<SessionDto>(`${path(id)}/status`, { status }),
+  transition: (id: string, status: SessionStatus, override?: { reason: string }) =>
+    api.post<SessionDto>(`${path(id)}/status`, override ? { status, override } : { status }),
 };
 
 export const recurringApi = {

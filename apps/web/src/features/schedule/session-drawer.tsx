@@ -5,6 +5,7 @@ import { App, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Tag } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { GoLiveModal, useGoLive, type NotReady } from './go-live-modal';
 import { sessionsApi } from './schedule.api';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { shanghaiDateTime } from '../../lib/shanghai-time';
@@ -32,6 +33,8 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  const [notReady, setNotReady] = useState<NotReady | null>(null);
+  const goLive = useGoLive((live) => onChanged(live));
 
   const run = async (work: () => Promise<LiveSession | null>, done: string) => {
     setBusy(true);
@@ -103,12 +106,19 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
                 })}
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
-                onConfirm={() =>
+                onConfirm={() => {
+                  if (next === 'live') {
+                    setBusy(true);
+                    void goLive(session)
+                      .then(setNotReady)
+                      .finally(() => setBusy(false));
+                    return;
+                  }
                   void run(
                     () => sessionsApi.transition(session.id, next),
                     t('schedule.schedule.transitioned', { status: t(`schedule.status.${next}`) }),
-                  )
-                }
+                  );
+                }}
               >
                 <Button type="primary" loading={busy} data-testid="session-transition">
                   {t(`schedule.transition.${next}`)}
@@ -142,6 +152,12 @@ export function SessionDrawer({ session, canManage, onClose, onEdit, onChanged }
           </Flex>
         </Flex>
       ) : null}
+      <GoLiveModal
+        session={session}
+        notReady={notReady}
+        onClose={() => setNotReady(null)}
+        onChanged={(live) => onChanged(live)}
+      />
     </Drawer>
   );
 }
