@@ -43,6 +43,7 @@ describe("every context's records migrations", () => {
       '0006-dead-letter-identity',
       '0007-api-key-origins',
       '0008-dead-letter-edits',
+      '0009-approvals',
     ]);
     expect([...names].sort()).toEqual(names);
     expect(new Set(names).size).toBe(names.length);
@@ -55,8 +56,13 @@ describe("every context's records migrations", () => {
       const before = await applied(store.db as Kysely<unknown>);
       expect(before.map((r) => r.name)).toEqual(namesInOldLayout);
       expect(await migrateToLatest(store.db, recordsMigrations)).toEqual({
-        applied: ['0006-dead-letter-identity', '0007-api-key-origins', '0008-dead-letter-edits'],
-        total: 8,
+        applied: [
+          '0006-dead-letter-identity',
+          '0007-api-key-origins',
+          '0008-dead-letter-edits',
+          '0009-approvals',
+        ],
+        total: 9,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {
