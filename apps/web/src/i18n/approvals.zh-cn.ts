@@ -1,0 +1,43 @@
+/** 待审批 (two-person approval): the queue, its decisions and the organisation's threshold. */
+export const approvalsZhCN = {
+  title: '待审批',
+  subtitle:
+    '大额保证金退还、扣除与暂停商家合作需要两个人：一人提交，另一位有审批权限的同事复核通过后才会执行，双方都记入审计日志。',
+  policyTitle: '审批门槛',
+  policyText: '单笔退还或扣除达到 {{amount}} 需要审批；暂停商家合作始终需要审批。',
+  policyZero: '每一笔退还或扣除都需要审批；暂停商家合作始终需要审批。',
+  policyDefault: '（默认值）',
+  policyEdit: '修改门槛',
+  policyModalTitle: '修改审批门槛',
+  policyLabel: '达到此金额的退还或扣除需要审批',
+  policyHint: '填 0 表示每一笔都需要审批。',
+  policySaved: '审批门槛已改为 {{amount}}',
+  status: { pending: '待审批', approved: '已通过', rejected: '已驳回', cancelled: '已撤回' },
+  /** Nested as the kind codes are dotted: `deposit.refund` → kind.deposit.refund. */
+  kind: {
+    deposit: { refund: '退还保证金', deduct: '扣除保证金' },
+    merchant: { suspend: '暂停合作' },
+  },
+  field: {
+    requestedAt: '提交时间 · 提交人',
+    kind: '事项',
+    merchant: '商家',
+    amount: '金额',
+    reason: '原因',
+    status: '状态',
+    decision: '处理',
+  },
+  decidedBy: '{{name}} 于 {{time}} 处理',
+  approve: '通过',
+  reject: '驳回',
+  cancel: '撤回',
+  yours: '你提交的',
+  approveTitle: '通过「{{merchant}}」的{{kind}}申请',
+  rejectTitle: '驳回「{{merchant}}」的{{kind}}申请',
+  cancelConfirm: '确定撤回这条申请？',
+  approved: '已通过，操作已执行',
+  rejected: '已驳回',
+  cancelled: '已撤回',
+  empty: '没有符合条件的审批申请',
+  submitted: '{{kind}}已提交审批，需另一位同事复核通过后执行',
+};
