@@ -68,6 +68,9 @@ describe('two-person approval, in a real browser', () => {
     await maker.getByTestId('deposit-submit').click();
     await maker.getByText('退还保证金已提交审批').waitFor();
     expect(await maker.getByTestId('deposit-balance').textContent()).toContain('¥30,000.00');
+    await expect
+      .poll(() => maker.getByTestId('merchant-pending-approvals').textContent())
+      .toContain('退还保证金 ¥8,000.00');
     await shot(maker, '01-submitted-1366');
 
     await maker.goto(`${demo.url}/before/approvals`);
@@ -101,6 +104,7 @@ describe('two-person approval, in a real browser', () => {
     await openMerchant(checker);
     await expect.poll(() => checker.getByTestId('deposit-balance').textContent()).toContain('¥22,000.00');
     expect(await checker.getByTestId('deposit-ledger').textContent()).toContain(reason);
+    expect(await checker.getByTestId('merchant-pending-approvals').count()).toBe(0);
     await shot(checker, '06-ledger-1920');
 
     await checker.goto(`${demo.url}/settings/audit`);

@@ -41,5 +41,7 @@ export const approvalsEnUS: typeof approvalsZhCN = {
   rejected: 'Rejected',
   cancelled: 'Withdrawn',
   empty: 'No approval requests match',
+  pendingOfMerchant: 'Waiting for another colleague to approve: {{items}}',
+  openQueue: 'Open approvals',
   submitted: '{{kind}} submitted for approval: it runs once another colleague approves it',
 };

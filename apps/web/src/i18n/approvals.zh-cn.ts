@@ -39,5 +39,7 @@ export const approvalsZhCN = {
   rejected: '已驳回',
   cancelled: '已撤回',
   empty: '没有符合条件的审批申请',
+  pendingOfMerchant: '等待另一位同事审批：{{items}}',
+  openQueue: '去待审批',
   submitted: '{{kind}}已提交审批，需另一位同事复核通过后执行',
 };

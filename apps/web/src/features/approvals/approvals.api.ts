@@ -22,10 +22,12 @@ export function isApproval(value: unknown): value is ApprovalDto {
 
 /** Two-person approval: the queue, decisions, the organisation's threshold. */
 export const approvalsApi = {
-  list: (status: ApprovalStatus | 'all', signal?: AbortSignal) =>
-    api.get<ListOf<ApprovalDto>>(`${v1}/approvals?limit=200${status === 'all' ? '' : `&status=${status}`}`, {
-      signal,
-    }),
+  list: (status: ApprovalStatus | 'all', signal?: AbortSignal, merchantId?: string) => {
+    const params = new URLSearchParams({ limit: '200' });
+    if (status !== 'all') params.set('status', status);
+    if (merchantId) params.set('merchantId', merchantId);
+    return api.get<ListOf<ApprovalDto>>(`${v1}/approvals?${params.toString()}`, { signal });
+  },
   approve: (approvalId: string, reason?: string) =>
     api.post<ApprovalDto>(`${v1}/approvals/${id(approvalId)}/approve`, reason ? { reason } : {}),
   reject: (approvalId: string, reason: string) =>

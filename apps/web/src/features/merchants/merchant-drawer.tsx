@@ -20,6 +20,7 @@ import { LoadError } from '../../components/load-error';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { isApproval } from '../approvals/approvals.api';
+import { PendingApprovalsAlert } from '../approvals/pending-approvals-alert';
 import { approvalsKey } from '../approvals/approvals.queries';
 import { merchantsApi } from './commerce.api';
 import { commerceQueries } from './commerce.queries';
@@ -140,6 +141,7 @@ export function MerchantDrawer({
       ) : null}
       {m ? (
         <>
+          <PendingApprovalsAlert merchantId={m.id} />
           {m.statusReason && (m.status === 'rejected' || m.status === 'suspended') ? (
             <Alert
               type={m.status === 'rejected' ? 'error' : 'warning'}
