@@ -43,6 +43,7 @@ describe("every context's records migrations", () => {
       '0006-dead-letter-identity',
       '0007-api-key-origins',
       '0008-dead-letter-edits',
+      '0009-approvals',
       '0012-api-key-owners',
     ]);
     expect([...names].sort()).toEqual(names);
@@ -60,9 +61,10 @@ describe("every context's records migrations", () => {
           '0006-dead-letter-identity',
           '0007-api-key-origins',
           '0008-dead-letter-edits',
+          '0009-approvals',
           '0012-api-key-owners',
         ],
-        total: 9,
+        total: 10,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {

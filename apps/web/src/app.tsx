@@ -32,6 +32,9 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   merchants: lazy(() =>
     import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage })),
   ),
+  approvals: lazy(() =>
+    import('./features/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
+  ),
   submissions: lazy(() =>
     import('./features/submissions/submissions-page').then((m) => ({ default: m.SubmissionsPage })),
   ),

@@ -1,5 +1,9 @@
 import type { RecordsMigration } from '@livecloud/db';
 import * as commerce from './migrations/0003-commerce.js';
+import * as approvals from './migrations/0009-approvals.js';
 
 /** The records tables of commerce, in order (`migrateToLatest` of @livecloud/db). */
-export const commerceMigrations: readonly RecordsMigration[] = [{ name: '0003-commerce', ...commerce }];
+export const commerceMigrations: readonly RecordsMigration[] = [
+  { name: '0003-commerce', ...commerce },
+  { name: '0009-approvals', ...approvals },
+];

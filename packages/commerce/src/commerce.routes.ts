@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { approvalRoutes } from './approval.routes.js';
 import { categoryRoutes } from './category.routes.js';
 import type { Commerce } from './commerce.js';
 import { merchantInviteRoutes } from './merchant-invite.routes.js';
@@ -24,5 +25,6 @@ export function commerceRoutes(commerce: Commerce): FastifyPluginAsyncZod {
     await app.register(warehouseRoutes(commerce));
     await app.register(portalRoutes(commerce));
     await app.register(portalSubmissionRoutes(commerce));
+    await app.register(approvalRoutes(commerce));
   };
 }

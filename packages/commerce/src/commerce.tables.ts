@@ -203,6 +203,38 @@ export interface StockAllocationTable {
   released_at: Timestamp | null;
 }
 
+export type ApprovalKind = 'deposit.refund' | 'deposit.deduct' | 'merchant.suspend';
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+/** A request waiting for a second person (maker-checker); decided once. */
+export interface ApprovalTable {
+  id: string;
+  org_id: string;
+  kind: ApprovalKind;
+  status: ColumnType<ApprovalStatus, ApprovalStatus | undefined, ApprovalStatus>;
+  merchant_id: string;
+  amount_fen: number | null;
+  reason: string;
+  reference: string | null;
+  requested_by_type: ActorType;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by_type: ActorType | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  /** What the approved action made: the deposit entry's id. */
+  result_id: string | null;
+}
+
+/** An organisation's approval threshold; no row means the default. */
+export interface ApprovalPolicyTable {
+  org_id: string;
+  deposit_threshold_fen: number;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
 /** The commerce context's tables, added to the shared schema with `withTables`. */
 export type CommerceTables = {
   categories: CategoryTable;
@@ -219,6 +251,8 @@ export type CommerceTables = {
   qc_inspections: QcInspectionTable;
   warehouse_receipts: WarehouseReceiptTable;
   stock_allocations: StockAllocationTable;
+  approvals: ApprovalTable;
+  approval_policies: ApprovalPolicyTable;
 };
 
 export type CommerceDatabase = Database & CommerceTables;

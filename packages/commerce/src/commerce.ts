@@ -1,5 +1,6 @@
 import type { Clock } from '@livecloud/core';
 import type { Database, Kysely } from '@livecloud/db';
+import { createApprovalService } from './approval.service.js';
 import { createCatalogueService } from './catalogue.service.js';
 import { createCategoryService } from './category.service.js';
 import { commerceDb } from './commerce.tables.js';
@@ -37,6 +38,8 @@ export function createCommerce(deps: CommerceDeps) {
     categories,
     deposits,
     merchants,
+    /** Maker-checker: the gate staff deposit entries and suspensions pass through. */
+    approvals: createApprovalService({ uow, deposits, merchants, audit, clock }),
     invites: createMerchantInviteService({ uow, categories, merchants, accounts, audit, clock }),
     uploads: createUploadService({ uploads: uow.repos.uploads, audit, clock, uploadsDir: deps.uploadsDir }),
     products,

@@ -7,8 +7,8 @@ import type {
   DepositSummaryDto,
   RecordDepositInput,
 } from './deposit.schema.js';
-import { actorColumns, type AuditActor, type AuditRecorder } from './ports.js';
-import type { UnitOfWork } from './repositories.js';
+import { actorColumns, type AuditActor, type AuditEvent, type AuditRecorder } from './ports.js';
+import type { Repositories, UnitOfWork } from './repositories.js';
 
 /** The deposit ledger (保证金): append-only entries, balance derived by SQL. */
 export function createDepositService(deps: { uow: UnitOfWork; audit: AuditRecorder; clock: Clock }) {
@@ -34,8 +34,8 @@ export function createDepositService(deps: { uow: UnitOfWork; audit: AuditRecord
     },
 
     /**
-     * Appends one entry. The merchant's row is locked while the sums are read and the entry
-     * written, so two entries at once cannot both spend the same available money.
+     * Appends one entry at once. Staff requests go through `approvals.submitDeposit` first,
+     * which holds a large refund or deduction for a second person.
      */
     async record(
       orgId: string,
@@ -43,54 +43,75 @@ export function createDepositService(deps: { uow: UnitOfWork; audit: AuditRecord
       input: RecordDepositInput,
       actor: AuditActor,
     ): Promise<DepositLedgerDto> {
-      const now = deps.clock.now();
-      const id = newId('dep', now);
-      await deps.uow.transaction(async (tx) => {
-        const merchant = await tx.merchants.lock(orgId, merchantId);
-        if (!merchant) throw AppError.notFound('merchant', merchantId);
-        if (input.kind === 'paid' && merchant.status === 'rejected') {
-          throw AppError.conflict(
-            'merchant_not_active',
-            'A rejected merchant cannot pay a deposit; refund what it holds instead',
-            {
-              status: merchant.status,
-            },
-          );
-        }
-        const refusal = checkDepositEntry(
-          await tx.deposits.sumsOf(orgId, merchantId),
-          input.kind,
-          input.amountFen,
-        );
-        if (refusal) throw refusal;
-        await tx.deposits.insert({
-          id,
-          org_id: orgId,
-          merchant_id: merchantId,
-          kind: input.kind,
-          amount_fen: input.amountFen,
-          reason: input.reason,
-          reference: input.reference ?? null,
-          ...actorColumns(actor),
-          at: new Date(now),
-        });
-      });
-      await deps.audit.record(orgId, actor, {
-        action: `deposit.${input.kind}`,
-        targetType: 'merchant',
-        targetId: merchantId,
-        details: {
-          entryId: id,
-          amountFen: input.amountFen,
-          reason: input.reason,
-          reference: input.reference ?? null,
-        },
-      });
+      const id = await deps.uow.transaction((tx) =>
+        appendDepositEntry(tx, orgId, merchantId, input, actor, deps.clock.now()),
+      );
+      await deps.audit.record(orgId, actor, depositAudit(merchantId, id, input));
       return ledger(orgId, merchantId);
     },
   };
 }
 export type DepositService = ReturnType<typeof createDepositService>;
+
+/**
+ * Appends one entry inside the caller's transaction and returns its id. The merchant's row is
+ * locked while the sums are read and the entry written, so two entries at once cannot both
+ * spend the same available money.
+ */
+export async function appendDepositEntry(
+  tx: Repositories,
+  orgId: string,
+  merchantId: string,
+  input: RecordDepositInput,
+  actor: AuditActor,
+  now: number,
+): Promise<string> {
+  const merchant = await tx.merchants.lock(orgId, merchantId);
+  if (!merchant) throw AppError.notFound('merchant', merchantId);
+  if (input.kind === 'paid' && merchant.status === 'rejected') {
+    throw AppError.conflict(
+      'merchant_not_active',
+      'A rejected merchant cannot pay a deposit; refund what it holds instead',
+      { status: merchant.status },
+    );
+  }
+  const refusal = checkDepositEntry(await tx.deposits.sumsOf(orgId, merchantId), input.kind, input.amountFen);
+  if (refusal) throw refusal;
+  const id = newId('dep', now);
+  await tx.deposits.insert({
+    id,
+    org_id: orgId,
+    merchant_id: merchantId,
+    kind: input.kind,
+    amount_fen: input.amountFen,
+    reason: input.reason,
+    reference: input.reference ?? null,
+    ...actorColumns(actor),
+    at: new Date(now),
+  });
+  return id;
+}
+
+/** The audit entry of one deposit entry (`deposit.refunded`, …). */
+export function depositAudit(
+  merchantId: string,
+  entryId: string,
+  input: RecordDepositInput,
+  extra: Record<string, unknown> = {},
+): AuditEvent {
+  return {
+    action: `deposit.${input.kind}`,
+    targetType: 'merchant',
+    targetId: merchantId,
+    details: {
+      entryId,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      reference: input.reference ?? null,
+      ...extra,
+    },
+  };
+}
 
 function toEntryDto(row: LedgerRow): DepositEntryDto {
   return {

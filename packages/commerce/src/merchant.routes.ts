@@ -2,6 +2,7 @@ import { listOf } from '@livecloud/contracts';
 import { actorOf, principalOf, requirePermission } from '@livecloud/access';
 import { commonErrorResponses, errorBodySchema, idParams } from '@livecloud/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { approvalDto } from './approval.schema.js';
 import type { Commerce } from './commerce.js';
 import { depositLedgerDto, recordDepositInput } from './deposit.schema.js';
 import {
@@ -94,20 +95,26 @@ export function merchantRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            'Approve, reject (reason), suspend (reason) or reinstate; illegal moves get 409 illegal_transition',
+            'Approve, reject (reason) or reinstate; a suspension (reason) waits for a second person (202 with the approval); illegal moves get 409 illegal_transition',
           params: idParams,
           body: merchantTransitionInput,
-          response: { 200: merchantDetailDto, 409: errorBodySchema, ...commonErrorResponses },
+          response: {
+            200: merchantDetailDto,
+            202: approvalDto,
+            409: errorBodySchema,
+            ...commonErrorResponses,
+          },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const principal = principalOf(request);
-        return commerce.merchants.transition(
+        const done = await commerce.approvals.submitTransition(
           principal.orgId,
           request.params.id,
           request.body,
           actorOf(principal),
         );
+        return done.pending ? reply.code(202).send(done.approval) : reply.send(done.result);
       },
     );
     app.get(
@@ -129,24 +136,27 @@ export function merchantRoutes(commerce: Commerce): FastifyPluginAsyncZod {
         preHandler: requirePermission('commerce:manage'),
         schema: {
           tags: ['deposits'],
-          summary: 'Append a ledger entry: paid, frozen, unfrozen, deducted or refunded, with a reason',
+          summary:
+            'Append a ledger entry with a reason; a refund or deduction at or above the approval threshold waits for a second person (202 with the approval)',
           params: idParams,
           body: recordDepositInput,
-          response: { 201: depositLedgerDto, 409: errorBodySchema, ...commonErrorResponses },
+          response: {
+            201: depositLedgerDto,
+            202: approvalDto,
+            409: errorBodySchema,
+            ...commonErrorResponses,
+          },
         },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        return reply
-          .code(201)
-          .send(
-            await commerce.deposits.record(
-              principal.orgId,
-              request.params.id,
-              request.body,
-              actorOf(principal),
-            ),
-          );
+        const done = await commerce.approvals.submitDeposit(
+          principal.orgId,
+          request.params.id,
+          request.body,
+          actorOf(principal),
+        );
+        return done.pending ? reply.code(202).send(done.approval) : reply.code(201).send(done.result);
       },
     );
     app.post(

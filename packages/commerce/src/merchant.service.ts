@@ -13,8 +13,8 @@ import type {
   MerchantTransitionInput,
   UpdateMerchantInput,
 } from './merchant.schema.js';
-import type { AuditActor, AuditRecorder, MerchantAccounts } from './ports.js';
-import type { UnitOfWork } from './repositories.js';
+import type { AuditActor, AuditEvent, AuditRecorder, MerchantAccounts } from './ports.js';
+import type { Repositories, UnitOfWork } from './repositories.js';
 import { assertTransition, type TransitionTable } from './transition.js';
 
 /** Where a merchant may go from each status. `applied` from `rejected` is the merchant re-applying. */
@@ -157,27 +157,8 @@ export function createMerchantService(deps: {
       actor: AuditActor,
     ): Promise<MerchantDetailDto> {
       const at = new Date(deps.clock.now());
-      const from = await deps.uow.transaction(async (tx) => {
-        const row = await tx.merchants.lock(orgId, id);
-        if (!row) throw AppError.notFound('merchant', id);
-        assertTransition('merchant', merchantTransitions, row.status, input.to);
-        await tx.merchants.setStatus(orgId, id, input.to, input.reason ?? null, at);
-        return row.status;
-      });
-      const action =
-        from === 'suspended' && input.to === 'approved'
-          ? 'reinstate'
-          : input.to === 'approved'
-            ? 'approve'
-            : input.to === 'rejected'
-              ? 'reject'
-              : 'suspend';
-      await deps.audit.record(orgId, actor, {
-        action: `merchant.${action}`,
-        targetType: 'merchant',
-        targetId: id,
-        details: { from, to: input.to, reason: input.reason ?? null },
-      });
+      const from = await deps.uow.transaction((tx) => applyMerchantTransition(tx, orgId, id, input, at));
+      await deps.audit.record(orgId, actor, merchantTransitionAudit(id, from, input));
       return get(orgId, id);
     },
 
@@ -248,6 +229,44 @@ export function createMerchantService(deps: {
   };
 }
 export type MerchantService = ReturnType<typeof createMerchantService>;
+
+/** Moves a merchant inside the caller's transaction (its row locked); returns where it was. */
+export async function applyMerchantTransition(
+  tx: Repositories,
+  orgId: string,
+  id: string,
+  input: MerchantTransitionInput,
+  at: Date,
+): Promise<MerchantStatus> {
+  const row = await tx.merchants.lock(orgId, id);
+  if (!row) throw AppError.notFound('merchant', id);
+  assertTransition('merchant', merchantTransitions, row.status, input.to);
+  await tx.merchants.setStatus(orgId, id, input.to, input.reason ?? null, at);
+  return row.status;
+}
+
+/** The audit entry of a status change: `merchant.approve`, `.reject`, `.suspend` or `.reinstate`. */
+export function merchantTransitionAudit(
+  id: string,
+  from: MerchantStatus,
+  input: MerchantTransitionInput,
+  extra: Record<string, unknown> = {},
+): AuditEvent {
+  const verb =
+    from === 'suspended' && input.to === 'approved'
+      ? 'reinstate'
+      : input.to === 'approved'
+        ? 'approve'
+        : input.to === 'rejected'
+          ? 'reject'
+          : 'suspend';
+  return {
+    action: `merchant.${verb}`,
+    targetType: 'merchant',
+    targetId: id,
+    details: { from, to: input.to, reason: input.reason ?? null, ...extra },
+  };
+}
 
 function valuesOf(input: MerchantApplicationInput): MerchantValues {
   return {

@@ -1,6 +1,6 @@
-import type { AuditActor } from '@livecloud/access';
+import type { AuditActor, AuditEvent } from '@livecloud/access';
 
-export type { AuditActor };
+export type { AuditActor, AuditEvent };
 /** The audit log's port, as access defines it for every context. */
 export type { AuditRecorder } from '@livecloud/access';
 

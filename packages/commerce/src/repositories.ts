@@ -1,3 +1,4 @@
+import { createApprovalRepository } from './approval.repository.js';
 import { createCategoryRepository } from './category.repository.js';
 import type { CommerceDb } from './commerce.tables.js';
 import { createDepositRepository } from './deposit.repository.js';
@@ -21,6 +22,7 @@ export function createRepositories(db: CommerceDb) {
     submissions: createSubmissionRepository(db),
     qc: createQcRepository(db),
     warehouse: createWarehouseRepository(db),
+    approvals: createApprovalRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -13,3 +13,4 @@ export * from './submission-import.schema.js';
 export * from './submission.schema.js';
 export * from './upload.schema.js';
 export * from './warehouse.schema.js';
+export * from './approval.schema.js';

@@ -64,6 +64,7 @@ export const permissions = [
   'live:override',
   'commerce:read',
   'commerce:manage',
+  'commerce:approve',
   'qc:manage',
   'ads:manage',
   'audience:read',
@@ -100,6 +101,7 @@ const staffBase = ['health:read', 'staff:read'] as const satisfies readonly Perm
 
 /** The permission matrix: the one place that says which role may do what (SPEC §1). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  // Only admins hold `commerce:approve`: the second person of a large refund or a suspension.
   admin: permissions.filter((p) => p !== 'events:write' && p !== 'merchant:portal' && p !== 'partner:portal'),
   operator: [
     ...staffBase,
@@ -159,6 +161,14 @@ export type MerchantStatus = (typeof merchantStatuses)[number];
 /** Entries of a merchant's deposit ledger. */
 export const depositKinds = ['paid', 'frozen', 'unfrozen', 'deducted', 'refunded'] as const;
 export type DepositKind = (typeof depositKinds)[number];
+
+/** What needs a second person's approval (maker-checker): large deposit outflows, suspensions. */
+export const approvalKinds = ['deposit.refund', 'deposit.deduct', 'merchant.suspend'] as const;
+export type ApprovalKind = (typeof approvalKinds)[number];
+
+/** A pending approval's life: decided once (approved, rejected) or withdrawn by its requester. */
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 /** A merchant invite's state. */
 export const inviteStatuses = ['open', 'used', 'expired', 'revoked'] as const;

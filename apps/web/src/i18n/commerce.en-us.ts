@@ -358,5 +358,12 @@ export const commerceEnUS: typeof commerceZhCN = {
     csv_empty: 'The CSV has no data rows',
     csv_too_many_rows: 'At most 2000 rows per import',
     no_merchant: 'Your login is not linked to a merchant',
+    approval_same_person:
+      'You cannot approve your own request: another colleague with approval rights must decide it',
+    approval_needs_person: 'Approvals are decided by a signed-in person, not an API key',
+    approval_decided: 'This request has already been decided; refresh to see it',
+    approval_not_requester: 'Only the person who submitted it can withdraw this request',
+    approval_pending: 'A suspension of this merchant is already awaiting approval',
+    approval_not_found: 'The approval request does not exist',
   },
 };

@@ -336,5 +336,11 @@ export const commerceZhCN = {
     csv_empty: 'CSV 没有数据行',
     csv_too_many_rows: '每次最多导入 2000 行',
     no_merchant: '你的账号尚未关联商家',
+    approval_same_person: '不能审批自己提交的申请，请由另一位有审批权限的同事处理',
+    approval_needs_person: '审批需由登录的同事完成，API 密钥不能审批',
+    approval_decided: '该申请已处理，请刷新后查看',
+    approval_not_requester: '只有提交人可以撤回该申请',
+    approval_pending: '该商家已有待审批的暂停申请',
+    approval_not_found: '审批申请不存在',
   },
 };

@@ -1,3 +1,4 @@
+import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
 import { settingsEnUS } from './settings.en-us';
@@ -10,6 +11,7 @@ import type { Messages } from './zh-cn';
 /** English (United States). */
 export const enUS: Messages = {
   commerce: commerceEnUS,
+  approvals: approvalsEnUS,
   schedule: scheduleEnUS,
   selection: selectionEnUS,
   forecast: forecastEnUS,
@@ -90,6 +92,7 @@ export const enUS: Messages = {
     items: {
       overview: 'Overview',
       merchants: 'Merchants',
+      approvals: 'Approvals',
       submissions: 'Submissions',
       selection: 'Selection',
       qc: 'QC',
@@ -219,6 +222,7 @@ export const enUS: Messages = {
     'live:manage': 'Manage sessions, schedule and line-ups',
     'commerce:read': 'View merchants and products',
     'commerce:manage': 'Manage merchants, submissions, QC and warehouse',
+    'commerce:approve': 'Approve deposit refunds, deductions and suspensions (second person)',
     'audience:read': 'View audience data',
     'audience:manage': 'Manage segments and journeys',
     'analytics:read': 'Use behaviour analytics',

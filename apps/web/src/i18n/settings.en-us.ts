@@ -162,6 +162,8 @@ export const settingsEnUS: typeof settingsZhCN = {
       account: 'Account',
       anchor: 'Anchor',
       api_key: 'API key',
+      approval: 'Approval',
+      approval_policy: 'Approval threshold',
       auth: 'Sign-in',
       category: 'Category',
       dead_letter: 'Dead letter',
@@ -191,6 +193,8 @@ export const settingsEnUS: typeof settingsZhCN = {
     verbs: {
       create: 'created',
       update: 'updated',
+      request: 'submitted for approval',
+      cancel: 'withdrawn',
       delete: 'deleted',
       new_address: 'used from a new address',
       revoke: 'revoked',

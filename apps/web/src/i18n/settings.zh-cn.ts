@@ -155,6 +155,8 @@ export const settingsZhCN = {
       account: '平台账号',
       anchor: '主播',
       api_key: 'API 密钥',
+      approval: '审批',
+      approval_policy: '审批门槛',
       auth: '登录',
       category: '类目',
       dead_letter: '死信',
@@ -184,6 +186,8 @@ export const settingsZhCN = {
     verbs: {
       create: '创建',
       update: '修改',
+      request: '提交审批',
+      cancel: '撤回',
       delete: '删除',
       new_address: '新地址首次使用',
       revoke: '吊销',

@@ -1,3 +1,4 @@
+import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
 import { settingsZhCN } from './settings.zh-cn';
@@ -9,6 +10,7 @@ import { selectionZhCN } from './selection.zh-cn';
 /** Simplified Chinese, the default language; its shape is the type every other language must match. */
 export const zhCN = {
   commerce: commerceZhCN,
+  approvals: approvalsZhCN,
   schedule: scheduleZhCN,
   selection: selectionZhCN,
   forecast: forecastZhCN,
@@ -87,6 +89,7 @@ export const zhCN = {
     items: {
       overview: '工作台',
       merchants: '商家管理',
+      approvals: '待审批',
       submissions: '报品',
       selection: '选品比价',
       qc: '品控',
@@ -207,6 +210,7 @@ export const zhCN = {
     'live:manage': '管理直播、排期与排品',
     'commerce:read': '查看商家与商品',
     'commerce:manage': '管理商家、报品、品控与仓储',
+    'commerce:approve': '复核保证金退扣与商家暂停（双人审批）',
     'audience:read': '查看用户数据',
     'audience:manage': '管理人群与营销旅程',
     'analytics:read': '使用行为分析',

@@ -1,5 +1,6 @@
 import type {
   ActionTarget,
+  ApprovalDto,
   CategoryDto,
   CreateInspectionBody,
   CreateMerchantInviteBody,
@@ -40,14 +41,16 @@ export const merchantsApi = {
   get: (merchantId: string, signal?: AbortSignal) =>
     api.get<MerchantDetailDto>(`${v1}/merchants/${id(merchantId)}`, { signal }),
   transition: (merchantId: string, to: z.input<typeof merchantTransitionInput>['to'], reason?: string) =>
-    api.post<MerchantDetailDto>(`${v1}/merchants/${id(merchantId)}/transition`, {
+    // A suspension answers 202 with the approval it waits on (isApproval tells them apart).
+    api.post<MerchantDetailDto | ApprovalDto>(`${v1}/merchants/${id(merchantId)}/transition`, {
       to,
       ...(reason ? { reason } : {}),
     }),
   ledger: (merchantId: string, signal?: AbortSignal) =>
     api.get<DepositLedgerDto>(`${v1}/merchants/${id(merchantId)}/deposits`, { signal }),
   recordDeposit: (merchantId: string, entry: z.input<typeof recordDepositInput>) =>
-    api.post<DepositLedgerDto>(`${v1}/merchants/${id(merchantId)}/deposits`, entry),
+    // A large refund or deduction answers 202 with the approval it waits on.
+    api.post<DepositLedgerDto | ApprovalDto>(`${v1}/merchants/${id(merchantId)}/deposits`, entry),
   invites: (signal: AbortSignal) => api.get<ListOf<MerchantInviteDto>>(`${v1}/merchant-invites`, { signal }),
   invite: (input: CreateMerchantInviteBody) =>
     api.post<CreatedMerchantInviteDto>(`${v1}/merchant-invites`, input),

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
+import { isApproval } from '../approvals/approvals.api';
 import { merchantsApi } from './commerce.api';
 import { commerceErrorMessage } from './commerce-error';
 import { parseYuanInput, yuanRule } from '../../lib/money';
@@ -21,11 +22,14 @@ export function DepositEntryModal({
   open,
   onClose,
   onRecorded,
+  onSubmitted,
 }: {
   merchantId: string;
   open: boolean;
   onClose: () => void;
   onRecorded: (ledger: DepositLedger) => void;
+  /** A large refund or deduction went to the approval queue instead of the ledger. */
+  onSubmitted: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -37,19 +41,25 @@ export function DepositEntryModal({
     if (amountFen === undefined || amountFen <= 0) return;
     setSubmitting(true);
     try {
-      const ledger = await merchantsApi.recordDeposit(merchantId, {
+      const answer = await merchantsApi.recordDeposit(merchantId, {
         kind: values.kind,
         amountFen,
         reason: values.reason.trim(),
         reference: values.reference?.trim() || null,
       });
+      if (isApproval(answer)) {
+        void message.info(t('approvals.submitted', { kind: t(`approvals.kind.${answer.kind}`) }));
+        onSubmitted();
+        form.resetFields();
+        return;
+      }
       void message.success(
         t('commerce.merchants.entryDone', {
           kind: t(`commerce.depositKind.${values.kind}`),
           amount: formatFen(amountFen),
         }),
       );
-      onRecorded(ledger);
+      onRecorded(answer);
       form.resetFields();
     } catch (cause) {
       void message.error(commerceErrorMessage(t, cause));

@@ -19,6 +19,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
+import { isApproval } from '../approvals/approvals.api';
+import { PendingApprovalsAlert } from '../approvals/pending-approvals-alert';
+import { approvalsKey } from '../approvals/approvals.queries';
 import { merchantsApi } from './commerce.api';
 import { commerceQueries } from './commerce.queries';
 import { commerceErrorMessage } from './commerce-error';
@@ -62,6 +65,12 @@ export function MerchantDrawer({
     setBusy(true);
     try {
       const next = await merchantsApi.transition(m.id, to, reason);
+      if (isApproval(next)) {
+        void message.info(t('approvals.submitted', { kind: t(`approvals.kind.${next.kind}`) }));
+        void queryClient.invalidateQueries({ queryKey: approvalsKey });
+        setAsking(null);
+        return;
+      }
       queryClient.setQueryData(merchantQuery.queryKey, next);
       void message.success(t('commerce.merchants.transitionDone', { name: next.companyName }));
       setAsking(null);
@@ -132,6 +141,7 @@ export function MerchantDrawer({
       ) : null}
       {m ? (
         <>
+          <PendingApprovalsAlert merchantId={m.id} />
           {m.statusReason && (m.status === 'rejected' || m.status === 'suspended') ? (
             <Alert
               type={m.status === 'rejected' ? 'error' : 'warning'}
@@ -202,6 +212,10 @@ export function MerchantDrawer({
               setRecording(false);
               reloadMerchant();
               onChanged();
+            }}
+            onSubmitted={() => {
+              setRecording(false);
+              void queryClient.invalidateQueries({ queryKey: approvalsKey });
             }}
           />
         </>

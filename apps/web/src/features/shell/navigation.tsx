@@ -47,6 +47,7 @@ export const navGroups: NavGroup[] = [
     icon: <ShopOutlined />,
     items: [
       item('merchants', '/before/merchants', 'commerce:read'),
+      item('approvals', '/before/approvals', 'commerce:read'),
       item('submissions', '/before/submissions', 'commerce:read'),
       item('selection', '/before/selection', 'commerce:read'),
       item('qc', '/before/qc', 'commerce:read'),
