@@ -90,6 +90,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         securitySchemes: {
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' },
           apiKey: { type: 'http', scheme: 'bearer' },
+          instanceToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The instance admin token (lc_inst_…); opens /api/v1/instance only',
+          },
           writeKey: {
             type: 'http',
             scheme: 'basic',

@@ -7,3 +7,4 @@ export { toErrorResponse } from './error-handler.js';
 export { lockDataDir, dataDirHolder } from './data-dir-lock.js';
 export { seedDemoOperation, type DemoOperation, type DemoProductRef } from './demo-operation.js';
 export { demoHistoryPlans, demoLivePlan } from './demo-history.js';
+export { openInstanceToken, instanceTokenFileName, type InstanceToken } from './instance-token.js';

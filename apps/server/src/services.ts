@@ -16,6 +16,7 @@ import { openForecast } from './contexts/forecast.js';
 import { openLive } from './contexts/live.js';
 import { openSchedule } from './contexts/schedule.js';
 import { openSelection } from './contexts/selection.js';
+import { openInstanceToken, type InstanceToken } from './instance-token.js';
 import { lateBound } from './late-bound.js';
 import { recordsMigrations } from './records-migrations.js';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   records: RecordsDb;
   events: EventStore;
   access: Access;
+  /** Where the instance admin token is (its hash opens `/api/v1/instance`). */
+  instanceToken: Pick<InstanceToken, 'source' | 'path'>;
   /** Collection: the collector, dead letters and the bus (in-process | NATS JetStream). */
   collection: Collection;
   /** The big screen: live state (memory | Redis), board, stream feed; `live.attach(bus)` feeds it. */
@@ -58,6 +61,7 @@ export async function openServices(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<AppServices> {
+  const instanceToken = openInstanceToken(config);
   const records = await openRecordsDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -78,7 +82,7 @@ export async function openServices(
       logger,
     });
     await events.migrate();
-    access = openAccess({ records, clock, config });
+    access = openAccess({ records, clock, config, instanceToken });
     contexts = openContexts({ records, clock, config, access, events });
     collection = await openEvents(config, {
       eventStore: events,
@@ -114,6 +118,7 @@ export async function openServices(
     records,
     events: eventStore,
     access,
+    instanceToken: { source: instanceToken.source, path: instanceToken.path },
     collection: openedCollection,
     live,
     ...contexts,

@@ -16,6 +16,7 @@ import { createEventStore, type EventStore } from '@livecloud/events';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { openEvents } from '../src/contexts/events.js';
+import { openInstanceToken } from '../src/instance-token.js';
 import { openLive } from '../src/contexts/live.js';
 import { openContexts, version, type AppServices } from '../src/services.js';
 
@@ -67,7 +68,13 @@ export async function createTestApp(
   };
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
-  const access = createAccess({ db: records.db, clock, sessionTtlMs: config.sessionTtlHours * 3600_000 });
+  const instanceToken = openInstanceToken(config);
+  const access = createAccess({
+    db: records.db,
+    clock,
+    sessionTtlMs: config.sessionTtlHours * 3600_000,
+    instanceTokenHash: instanceToken.hash,
+  });
   const contexts = openContexts({ records, clock, config, access, events });
   const collection = await openEvents(config, {
     eventStore: events,
@@ -86,6 +93,7 @@ export async function createTestApp(
     records,
     events,
     access,
+    instanceToken: { source: instanceToken.source, path: instanceToken.path },
     collection,
     live,
     ...contexts,

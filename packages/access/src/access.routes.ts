@@ -3,13 +3,14 @@ import type { Access } from './access.js';
 import { apiKeyRoutes } from './api-key.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { instanceRoutes } from './instance.routes.js';
 import { organisationRoutes } from './organisation.routes.js';
 import { roleRoutes } from './role.routes.js';
 import { staffRoutes } from './staff.routes.js';
 
 /**
  * Every route of the access context under /api/v1: sign-in and sessions, organisations,
- * staff, API keys, the role matrix and the audit log.
+ * staff, API keys, the role matrix, the audit log, and the instance API.
  */
 export function accessRoutes(
   access: Access,
@@ -22,5 +23,6 @@ export function accessRoutes(
     await app.register(apiKeyRoutes(access));
     await app.register(roleRoutes());
     await app.register(auditRoutes(access));
+    await app.register(instanceRoutes(access));
   };
 }

@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import { AppError } from '@livecloud/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Access } from './access.js';
+import { instanceTokenPrefix } from './instance-admin.js';
 import type { Principal } from './principal.js';
 import type { Permission } from './roles.js';
 
@@ -16,6 +17,12 @@ declare module 'fastify' {
      * the request's start (a stream): throws an AppError once they no longer hold.
      */
     reauthenticate: (() => Promise<Principal>) | null;
+    /** Whether the request carries the instance admin token (it opens only the instance API). */
+    instanceAdmin: boolean;
+  }
+  interface FastifyContextConfig {
+    /** Marks a route of the instance API: the only routes the instance admin token opens. */
+    instanceApi?: boolean;
   }
 }
 
@@ -32,6 +39,7 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
   app.decorateRequest('principal', null);
   app.decorateRequest('authError', null);
   app.decorateRequest('reauthenticate', null);
+  app.decorateRequest('instanceAdmin', false);
   app.addHook('onRequest', async (request) => {
     const apiKey = apiKeyFrom(request.headers.authorization);
     if (apiKey !== undefined && basicPasswordSent(request.headers.authorization)) {
@@ -40,6 +48,10 @@ export function registerAuthentication(app: FastifyInstance, access: Access): vo
         'basic_password_not_empty',
         'Send the key as the HTTP Basic user name with an empty password',
       );
+      return;
+    }
+    if (apiKey?.startsWith(instanceTokenPrefix)) {
+      resolveInstanceAdmin(request, access, apiKey);
       return;
     }
     if (apiKey !== undefined) {
@@ -93,6 +105,40 @@ async function resolve(request: FastifyRequest, authenticate: () => Promise<Prin
     if (!(error instanceof AppError)) throw error;
     request.authError = error;
   }
+}
+
+/**
+ * The instance admin token opens the instance API and nothing else: on any other route it is
+ * refused before the route runs, so it can never read or change an organisation's data.
+ */
+function resolveInstanceAdmin(request: FastifyRequest, access: Access, token: string): void {
+  if (!access.instance.authenticate(token)) {
+    request.authError = AppError.unauthorized('invalid_instance_token', 'The instance admin token is wrong');
+    return;
+  }
+  if (request.routeOptions.config.instanceApi !== true) {
+    throw AppError.forbidden(
+      'instance_admin_only',
+      'The instance admin token opens only /api/v1/instance; use an organisation’s API key or a session',
+    );
+  }
+  request.instanceAdmin = true;
+}
+
+/** An onRequest hook of the instance API: only the instance admin token passes. */
+export async function requireInstanceAdmin(request: FastifyRequest): Promise<void> {
+  if (request.instanceAdmin) return;
+  if (request.authError) throw request.authError;
+  if (request.principal) {
+    throw AppError.forbidden(
+      'instance_admin_required',
+      'This needs the instance admin token; an organisation’s key or session cannot manage the instance',
+    );
+  }
+  throw AppError.unauthorized(
+    'instance_token_required',
+    'Send the instance admin token: Authorization: Bearer lc_inst_…',
+  );
 }
 
 /** The principal of a request that must be authenticated. */

@@ -22,7 +22,15 @@ export {
   userOf,
   sessionCookieName,
   csrfHeader,
+  requireInstanceAdmin,
 } from './http-auth.js';
+export {
+  instanceTokenPrefix,
+  instanceAdminActor,
+  newInstanceToken,
+  type InstanceService,
+} from './instance-admin.js';
+export { sha256 } from './secrets.js';
 export { accessRoutes } from './access.routes.js';
 export type { OrganisationDto, CreateOrganisationInput } from './organisation.schema.js';
 export { createOrganisationInput, slugSchema } from './organisation.schema.js';

@@ -23,7 +23,7 @@ export function createOrganisationRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
     async listAll(): Promise<OrganisationRow[]> {
-      return db.selectFrom('organisations').selectAll().orderBy('created_at').execute();
+      return db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').execute();
     },
   };
 }

@@ -1,29 +1,38 @@
 import { Command } from 'commander';
-import { version } from '@livecloud/server';
 import { registerAdminCommands } from './admin.command.js';
-import { registerBenchCommand } from './bench.command.js';
-import { registerDemoCommand } from './demo.command.js';
-import { registerMigrateCommand } from './migrate.command.js';
-import { registerPricesCommand } from './prices.command.js';
-import { registerSimulateCommand } from './simulate.command.js';
-import { registerStartCommand } from './start.command.js';
-import { registerStoreCommand } from './store.command.js';
 import { followLauncher } from './launcher-link.js';
 
 followLauncher();
 
 const program = new Command()
   .name('livecloud')
-  .description('LiveCloud 直播云 — the livestream e-commerce middle platform')
-  .version(version);
+  .description('LiveCloud 直播云 — the livestream e-commerce middle platform');
 
-registerStartCommand(program);
-registerDemoCommand(program);
-registerMigrateCommand(program);
-registerAdminCommands(program);
-registerBenchCommand(program);
-registerSimulateCommand(program);
-registerPricesCommand(program);
-registerStoreCommand(program);
+// The admin commands load only what they need (a call to a running server loads neither the
+// server nor the stores); every other command, and the overall help, loads them all.
+const adminCommands = new Set(['org', 'user', 'key']);
+if (adminCommands.has(process.argv[2] ?? '')) {
+  registerAdminCommands(program);
+} else {
+  const [server, start, demo, migrate, bench, simulate, prices, store] = await Promise.all([
+    import('@livecloud/server'),
+    import('./start.command.js'),
+    import('./demo.command.js'),
+    import('./migrate.command.js'),
+    import('./bench.command.js'),
+    import('./simulate.command.js'),
+    import('./prices.command.js'),
+    import('./store.command.js'),
+  ]);
+  program.version(server.version);
+  start.registerStartCommand(program);
+  demo.registerDemoCommand(program);
+  migrate.registerMigrateCommand(program);
+  registerAdminCommands(program);
+  bench.registerBenchCommand(program);
+  simulate.registerSimulateCommand(program);
+  prices.registerPricesCommand(program);
+  store.registerStoreCommand(program);
+}
 
 await program.parseAsync(process.argv);

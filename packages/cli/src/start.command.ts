@@ -34,11 +34,14 @@ export function registerStartCommand(program: Command): void {
           records: server.services.records.engine,
           events: server.services.events.engine,
           dataDir: config.dataDir,
+          instanceToken: server.services.instanceToken,
         };
+        const token = ready.instanceToken.path ?? 'LIVECLOUD_INSTANCE_ADMIN_TOKEN';
         if (options.json) process.stdout.write(`${JSON.stringify(ready)}\n`);
         else
           process.stdout.write(
-            `LiveCloud is listening on ${server.url} (records: ${ready.records}, events: ${ready.events})\n`,
+            `LiveCloud is listening on ${server.url} (records: ${ready.records}, events: ${ready.events})\n` +
+              `instance admin token: ${token} (for livecloud org|user|key … --url ${server.url})\n`,
           );
       } catch (error) {
         printError(Boolean(options.json), error);

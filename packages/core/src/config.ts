@@ -6,6 +6,9 @@ import { AppError } from './errors.js';
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const originPattern = /^(\*|https?:\/\/[^/?#\s]+)$/i;
 
+/** The instance admin token: `lc_inst_` and at least 32 URL-safe characters (docs/operations.md). */
+export const instanceTokenPattern = /^lc_inst_[A-Za-z0-9_-]{32,200}$/;
+
 /** A comma-separated list of web origins (or `*`), as browsers send them in `Origin`. */
 const originList = z
   .union([z.string(), z.array(z.string())])
@@ -96,6 +99,15 @@ export const configSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(24),
+  /**
+   * The instance admin token, for several processes that must share one; when unset a server
+   * keeps one in `<dataDir>/instance-admin.token`, made on first start.
+   */
+  instanceAdminToken: z
+    .string()
+    .trim()
+    .regex(instanceTokenPattern, 'must be lc_inst_ and at least 32 letters, digits, _ or -')
+    .optional(),
   /** Password of `livecloud store serve` (its user is `default`); empty means none, loopback only. */
   storePassword: z.string().default(''),
 });
@@ -127,6 +139,7 @@ const envNames: Record<keyof Config, string> = {
   collectorAllowedOrigins: 'LIVECLOUD_COLLECTOR_ALLOWED_ORIGINS',
   dedupeTtlHours: 'LIVECLOUD_DEDUPE_TTL_HOURS',
   storePassword: 'LIVECLOUD_STORE_PASSWORD',
+  instanceAdminToken: 'LIVECLOUD_INSTANCE_ADMIN_TOKEN',
 };
 
 /** The environment variable behind each setting, for docs and error messages. */

@@ -3,8 +3,8 @@ import type { TenancyContext } from './tenancy-case.js';
 const system = { type: 'system' as const, id: null };
 
 /**
- * Access: sign-in, the organisation, staff, API keys, roles and the audit log. B has an anchor
- * and a collector key; A has an admin key for the walk's second pass.
+ * Access: sign-in, the organisation, staff, API keys, roles, the audit log and the instance
+ * API. B has an anchor and a collector key; A has an admin key for the walk's second pass.
  */
 export const accessTenancy: TenancyContext = {
   name: 'access',
@@ -40,6 +40,21 @@ export const accessTenancy: TenancyContext = {
     'DELETE /api/v1/api-keys/{id}': { kind: 'foreign', resource: 'api-keys' },
     'GET /api/v1/roles': { kind: 'own' },
     'GET /api/v1/audit': { kind: 'own' },
+    'GET /api/v1/instance/organisations': { kind: 'instance' },
+    'POST /api/v1/instance/organisations': {
+      kind: 'instance',
+      body: () => ({ name: '甲的新组织', slug: 'a-made-this' }),
+    },
+    'POST /api/v1/instance/organisations/{org}/staff': {
+      kind: 'instance',
+      resource: 'organisation',
+      body: () => ({ email: 'mole@a.test', name: '卧底', role: 'admin', password: 'mole-password' }),
+    },
+    'POST /api/v1/instance/organisations/{org}/api-keys': {
+      kind: 'instance',
+      resource: 'organisation',
+      body: () => ({ name: '甲偷钥匙', purpose: 'admin' }),
+    },
   },
   async seed(w) {
     const { access } = w.t;
@@ -55,7 +70,7 @@ export const accessTenancy: TenancyContext = {
     );
     const aKey = await access.apiKeys.create(w.a.orgId, { name: '甲脚本', purpose: 'admin' }, system);
     w.aKeySecret = aKey.secret;
-    Object.assign(w.bIds, { staff: bStaff.id, 'api-keys': bKey.id });
+    Object.assign(w.bIds, { staff: bStaff.id, 'api-keys': bKey.id, organisation: w.b.orgId });
     w.bSecrets.push('乙主播', 'anchor@tenant-b.test', bStaff.id, bStaff.userId, bKey.id, bKey.prefix);
   },
   listsOfB: () => ['/api/v1/org', '/api/v1/staff', '/api/v1/api-keys'],

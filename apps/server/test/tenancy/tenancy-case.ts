@@ -16,12 +16,15 @@ export interface TenancyWorld {
 }
 
 /**
+ * `instance`: a route of the instance API, aimed at B (every path parameter is B's
+ * `resource`): A's session and A's admin key get 403 `instance_admin_required`.
  * `own`: A's request (its query may name B's records), answered with a status in `expect`
  * (default 200). `foreign`: every path parameter is B's `resource`, or the resource `params`
  * names for it; must be 404. `public`: needs no sign-in and is not walked.
  */
 export type TenancyCase =
   | { kind: 'public' }
+  | { kind: 'instance'; resource?: string; body?: (w: TenancyWorld) => unknown }
   | {
       kind: 'own';
       body?: (w: TenancyWorld) => unknown;

@@ -20,6 +20,7 @@ for (const context of tenancyContexts) {
 }
 
 let w: TenancyWorld;
+const instanceToken = `lc_inst_${'tenancy-walk-instance-token'.padEnd(40, '0')}`;
 
 async function snapshotOfB(): Promise<string> {
   const parts = await Promise.all(
@@ -38,7 +39,7 @@ function assertNoLeak(operation: string, response: LightMyRequestResponse, reque
 }
 
 beforeAll(async () => {
-  const t = await createTestApp('pglite');
+  const t = await createTestApp('pglite', { config: { instanceAdminToken: instanceToken } });
   const seededA = await seedOrg(t.access, 'tenant-a', '甲方直播');
   const seededB = await seedOrg(t.access, 'tenant-b', '乙方直播');
   w = {
@@ -93,10 +94,12 @@ describe('tenancy across every route of the OpenAPI document', () => {
         const [method, template] = operation.split(' ') as [string, string];
         const query = c.kind === 'own' && c.query ? (typeof c.query === 'string' ? c.query : c.query(w)) : '';
         const url =
-          c.kind === 'foreign'
+          c.kind === 'foreign' || c.kind === 'instance'
             ? template.replace(
                 /\{(\w+)\}/g,
-                (_, name: string) => w.bIds[c.params?.[name] ?? c.resource] ?? 'missing-resource-id',
+                (_, name: string) =>
+                  w.bIds[(c.kind === 'foreign' ? c.params?.[name] : undefined) ?? c.resource ?? ''] ??
+                  'missing-resource-id',
               )
             : `${template}${query ? `?${query}` : ''}`;
         const payload = c.body?.(w);
@@ -111,6 +114,9 @@ describe('tenancy across every route of the OpenAPI document', () => {
             : await w.t.app.inject({ ...options, headers: { authorization: `Bearer ${w.aKeySecret}` } });
         if (c.kind === 'foreign') {
           expect(response.statusCode, `${operation} on B's record: ${response.body}`).toBe(404);
+        } else if (c.kind === 'instance') {
+          expect(response.statusCode, `${operation}: ${response.body}`).toBe(403);
+          expect(response.json()).toMatchObject({ error: { code: 'instance_admin_required' } });
         } else {
           const allowed = c.expect ?? [200];
           expect(allowed, `${operation}: ${response.statusCode} ${response.body}`).toContain(
@@ -130,4 +136,26 @@ describe('tenancy across every route of the OpenAPI document', () => {
       expect(await snapshotOfB()).toBe(before);
     });
   }
+
+  it('opens nothing but the instance API to the instance admin token', async () => {
+    const before = await snapshotOfB();
+    const walked: string[] = [];
+    for (const [operation, c] of Object.entries(cases)) {
+      if (c.kind === 'instance') continue;
+      const [method, template] = operation.split(' ') as [string, string];
+      const url = template.replace(/\{(\w+)\}/g, () => w.bIds['organisation'] ?? 'missing-resource-id');
+      const payload = c.kind === 'public' ? undefined : c.body?.(w);
+      const response = await w.t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${instanceToken}` },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      expect(response.statusCode, `${operation}: ${response.body}`).toBe(403);
+      expect(response.json()).toMatchObject({ error: { code: 'instance_admin_only' } });
+      walked.push(operation);
+    }
+    expect(walked.length).toBeGreaterThan(100);
+    expect(await snapshotOfB()).toBe(before);
+  });
 });

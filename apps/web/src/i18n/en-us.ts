@@ -191,6 +191,11 @@ export const enUS: Messages = {
     invalid_origin: 'That is not an origin such as https://shop.example.com',
     key_not_for_browser: 'An admin key never works from a browser; use a collector key',
     origin_not_allowed: 'This key may not be used from that web page; add its origin to the key',
+    instance_admin_required:
+      'This needs the instance admin token; an organisation’s sign-in or key cannot manage the instance',
+    instance_admin_only: 'The instance admin token opens only the instance API, never an organisation’s data',
+    instance_token_required: 'Send the instance admin token',
+    invalid_instance_token: 'The instance admin token is wrong',
     payload_too_large: 'What you sent is too large',
     status400: 'The request is not valid. Check it and try again.',
     status403: 'You are not allowed to do this',
