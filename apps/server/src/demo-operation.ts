@@ -20,6 +20,9 @@ export interface DemoOperation {
   products: ReadonlyMap<string, DemoProductRef>;
   /** Tomorrow evening's planned session with requirements and a line-up, ready to forecast. */
   plannedSessionId: string;
+  /** The studio and the anchor the demo's sessions are scheduled in and with. */
+  roomId: string;
+  anchorIds: string[];
 }
 
 /** Which demo category a fixture product is filed under (护肤 is a child of 美妆). */
@@ -205,5 +208,11 @@ export async function seedDemoOperation(
       system,
     );
   }
-  return { accountId: account.id, products, plannedSessionId: planned.id };
+  return {
+    accountId: account.id,
+    products,
+    plannedSessionId: planned.id,
+    roomId: room.id,
+    anchorIds: [anchor.id],
+  };
 }

@@ -7,4 +7,5 @@ export { toErrorResponse } from './error-handler.js';
 export { lockDataDir, dataDirHolder } from './data-dir-lock.js';
 export { seedDemoOperation, type DemoOperation, type DemoProductRef } from './demo-operation.js';
 export { demoHistoryPlans, demoLivePlan } from './demo-history.js';
+export { scheduleDemoSessions } from './demo-schedule.js';
 export { openInstanceToken, instanceTokenFileName, type InstanceToken } from './instance-token.js';

@@ -6,6 +6,7 @@ import type { LineupDto } from '@livecloud/schedule';
 import type { CoverageDto, ScoresDto } from '@livecloud/selection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHistoryPlans } from '../src/demo-history.js';
+import { scheduleDemoSessions } from '../src/demo-schedule.js';
 import { seedDemo } from '../src/demo-seed.js';
 import type { DemoOperation } from '../src/demo-operation.js';
 import { closeTestEventStore, createTestApp, signIn, type SessionClient, type TestApp } from './test-app.js';
@@ -22,6 +23,7 @@ let t: TestApp;
 let operator: SessionClient;
 let selector: SessionClient;
 let operation: DemoOperation;
+let firstPast = '';
 const pastSessions = 6;
 
 beforeAll(async () => {
@@ -30,7 +32,11 @@ beforeAll(async () => {
   const seeded = await seedDemo(t.services, now);
   if (!seeded.operation) throw new Error('the demo organisation existed already');
   operation = seeded.operation;
-  const plans = demoHistoryPlans({ orgId: seeded.org.id, operation, now, sessions: pastSessions, scale: 40 });
+  const { past: plans } = await scheduleDemoSessions(t.services.schedule, seeded.org.id, operation, {
+    past: demoHistoryPlans({ orgId: seeded.org.id, operation, now, sessions: pastSessions, scale: 40 }),
+    live: null,
+  });
+  firstPast = plans[0]!.sessionId;
   for (const plan of plans) {
     const events: StoredEvent[] = simulateSession(plan)
       .collect()
@@ -80,7 +86,16 @@ describe('before the live, composed over the real contexts', () => {
       accountName: string | null;
       products: { productId: string }[];
       productTitles: Record<string, string>;
-    }>('/api/v1/sessions/ses_demo_past_01/live');
+      plan: {
+        title: string;
+        status: string;
+        lineup: { productId: string; actualExplainMs: number }[];
+      } | null;
+    }>(`/api/v1/sessions/${firstPast}/live`);
+    // The session is the schedule's: its title, and its line-up with the time each item was explained.
+    expect(board.plan).toMatchObject({ status: 'ended', title: expect.stringMatching(/星河/) });
+    expect(board.plan!.lineup.length).toBeGreaterThan(0);
+    expect(board.plan!.lineup.filter((item) => item.actualExplainMs > 0).length).toBeGreaterThan(0);
     expect(board.accountId).toBe(operation.accountId);
     const accounts = await get<{ items: { id: string; displayName: string }[] }>('/api/v1/platform-accounts');
     expect(board.accountName).toBe(accounts.items.find((a) => a.id === operation.accountId)?.displayName);
@@ -95,8 +110,15 @@ describe('before the live, composed over the real contexts', () => {
     const sessions = await get<{
       items: { sessionId: string; accountId: string; accountName: string | null }[];
     }>('/api/v1/live/sessions');
-    const listed = sessions.items.find((s) => s.sessionId === 'ses_demo_past_01');
-    expect(listed).toMatchObject({ accountId: operation.accountId, accountName: board.accountName });
+    const listed = sessions.items.find((s) => s.sessionId === firstPast);
+    expect(listed).toMatchObject({
+      accountId: operation.accountId,
+      accountName: board.accountName,
+      scheduled: true,
+      state: 'ended',
+      title: board.plan!.title,
+      roomName: '滨江演播室',
+    });
   });
 
   it('scores the catalogue with the conversion its products had in past sessions', async () => {

@@ -7,6 +7,7 @@ import {
   dataDirHolder,
   demoHistoryPlans,
   demoLivePlan,
+  scheduleDemoSessions,
   seedDemo,
   startServer,
   type DemoOperation,
@@ -38,13 +39,18 @@ async function streamDemoSessions(
     { type: 'system', id: null },
   );
   const now = Date.now();
+  // Every simulated session is on the schedule first, so its events carry the scheduled id.
+  const plans = await scheduleDemoSessions(server.services.schedule, orgId, operation, {
+    past: demoHistoryPlans({ orgId, operation, now, sessions: pastSessions, scale: 80 }),
+    live: options.live ? demoLivePlan({ orgId, operation, now }) : null,
+  });
   // The live session starts at once; the history streams beside it as fast as the server takes it.
-  const live = options.live
+  const live = plans.live
     ? [
         streamToCollector({
           baseUrl: server.url,
           collectorKey: key.secret,
-          sessions: [demoLivePlan({ orgId, operation, now })],
+          sessions: [plans.live],
           speed: 1,
           signal,
         }),
@@ -54,7 +60,7 @@ async function streamDemoSessions(
     streamToCollector({
       baseUrl: server.url,
       collectorKey: key.secret,
-      sessions: demoHistoryPlans({ orgId, operation, now, sessions: pastSessions, scale: 80 }),
+      sessions: plans.past,
       speed: 0,
       signal,
     }),

@@ -18,6 +18,7 @@ import {
 import { prepareBatch, type IngestFormat, type Rejection } from './pipeline/prepare.js';
 import { publishStored } from './pipeline/publish.step.js';
 import { splitSegmentBody, type SegmentCall } from './pipeline/segment.step.js';
+import type { LiveOnAccountLookup } from './pipeline/attach.step.js';
 import type { SessionLookup } from './pipeline/session.step.js';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limiter.js';
 
@@ -53,6 +54,8 @@ export interface CollectorDeps {
   rateLimiter?: RateLimiter;
   /** Joins events to live sessions the records know; none by default. */
   sessionLookup?: SessionLookup;
+  /** The session live on an account: events naming an unknown session attach to it. */
+  liveOnAccount?: LiveOnAccountLookup;
 }
 
 /** A dead letter's original item, as kept, to run through the pipeline again. */
@@ -198,6 +201,7 @@ export function createCollector(deps: CollectorDeps) {
       format,
       receivedAt,
       sessionLookup: deps.sessionLookup,
+      liveOnAccount: deps.liveOnAccount,
     });
     const { stored, repeated } = await dedupeAndStore(caller.orgId, prepared.candidates);
 
@@ -330,6 +334,7 @@ export function createCollector(deps: CollectorDeps) {
         format: input.format,
         receivedAt: input.receivedAt,
         sessionLookup: deps.sessionLookup,
+        liveOnAccount: deps.liveOnAccount,
       });
       const [rejection] = prepared.rejections;
       if (rejection) return { outcome: 'rejected', reason: rejection.reason, issues: rejection.issues };

@@ -12,6 +12,7 @@ import { coalesceIdLookups } from './group-commit.js';
 import type { EventStore } from './event-store.js';
 import { createInProcessBus } from './in-process-bus.js';
 import { createNatsBus } from './nats-bus.js';
+import type { LiveOnAccountLookup } from './pipeline/attach.step.js';
 import type { SessionLookup } from './pipeline/session.step.js';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createRedisDeduper } from './redis-deduper.js';
@@ -32,6 +33,8 @@ export interface CollectionOptions {
   dedupeTtlMs: number;
   limits: CollectorLimits;
   sessionLookup?: SessionLookup;
+  /** The session live on an account, for events naming a session scheduling does not know. */
+  liveOnAccount?: LiveOnAccountLookup | undefined;
   /** The audit log for dead-letter replays and discards. */
   audit?: AuditRecorder | undefined;
 }
@@ -131,6 +134,7 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
     logger,
     limits,
     ...(options.sessionLookup ? { sessionLookup: options.sessionLookup } : {}),
+    ...(options.liveOnAccount ? { liveOnAccount: options.liveOnAccount } : {}),
   });
   const deadLetters = createDeadLetterService({
     deadLetters: deadLetterRepository,

@@ -60,6 +60,12 @@ export {
   type RejectedItemDto,
 } from './collector.schema.js';
 export type { LiveSessionFacts, SessionLookup } from './pipeline/session.step.js';
+export {
+  attachToScheduled,
+  attachLeadMs,
+  type LiveOnAccount,
+  type LiveOnAccountLookup,
+} from './pipeline/attach.step.js';
 export { cacheSessionLookup, type SessionCacheOptions } from './pipeline/session-cache.js';
 export { trafficSourceOf } from './pipeline/traffic-source.step.js';
 export { createDeadLetterService, type DeadLetterService } from './dead-letter.service.js';

@@ -42,3 +42,14 @@ export {
   type CommentModeration,
   type CommentModerator,
 } from './comment-moderation.js';
+export {
+  mergeSessionList,
+  stateOf,
+  type PlannedItem,
+  type ScheduledSession,
+  type ScheduledSessions,
+  type SessionListRow,
+  type SessionState,
+} from './scheduled-sessions.js';
+export * from './live-plan.schema.js';
+export { emptySnapshot } from './live-plan.js';

@@ -14,6 +14,8 @@ import {
   sessionStoredRows,
 } from './queries/session-event-count.query.js';
 import { sessionEventsPage } from './queries/session-events.query.js';
+import { createPlanReader, emptySnapshot } from './live-plan.js';
+import type { ScheduledSessions } from './scheduled-sessions.js';
 
 /** Dependencies and tuning of {@link createLiveBoard}. */
 export interface LiveBoardOptions {
@@ -45,11 +47,16 @@ export interface LiveBoardOptions {
   accountNames?: NameLookup | undefined;
   /** Flags comments against the moderation lexicon; without it comments show unchecked. */
   moderateComment?: CommentModerator | undefined;
+  /** Scheduling's sessions and line-ups; without it only sessions with events have a board. */
+  scheduled?: ScheduledSessions | undefined;
 }
 
 /** The big screen's reads. */
 export interface LiveBoardService {
-  /** The session's board for the caller's organisation; `live_session_not_found` when it has no events for it. */
+  /**
+   * The session's board for the caller's organisation: an empty one for a scheduled session no
+   * event has reached yet; `live_session_not_found` when neither the events nor the schedule know it.
+   */
   get(orgId: string, sessionId: string): Promise<LiveBoard>;
 }
 
@@ -77,6 +84,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   const pageSize = options.rebuildPageSize ?? 5_000;
   const reconcileMs = options.reconcileMs ?? 30_000;
   const inFlightMs = options.inFlightMs ?? 10_000;
+  const plans = createPlanReader({ scheduled: options.scheduled, events, clock, logger: options.logger });
   const checks = new Map<string, { at: number; stored: number }>();
   const reconciling = new Set<string>();
   const complete = new Set<string>();
@@ -215,13 +223,22 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
   return {
     async get(orgId, sessionId) {
       await ensureComplete(orgId, sessionId);
-      const snapshot = await state.snapshot(orgId, sessionId);
-      if (snapshot === null) throw AppError.notFound('live_session', sessionId);
-      reconcile(orgId, sessionId);
+      const [stored, scheduled] = await Promise.all([
+        state.snapshot(orgId, sessionId),
+        plans.session(orgId, sessionId),
+      ]);
+      if (stored === null && scheduled === null) throw AppError.notFound('live_session', sessionId);
+      const snapshot = stored ?? emptySnapshot(sessionId, scheduled?.accountId ?? null);
+      if (stored !== null) reconcile(orgId, sessionId);
       const now = clock.now();
-      const productIds = snapshot.products.map((p) => p.productId);
-      if (snapshot.explaining && !productIds.includes(snapshot.explaining.productId))
-        productIds.push(snapshot.explaining.productId);
+      const plan = await plans.planOf(orgId, scheduled, snapshot);
+      const productIds = [
+        ...new Set([
+          ...snapshot.products.map((p) => p.productId),
+          ...(snapshot.explaining ? [snapshot.explaining.productId] : []),
+          ...(plan?.lineup ?? []).map((item) => item.productId),
+        ]),
+      ];
       const [past, productTitles, names] = await Promise.all([
         pastFor(orgId, snapshot, now),
         titles.of(orgId, productIds),
@@ -232,6 +249,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoardService {
       return {
         ...snapshot,
         asOf: now,
+        plan,
         accountName: snapshot.accountId === null ? null : (names[snapshot.accountId] ?? null),
         productTitles,
         comparison: { window: windowComparison(snapshot.series, now, windowMinutes), past },

@@ -1,5 +1,6 @@
 import { pastMetrics, windowMetrics } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
+import { livePlanSchema } from './live-plan.schema.js';
 import { commentModerationSchema } from './comment-moderation.schema.js';
 import { commentRowSchema, liveSnapshotSchema, ratioSchema } from './live-snapshot.schema.js';
 
@@ -63,6 +64,7 @@ export const liveBoardSchema = liveSnapshotSchema
       .describe(
         'catalogue titles of the products on the board, by product id, where the catalogue knows them',
       ),
+    plan: livePlanSchema,
     comparison: z.object({ window: windowComparisonSchema, past: pastComparisonSchema }),
     comments: z.array(
       commentRowSchema.extend({
@@ -78,13 +80,30 @@ export type LiveBoard = z.infer<typeof liveBoardSchema>;
 /** One row of `GET /live/sessions`: a session seen in the events. */
 export const recentSessionDto = z.object({
   sessionId: z.string(),
+  scheduled: z.boolean().describe('the session is on the schedule (排期)'),
+  title: z
+    .string()
+    .nullable()
+    .describe("the scheduled session's title; null for a session only the events know"),
+  roomName: z.string().nullable(),
+  state: z
+    .enum(['upcoming', 'live', 'ended'])
+    .describe(
+      '待开播 / 直播中 / 已下播: from the schedule, else live while events arrived in the last 2 minutes',
+    ),
+  plannedStart: z.int().nullable().describe('UTC epoch ms of the planned start, for a scheduled session'),
+  durationMs: z
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('start to end, or to now while live; null before it starts'),
   accountId: z.string().nullable(),
   accountName: z
     .string()
     .nullable()
     .describe("the platform account's display name where scheduling knows the account"),
-  firstEventAt: z.int().describe('UTC epoch ms of the first live event (refunds excluded)'),
-  lastEventAt: z.int().describe('UTC epoch ms of the latest live event (refunds excluded)'),
+  firstEventAt: z.int().nullable().describe('UTC epoch ms of the first live event (refunds excluded)'),
+  lastEventAt: z.int().nullable().describe('UTC epoch ms of the latest live event (refunds excluded)'),
   eventCount: z.int().nonnegative(),
   gmvFen: z.int().describe('Σ order.pay amount in fen'),
 });

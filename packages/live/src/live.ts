@@ -7,9 +7,15 @@ import { startLiveConsumer, type LiveConsumer, type LiveEventSource } from './li
 import { createLiveFeed, type LiveFeed } from './live-feed.js';
 import type { LiveStateStore } from './live-state.js';
 import { createMemoryLiveState } from './memory-live-state.js';
-import { recentLiveSessions, type RecentLiveSession } from './queries/recent-live-sessions.query.js';
+import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
 import { createCachedNames, type NameLookup } from './names-by-id.js';
 import { createRedisLiveState } from './redis-live-state.js';
+import {
+  mergeSessionList,
+  type ScheduledSession,
+  type ScheduledSessions,
+  type SessionListRow,
+} from './scheduled-sessions.js';
 
 export interface LiveOptions {
   /** Redis for the live state shared by several processes; unset keeps it in this process. */
@@ -29,6 +35,8 @@ export interface LiveOptions {
   accountNames?: NameLookup | undefined;
   /** Moderation of comments (the risk context's lexicon); comments show unchecked without it. */
   moderateComment?: CommentModerator | undefined;
+  /** Scheduling's sessions and line-ups: titles, states and plans on the board and in the list. */
+  scheduled?: ScheduledSessions | undefined;
 }
 
 /** The live context composed: state, board, stream feed, routes, and the bus consumer once attached. */
@@ -38,11 +46,11 @@ export interface Live {
   readonly feed: LiveFeed;
   /** How often an open stream re-checks its caller's access. */
   readonly streamRecheckMs: number;
-  /** The organisation's recent live sessions with their account names, newest first. */
-  recentSessions(
-    orgId: string,
-    limit: number,
-  ): Promise<(RecentLiveSession & { accountName: string | null })[]>;
+  /**
+   * The organisation's sessions: those seen in the events and those scheduled around now (a day
+   * back, a week ahead), with titles, rooms, states and account names; live first.
+   */
+  recentSessions(orgId: string, limit: number): Promise<(SessionListRow & { accountName: string | null })[]>;
   /** Starts applying the bus's events to the live state. */
   attach(bus: LiveEventSource): Promise<void>;
   /** Stops the consumer, ends the streams and closes the state. Idempotent. */
@@ -65,6 +73,7 @@ export function openLive(options: LiveOptions): Live {
     productTitles: options.productTitles,
     accountNames: options.accountNames,
     moderateComment: options.moderateComment,
+    scheduled: options.scheduled,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const feed = createLiveFeed({
@@ -80,7 +89,20 @@ export function openLive(options: LiveOptions): Live {
     what: 'account names',
   });
   const recentSessions = async (orgId: string, limit: number) => {
-    const sessions = await recentLiveSessions(eventQueryContext(options.events, orgId), limit);
+    const now = options.clock.now();
+    const seen = await recentLiveSessions(eventQueryContext(options.events, orgId), limit);
+    const scheduled = new Map<string, ScheduledSession>();
+    if (options.scheduled) {
+      const [known, around] = await Promise.all([
+        options.scheduled.byIds(
+          orgId,
+          seen.map((s) => s.sessionId),
+        ),
+        options.scheduled.around(orgId, now - 24 * 3600_000, now + 7 * 24 * 3600_000),
+      ]);
+      for (const s of [...known.values(), ...around]) scheduled.set(s.id, s);
+    }
+    const sessions = mergeSessionList(seen, scheduled, now).slice(0, limit);
     const accountIds = [...new Set(sessions.flatMap((s) => (s.accountId === null ? [] : [s.accountId])))];
     const names = await accountNames.of(orgId, accountIds);
     return sessions.map((s) => ({

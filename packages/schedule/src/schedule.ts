@@ -34,8 +34,9 @@ export function createSchedule(deps: ScheduleDeps) {
   const { clock, audit } = deps;
   const resourceRepo = createResourceRepository(db);
   const sessionRepo = createSessionRepository(db);
+  const lineupRepo = createLineupRepository(db);
   const lineups = createLineupService({
-    lineups: createLineupRepository(db),
+    lineups: lineupRepo,
     catalogue: deps.catalogue,
     prices: deps.prices,
     audit,
@@ -67,6 +68,14 @@ export function createSchedule(deps: ScheduleDeps) {
       clock,
     }),
     lineups,
+    /** A session's line-up items in planned order, without validation (the big screen's plan). */
+    plannedItems: async (orgId: string, sessionId: string) =>
+      (await lineupRepo.list(orgId, sessionId)).map((row) => ({
+        productId: row.product_id,
+        skuId: row.sku_id,
+        position: row.position,
+        explainMinutes: row.explain_minutes,
+      })),
     sopTemplates,
     sopRuns: createSopRunService({
       runs: createSopRunRepository(db),

@@ -83,6 +83,19 @@ function sessionQueries(db: ScheduleDb) {
     async find(orgId: string, id: string): Promise<SessionRow | undefined> {
       return sessionQuery(orgId).where('s.id', '=', id).executeTakeFirst();
     },
+    /** The sessions with these ids (at most 500 asked), in no particular order. */
+    async findMany(orgId: string, ids: readonly string[]): Promise<SessionRow[]> {
+      if (ids.length === 0) return [];
+      return sessionQuery(orgId).where('s.id', 'in', ids.slice(0, 500)).execute();
+    },
+    /** Every session live now, whenever it was planned. */
+    async liveNow(orgId: string): Promise<SessionRow[]> {
+      return sessionQuery(orgId)
+        .where('s.status', '=', 'live')
+        .orderBy('s.planned_start')
+        .limit(500)
+        .execute();
+    },
     /** Sessions that overlap [from, to), earliest first. */
     async list(orgId: string, filter: SessionFilter): Promise<SessionRow[]> {
       let query = sessionQuery(orgId)

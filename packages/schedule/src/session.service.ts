@@ -49,6 +49,14 @@ export function createSessionService(deps: {
 
   return {
     get,
+    /** The sessions among these ids that the organisation scheduled (ids it does not know are left out). */
+    async getMany(orgId: string, ids: readonly string[]): Promise<SessionDto[]> {
+      return toDtos(orgId, await sessions.findMany(orgId, ids));
+    },
+    /** Every session live now, whenever it was planned. */
+    async liveNow(orgId: string): Promise<SessionDto[]> {
+      return toDtos(orgId, await sessions.liveNow(orgId));
+    },
     async list(orgId: string, query: ListSessionsQuery): Promise<SessionDto[]> {
       const rows = await sessions.list(orgId, {
         from: new Date(query.from),
@@ -217,6 +225,46 @@ export function createSessionService(deps: {
         targetType: 'session',
         targetId: id,
         details: { from, to, ...(overridden ? { override: overridden } : {}) },
+      });
+      return get(orgId, id);
+    },
+
+    /**
+     * Records that a planned session already took place, from `actualStart` to `actualEnd` (both
+     * in the past): history brought in after the fact (the demo's past sessions, an import).
+     */
+    async recordEnded(
+      orgId: string,
+      id: string,
+      actual: { start: number; end: number },
+      actor: AuditActor,
+    ): Promise<SessionDto> {
+      if (!(actual.end > actual.start) || actual.end > deps.clock.now()) {
+        throw AppError.invalid(
+          'invalid_window',
+          'A session that took place ends after it starts, in the past',
+          {
+            actualStart: new Date(actual.start).toISOString(),
+            actualEnd: new Date(actual.end).toISOString(),
+          },
+        );
+      }
+      await sessions.transaction(async (tx) => {
+        const locked = await tx.lock(orgId, id);
+        if (!locked) throw AppError.notFound('session', id);
+        assertTransition(id, locked.status, 'live');
+        await tx.update(orgId, id, {
+          status: 'ended',
+          actual_start: new Date(actual.start),
+          actual_end: new Date(actual.end),
+          updated_at: new Date(deps.clock.now()),
+        });
+      });
+      await deps.audit.record(orgId, actor, {
+        action: 'session.status',
+        targetType: 'session',
+        targetId: id,
+        details: { from: 'planned', to: 'ended', recorded: true },
       });
       return get(orgId, id);
     },

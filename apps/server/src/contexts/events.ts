@@ -4,6 +4,7 @@ import {
   openCollection,
   type Collection,
   type CollectionOptions,
+  type LiveOnAccountLookup,
   type SessionLookup,
 } from '@livecloud/events';
 import type { Schedule } from '@livecloud/schedule';
@@ -44,10 +45,57 @@ export function scheduledSessionLookup(
   });
 }
 
+/** How long "the session live on this account" is reused: a session that just went live attaches within it. */
+export const liveOnAccountTtlMs = 5_000;
+
+/**
+ * The one scheduled session live now on an account, for events naming a session scheduling does
+ * not know (a platform's own live id); null when none or several are live. Cached per account.
+ */
+export function liveSessionOnAccount(
+  schedule: Pick<Schedule, 'sessions'>,
+  options: { clock: Clock; logger: Logger },
+): LiveOnAccountLookup {
+  const cache = new Map<string, { at: number; answer: ReturnType<LiveOnAccountLookup> }>();
+  return (orgId, accountId) => {
+    const key = `${orgId}\u0000${accountId}`;
+    const now = options.clock.now();
+    const hit = cache.get(key);
+    if (hit && now - hit.at < liveOnAccountTtlMs && now >= hit.at) return hit.answer;
+    const answer = (async () => {
+      try {
+        const live = (await schedule.sessions.liveNow(orgId)).filter((s) => s.account.id === accountId);
+        const only = live.length === 1 ? live[0] : undefined;
+        return only
+          ? {
+              sessionId: only.id,
+              accountId,
+              since: only.actualStart ? Date.parse(only.actualStart) : Date.parse(only.plannedStart),
+            }
+          : null;
+      } catch (error) {
+        options.logger.warn({ err: error, orgId, accountId }, 'live session on account lookup failed');
+        throw new AppError(
+          'unavailable',
+          'records_unavailable',
+          'Live sessions cannot be looked up now; retry later',
+        );
+      }
+    })();
+    cache.set(key, { at: now, answer });
+    if (cache.size > sessionLookupMaxEntries) cache.delete(cache.keys().next().value ?? key);
+    answer.catch(() => cache.delete(key));
+    return answer;
+  };
+}
+
 /** The collection side's settings from the configuration, for the server and its tests. */
 export function collectionOptions(
   config: Config,
-  deps: Pick<CollectionOptions, 'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup' | 'audit'>,
+  deps: Pick<
+    CollectionOptions,
+    'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup' | 'liveOnAccount' | 'audit'
+  >,
 ): CollectionOptions {
   return {
     ...deps,
@@ -77,6 +125,7 @@ export function openEvents(
     collectionOptions(config, {
       ...rest,
       sessionLookup: scheduledSessionLookup(schedule, { clock: deps.clock, logger: deps.logger }),
+      liveOnAccount: liveSessionOnAccount(schedule, { clock: deps.clock, logger: deps.logger }),
     }),
   );
 }

@@ -6,9 +6,11 @@ import {
   type CommentModerator,
   type Live,
   type NameLookup,
+  type ScheduledSession,
+  type ScheduledSessions,
 } from '@livecloud/live';
 import { createModerator, type Moderator } from '@livecloud/risk';
-import type { Schedule } from '@livecloud/schedule';
+import type { Schedule, SessionDto } from '@livecloud/schedule';
 
 /** Display names of the platform accounts on the big screen, from scheduling's accounts. */
 export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): NameLookup {
@@ -16,6 +18,42 @@ export function boardAccountNames(schedule: Pick<Schedule, 'resources'>): NameLo
     const wanted = new Set(accountIds);
     const accounts = await schedule.resources.listAccounts(orgId, true);
     return new Map(accounts.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.displayName]));
+  };
+}
+
+function scheduledOf(s: SessionDto): ScheduledSession {
+  const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+  return {
+    id: s.id,
+    title: s.title,
+    status: s.status,
+    accountId: s.account.id,
+    roomName: s.room.name,
+    plannedStart: Date.parse(s.plannedStart),
+    plannedEnd: Date.parse(s.plannedEnd),
+    actualStart: ms(s.actualStart),
+    actualEnd: ms(s.actualEnd),
+  };
+}
+
+/** Scheduling's sessions and line-ups as the big screen asks them (titles, states, the plan). */
+export function boardScheduledSessions(
+  schedule: Pick<Schedule, 'sessions' | 'plannedItems'>,
+): ScheduledSessions {
+  return {
+    async byIds(orgId, ids) {
+      const found = await schedule.sessions.getMany(orgId, ids);
+      return new Map(found.map((s) => [s.id, scheduledOf(s)]));
+    },
+    async around(orgId, from, to) {
+      const [window, live] = await Promise.all([
+        schedule.sessions.list(orgId, { from, to }),
+        schedule.sessions.liveNow(orgId),
+      ]);
+      const all = new Map([...window, ...live].map((s) => [s.id, scheduledOf(s)]));
+      return [...all.values()];
+    },
+    lineupOf: (orgId, sessionId) => schedule.plannedItems(orgId, sessionId),
   };
 }
 
@@ -44,7 +82,7 @@ export function openLive(base: {
   logger: Logger;
   events: EventStore;
   commerce: Pick<Commerce, 'catalogue'>;
-  schedule: Pick<Schedule, 'resources'>;
+  schedule: Pick<Schedule, 'resources' | 'sessions' | 'plannedItems'>;
 }): Live {
   return openLiveContext({
     redisUrl: base.config.redisUrl,
@@ -54,6 +92,7 @@ export function openLive(base: {
     logger: base.logger,
     productTitles: boardProductTitles(base.commerce),
     accountNames: boardAccountNames(base.schedule),
+    scheduled: boardScheduledSessions(base.schedule),
     moderateComment: boardCommentModerator(),
     streamRecheckMs: base.config.streamRecheckMs,
   });

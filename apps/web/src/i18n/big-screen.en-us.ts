@@ -3,6 +3,7 @@ import type { bigScreenZhCN } from './big-screen.zh-cn';
 /** 直播中 · 数据大屏（English）. */
 export const bigScreenEnUS: typeof bigScreenZhCN = {
   bigScreen: {
+    lineup: { title: 'Line-up', progress: '{{done}} of {{total}} explained', legend: 'actual / planned' },
     picker: {
       title: 'Big screen',
       subtitle:
@@ -10,8 +11,10 @@ export const bigScreenEnUS: typeof bigScreenZhCN = {
       session: 'Session',
       account: 'Account',
       status: 'Status',
-      live: 'Live',
-      idle: 'Idle',
+      room: 'Room',
+      unscheduled: 'Not scheduled',
+      plannedAt: 'Planned {{time}}',
+      state: { live: 'Live', upcoming: 'Upcoming', ended: 'Ended' },
       started: 'Started',
       duration: 'Duration',
       events: 'Events',

@@ -1,14 +1,17 @@
 /** 直播中 · 数据大屏 的文案（简体中文，其形状即英文版必须满足的类型）。 */
 export const bigScreenZhCN = {
   bigScreen: {
+    lineup: { title: '排品进度', progress: '已讲 {{done}} / {{total}}', legend: '实际 / 计划' },
     picker: {
       title: '数据大屏',
       subtitle: '选择一场直播，打开它的实时数据大屏（每秒刷新，可全屏投放到大屏幕）。',
       session: '场次',
       account: '账号',
       status: '状态',
-      live: '直播中',
-      idle: '无新事件',
+      room: '直播间',
+      unscheduled: '未排期',
+      plannedAt: '计划 {{time}}',
+      state: { live: '直播中', upcoming: '待开播', ended: '已下播' },
       started: '开播时间',
       duration: '时长',
       events: '事件数',
@@ -16,7 +19,7 @@ export const bigScreenZhCN = {
       open: '打开大屏',
       idPlaceholder: '输入场次 ID 直接打开',
       openById: '打开',
-      empty: '还没有直播场次数据。平台或模拟器上报事件后，场次会自动出现在这里。',
+      empty: '还没有直播场次。排期中的场次与平台或模拟器上报事件的场次都会出现在这里。',
     },
     header: {
       title: '直播实时数据大屏',

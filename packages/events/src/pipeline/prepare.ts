@@ -7,6 +7,7 @@ import { resolveTenant, type EventRecord, type IngestTenant } from './resolve-te
 import { andThen, ok, type StepResult } from './result.js';
 import { mapSegmentMessage } from './segment.step.js';
 import { checkItemShape } from './shape.step.js';
+import { attachToScheduled, type LiveOnAccount, type LiveOnAccountLookup } from './attach.step.js';
 import { applySession, sessionIdsOf, type LiveSessionFacts, type SessionLookup } from './session.step.js';
 import { normaliseTrafficSource } from './traffic-source.step.js';
 import { validateEvent } from './validate.step.js';
@@ -20,6 +21,8 @@ export interface PrepareContext {
   /** The collector's reception time, stamped on every event. */
   receivedAt: number;
   sessionLookup?: SessionLookup | undefined;
+  /** The session live on an account; events naming an unknown session attach to it (attach.step.ts). */
+  liveOnAccount?: LiveOnAccountLookup | undefined;
 }
 
 /** An item that passed every per-event step, ready for de-duplication. */
@@ -69,6 +72,30 @@ async function lookUpSessions(
   return found;
 }
 
+/** For events naming a session scheduling does not know: the session live on each of their accounts. */
+async function lookUpLiveAccounts(
+  staged: readonly { record: EventRecord }[],
+  sessions: ReadonlyMap<string, LiveSessionFacts | null>,
+  ctx: PrepareContext,
+): Promise<Map<string, LiveOnAccount | null>> {
+  const found = new Map<string, LiveOnAccount | null>();
+  const lookup = ctx.liveOnAccount;
+  if (!lookup) return found;
+  const accounts = new Set<string>();
+  for (const { record } of staged) {
+    const sessionId = record['sessionId'];
+    const accountId = record['accountId'];
+    if (typeof sessionId === 'string' && sessions.get(sessionId) === null && typeof accountId === 'string')
+      accounts.add(accountId);
+  }
+  await Promise.all(
+    [...accounts].map(async (accountId) => {
+      found.set(accountId, await lookup(ctx.tenant.orgId, accountId));
+    }),
+  );
+  return found;
+}
+
 /**
  * Runs the per-event steps in order — the item's depth and size, Segment mapping (for Segment calls), organisation and
  * source, traffic-source cleaning, the live-session join, envelope validation, the
@@ -112,10 +139,23 @@ export async function prepareBatch(items: readonly BodyItem[], ctx: PrepareConte
     staged.map((s) => s.record),
     ctx,
   );
+  const live = await lookUpLiveAccounts(staged, sessions, ctx);
   const candidates: Candidate[] = [];
-  for (const { index, value, record } of staged) {
+  for (const staging of staged) {
+    const { index, value } = staging;
+    let record = staging.record;
+    const named = record['sessionId'];
+    const account = record['accountId'];
+    if (typeof named === 'string' && sessions.get(named) === null && typeof account === 'string') {
+      record = attachToScheduled(record, live.get(account) ?? null);
+    }
     const sessionId = record['sessionId'];
-    const session = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+    const attached = sessionId !== named ? live.get(account as string) : undefined;
+    const session = attached
+      ? { accountId: attached.accountId }
+      : typeof sessionId === 'string'
+        ? sessions.get(sessionId)
+        : undefined;
     // validateEvent returns a new object, which is ours to stamp in place.
     const result = andThen(
       andThen(andThen(applySession(record, session), validateEvent), (event) =>

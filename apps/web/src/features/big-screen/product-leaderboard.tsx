@@ -20,6 +20,34 @@ export function rankProducts(products: readonly ProductRow[]): ProductRow[] {
   );
 }
 
+/**
+ * The rows the leaderboard ranks: the products with events, and every product of the session's
+ * line-up (排品) that has none yet, at zero, so the board lists what the session plans to sell.
+ */
+export function leaderboardRows(board: Pick<LiveBoard, 'products' | 'plan'>): ProductRow[] {
+  const seen = new Set(board.products.map((p) => p.productId));
+  const planned = (board.plan?.lineup ?? []).flatMap((item) => {
+    if (seen.has(item.productId)) return [];
+    seen.add(item.productId);
+    const zero = { numerator: 0, denominator: 0, value: null };
+    return [
+      {
+        productId: item.productId,
+        impressions: 0,
+        clicks: 0,
+        cartAdds: 0,
+        orders: 0,
+        paidOrders: 0,
+        gmvFen: 0,
+        ctr: zero,
+        conversion: zero,
+        explaining: false,
+      },
+    ];
+  });
+  return [...board.products, ...planned];
+}
+
 /** A product's catalogue title, or its id when the catalogue does not know it. */
 export function productName(board: Pick<LiveBoard, 'productTitles'>, productId: string): string {
   return board.productTitles[productId] ?? productId;
@@ -89,7 +117,7 @@ export function NowExplaining({ board }: { board: LiveBoard }) {
 export function ProductLeaderboard({ board, limit }: { board: LiveBoard; limit: number }) {
   const { t, i18n } = useTranslation();
   const language = screenLanguage(i18n.language);
-  const ranked = rankProducts(board.products);
+  const ranked = rankProducts(leaderboardRows(board));
   const shown = ranked.slice(0, limit);
   const explainingIndex = ranked.findIndex((p) => p.explaining);
   const explainingRow = ranked[explainingIndex];

@@ -13,6 +13,7 @@ import { CommentStream } from './comment-stream';
 import { FunnelPanel } from './funnel-panel';
 import { ComparisonLegend, GmvHero } from './gmv-hero';
 import { GmvMinuteChart } from './minute-charts';
+import { LineupProgress } from './lineup-progress';
 import { NowExplaining, ProductLeaderboard } from './product-leaderboard';
 import { Panel, Stat } from './screen-parts';
 
@@ -146,7 +147,8 @@ export function ProductsColumn({ board }: { board: LiveBoard }) {
       >
         <div className="lc-bs-products-wrap">
           <NowExplaining board={board} />
-          <ProductLeaderboard board={board} limit={8} />
+          <LineupProgress board={board} />
+          <ProductLeaderboard board={board} limit={board.plan ? 5 : 8} />
         </div>
       </Panel>
       <Panel

@@ -1,22 +1,21 @@
 import type { RecentSessionDto as LiveSessionSummary } from '@livecloud/live/schemas';
 import { DesktopOutlined, FundProjectionScreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Input, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
-import { liveSessionsQuery, liveSessionsRefreshMs } from './big-screen.queries';
+import { liveSessionsQuery } from './big-screen.queries';
 import { formatCount, formatDateTimeMs, formatElapsed, formatYuan } from './big-screen-format';
 import { bigScreenPath } from './big-screen-paths';
 
-/** A session whose last event is this recent counts as live. */
-const liveWithinMs = 120_000;
-
-function isLive(session: LiveSessionSummary, now: number): boolean {
-  return session.lastEventAt !== null && now - session.lastEventAt < liveWithinMs;
-}
+const stateBadge = {
+  live: { status: 'processing', color: 'red' },
+  upcoming: { status: 'default', color: 'blue' },
+  ended: { status: 'default', color: undefined },
+} as const;
 
 /** The list of recent live sessions; choosing one opens its big screen full-screen. */
 export function SessionPickerPage() {
@@ -25,13 +24,6 @@ export function SessionPickerPage() {
   const { data, error, isFetching: loading, refetch } = useQuery(liveSessionsQuery());
   const reload = () => void refetch();
   const [typed, setTyped] = useState('');
-  const [now, setNow] = useState(() => Date.now());
-
-  // "Live" is judged against a clock that moves with the list's own refresh.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), liveSessionsRefreshMs);
-    return () => clearInterval(timer);
-  }, []);
 
   const open = (sessionId: string) => void navigate(bigScreenPath(sessionId));
 
@@ -42,9 +34,16 @@ export function SessionPickerPage() {
       render: (_, session) => (
         <Space size={8}>
           <FundProjectionScreenOutlined style={{ color: '#1664ff' }} />
-          <Typography.Text strong className="lc-mono">
-            {session.sessionId}
-          </Typography.Text>
+          {session.title ? (
+            <Typography.Text strong>{session.title}</Typography.Text>
+          ) : (
+            <span>
+              <Typography.Text strong>{t('bigScreen.picker.unscheduled')}</Typography.Text>{' '}
+              <Typography.Text type="secondary" className="lc-mono">
+                {session.sessionId}
+              </Typography.Text>
+            </span>
+          )}
         </Space>
       ),
     },
@@ -59,28 +58,34 @@ export function SessionPickerPage() {
         ),
     },
     {
+      key: 'room',
+      title: t('bigScreen.picker.room'),
+      render: (_, session) => session.roomName ?? '—',
+    },
+    {
       key: 'status',
       title: t('bigScreen.picker.status'),
-      width: 120,
-      render: (_, session) =>
-        isLive(session, now) ? (
-          <Badge status="processing" color="red" text={t('bigScreen.picker.live')} />
-        ) : (
-          <Badge status="default" text={t('bigScreen.picker.idle')} />
-        ),
+      width: 110,
+      render: (_, session) => (
+        <Badge
+          {...stateBadge[session.state]}
+          text={t(`bigScreen.picker.state.${session.state}`)}
+          data-testid={`session-state-${session.sessionId}`}
+        />
+      ),
     },
     {
       key: 'started',
       title: t('bigScreen.picker.started'),
-      render: (_, session) => formatDateTimeMs(session.firstEventAt),
+      render: (_, session) =>
+        session.state === 'upcoming'
+          ? t('bigScreen.picker.plannedAt', { time: formatDateTimeMs(session.plannedStart) })
+          : formatDateTimeMs(session.firstEventAt ?? session.plannedStart),
     },
     {
       key: 'duration',
       title: t('bigScreen.picker.duration'),
-      render: (_, session) =>
-        session.firstEventAt === null || session.lastEventAt === null
-          ? '—'
-          : formatElapsed(session.lastEventAt - session.firstEventAt),
+      render: (_, session) => (session.durationMs === null ? '—' : formatElapsed(session.durationMs)),
     },
     {
       key: 'events',
@@ -157,7 +162,7 @@ export function SessionPickerPage() {
               onClick: () => open(session.sessionId),
               style: { cursor: 'pointer' },
               'data-testid': `live-session-${session.sessionId}`,
-              'data-live': isLive(session, now) ? 'true' : 'false',
+              'data-live': session.state === 'live' ? 'true' : 'false',
             })}
             pagination={{
               pageSize: 20,
