@@ -47,6 +47,7 @@ async function sendViewerComment(
   sessionId: string,
   texts: readonly string[],
   accountOf: string = sessionId,
+  accountId?: string,
 ): Promise<void> {
   const admin = demo.logins.find((l) => l.role === 'admin');
   if (!admin) throw new Error('the demo has no admin login');
@@ -78,7 +79,7 @@ async function sendViewerComment(
         type: 'comment',
         occurredAt: Date.now() + i,
         sessionId,
-        ...(board.accountId ? { accountId: board.accountId } : {}),
+        ...((accountId ?? board.accountId) ? { accountId: accountId ?? board.accountId } : {}),
         platformUserId: 'dy_e2e_viewer',
         properties: { text, nickname: '测试观众' },
       })),
@@ -142,7 +143,10 @@ describe('the live big screen in a real browser', () => {
 
     await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('直播中');
     const sessionId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
-    await expect.poll(() => page.getByTestId('screen-session').textContent()).toContain(sessionId);
+    // The demo's live session is a scheduled one: the screen names it by its title and room.
+    await expect.poll(() => page.getByTestId('screen-session').textContent()).toContain('今晚直播');
+    expect(await page.getByTestId('screen-session').textContent()).toContain('滨江演播室');
+    expect(sessionId).toMatch(/^ses_/);
     for (const id of [
       'gmv',
       'online',
@@ -228,10 +232,98 @@ describe('the live big screen in a real browser', () => {
     await expect.poll(() => page.getByTestId('panel-sales').textContent()).toContain('成交数据');
   });
 
+  it('lays the board out without overlapping text at 1366×768, 1920×1080 and 4K', async () => {
+    const boardUrl = page.url();
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+      [3840, 2160],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(boardUrl);
+      await page.getByTestId('metric-gmv').waitFor();
+      await page.waitForTimeout(1_500);
+      // Every tile's label, value and note stay inside the tile and apart from each other; a
+      // panel's title and its note do not run into each other.
+      const clashes = await page.evaluate(() => {
+        const found: string[] = [];
+        const inside = (a: DOMRect, b: DOMRect) =>
+          a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+        const apart = (a: DOMRect, b: DOMRect) =>
+          a.right <= b.left + 1 || b.right <= a.left + 1 || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+        const check = (container: Element, selectors: string[], name: string) => {
+          const box = container.getBoundingClientRect();
+          const parts = selectors
+            .map((sel) => container.querySelector(sel))
+            .filter(
+              (el): el is Element =>
+                el !== null && (el.textContent ?? '').trim() !== '' && el.getClientRects().length > 0,
+            )
+            .map((el) => ({ el, rect: el.getBoundingClientRect() }));
+          for (const part of parts) {
+            if (!inside(part.rect, box))
+              found.push(
+                `${name}: ${part.el.className} leaves its box by ${Math.round(
+                  Math.max(
+                    box.top - part.rect.top,
+                    part.rect.bottom - box.bottom,
+                    box.left - part.rect.left,
+                    part.rect.right - box.right,
+                  ),
+                )} px`,
+              );
+            const text = part.el as HTMLElement;
+            if (text.scrollWidth > text.clientWidth + 2 && getComputedStyle(text).textOverflow !== 'ellipsis')
+              found.push(`${name}: ${part.el.className} overflows (${text.textContent})`);
+            // Text squeezed into a box shorter than itself is cut off at the top or bottom.
+            if (text.scrollHeight > text.clientHeight + 2 && getComputedStyle(text).overflowY !== 'visible')
+              found.push(
+                `${name}: ${part.el.className} is cut (${text.scrollHeight} > ${text.clientHeight})`,
+              );
+          }
+          for (let i = 0; i < parts.length; i++)
+            for (let j = i + 1; j < parts.length; j++)
+              if (!apart(parts[i]!.rect, parts[j]!.rect))
+                found.push(`${name}: ${parts[i]!.el.className} overlaps ${parts[j]!.el.className}`);
+        };
+        document
+          .querySelectorAll('.lc-bs-stat')
+          .forEach((tile, i) =>
+            check(
+              tile,
+              ['.lc-bs-stat-label', '.lc-bs-stat-main', '.lc-bs-stat-note'],
+              `tile ${i} ${tile.textContent?.slice(0, 12)}`,
+            ),
+          );
+        document
+          .querySelectorAll('.lc-bs-hero')
+          .forEach((hero) =>
+            check(hero, ['.lc-bs-hero-label', '.lc-bs-hero-value', '.lc-bs-hero-notes'], 'GMV'),
+          );
+        document
+          .querySelectorAll('.lc-bs-panel-head')
+          .forEach((head, i) =>
+            check(
+              head,
+              ['.lc-bs-panel-title', '.lc-bs-panel-extra'],
+              `panel ${i} ${head.textContent?.slice(0, 8)}`,
+            ),
+          );
+        return found;
+      });
+      await shot(`big-screen-04-layout-${width}x${height}`);
+      expect(clashes, `${width}×${height}`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(boardUrl);
+    await page.getByTestId('metric-gmv').waitFor();
+  });
+
   it('says dwell and bounce are unknown, not 0 s and 0 %, for a session without room events', async () => {
-    const liveSessionId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
     const sessionId = `ses_e2e_no_room_${Date.now()}`;
-    await sendViewerComment(sessionId, ['只有评论，没有进出场'], liveSessionId);
+    // An account with no session live on it: an unknown session id there stays its own session
+    // (on the demo's account it would attach to the scheduled session live now).
+    await sendViewerComment(sessionId, ['只有评论，没有进出场'], sessionId, 'acc_e2e_unscheduled');
     await page.goto(`${demo.url}/big-screen/${sessionId}`);
     await page.getByTestId('metric-dwell').waitFor({ timeout: 20_000 });
     for (const id of ['dwell', 'bounce'])

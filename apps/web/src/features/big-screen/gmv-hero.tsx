@@ -1,13 +1,7 @@
 import type { LiveBoard } from '@livecloud/live/schemas';
 import { useTranslation } from 'react-i18next';
 import { useAnimatedNumber } from './animated-number';
-import {
-  compactParts,
-  formatElapsed,
-  formatYuan,
-  formatYuanCompact,
-  type ScreenLanguage,
-} from './big-screen-format';
+import { compactParts, formatYuan, formatYuanCompact, type ScreenLanguage } from './big-screen-format';
 import { Comparison } from './comparison';
 
 export function GmvHero({ board, language }: { board: LiveBoard; language: ScreenLanguage }) {
@@ -54,7 +48,10 @@ export function ComparisonLegend({ board }: { board: LiveBoard }) {
         <b>{t('bigScreen.compare.pastShort')}</b>
         {past.sessions === 0
           ? t('bigScreen.compare.pastPending')
-          : t('bigScreen.compare.pastLegend', { n: past.sessions, elapsed: formatElapsed(past.elapsedMs) })}
+          : t('bigScreen.compare.pastLegend', {
+              n: past.sessions,
+              minutes: Math.floor(past.elapsedMs / 60_000),
+            })}
       </span>
     </div>
   );

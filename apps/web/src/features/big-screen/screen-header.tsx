@@ -104,9 +104,14 @@ export function ScreenHeader({ board, connection }: { board: LiveBoard | null; c
               {t('bigScreen.header.account')} <b>{board.accountName ?? board.accountId}</b>
             </span>
           ) : null}
-          <span>
-            {t('bigScreen.header.session')} <b>{board?.sessionId ?? '—'}</b>
+          <span title={board?.sessionId}>
+            {t('bigScreen.header.session')} <b>{board?.plan?.title ?? board?.sessionId ?? '—'}</b>
           </span>
+          {board?.plan ? (
+            <span>
+              {t('bigScreen.header.room')} <b>{board.plan.roomName}</b>
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="lc-bs-header-side lc-bs-header-right">
