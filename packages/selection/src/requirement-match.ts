@@ -24,7 +24,11 @@ export function categoryMatches(
   categories: readonly string[],
 ): boolean {
   return categories.some((c) => {
-    const name = c.split(/[/>＞／]/).pop()?.trim() ?? c;
+    const name =
+      c
+        .split(/[/>＞／]/)
+        .pop()
+        ?.trim() ?? c;
     return (
       c === product.categoryId ||
       product.categoryPath.includes(c) ||

@@ -181,7 +181,9 @@ describe.each(recordsEngines)('scores, compare and shortlists on %s', (engine) =
   it('counts a product toward a requirement written by its parent category’s name', async () => {
     addSession(w, 'ses_named', [requirement('req_beauty', { categories: ['美妆'], itemCount: 3 })]);
     const result = await score({ sessionId: 'ses_named' });
-    expect(pick(result.items, 'sku_30ml').c.fit?.reason.params).toMatchObject({ requirementId: 'req_beauty' });
+    expect(pick(result.items, 'sku_30ml').c.fit?.reason.params).toMatchObject({
+      requirementId: 'req_beauty',
+    });
     expect(pick(result.items, 'sku_red').c.fit?.reason.params).toMatchObject({ requirementId: 'req_beauty' });
     expect(pick(result.items, 'sku_nuts_box').c.fit?.reason.code).toBe('fit_none');
   });
