@@ -213,6 +213,8 @@ export const scheduleEnUS: typeof scheduleZhCN = {
     giveawayText: '{{prize}} × {{count}} · {{minutes}} min',
     explainTotal: 'Total explain time',
     ofMinutes: '{{used}} / {{total}} min',
+    aboveList: 'The live price cannot be above the list price {{list}}',
+    couponNotBelow: 'The coupon must be below the live price',
     checksTitle: 'Line-up checks',
     skippedNote: 'Some checks did not run',
     skippedCatalogue: 'No product catalogue is connected, so approval and stock are not checked.',

@@ -204,6 +204,8 @@ export const scheduleZhCN = {
     explainTotal: '讲解总时长',
     ofMinutes: '{{used}} / {{total}} 分钟',
     checksTitle: '排品校验',
+    aboveList: '直播价不能高于原价 {{list}}',
+    couponNotBelow: '优惠券面额必须低于直播价',
     skippedNote: '部分校验未执行',
     skippedCatalogue: '尚未接入商品库，商品审核与库存暂不校验。',
     skippedPrices: '尚未接入比价服务，全网最低价暂不校验。',
