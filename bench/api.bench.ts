@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild } from './lib/child-server.js';
 import { measureGet } from './lib/http-load.js';
+import { seedLineup } from './lib/lineup-seed.js';
 import { figure, progress, type BenchFigure } from './lib/result.js';
+
+/** Items of the line-up whose read, validation and forecast are measured. */
+const lineupItems = 100;
 
 /**
  * `npm run bench -- api`: authenticated API reads per second (GET /api/v1/staff with an
@@ -65,6 +69,35 @@ export async function run(options: { durationMs: number }): Promise<BenchFigure[
       durationMs: options.durationMs,
       concurrency,
     });
+
+    // The line-up reads one at a time (an operator's page), against the staff read the same way.
+    progress(`seeding a ${lineupItems}-item line-up`);
+    const sessionId = await seedLineup(server.url, key['secret'] ?? '', lineupItems);
+    const serial = { headers, durationMs: Math.max(2000, options.durationMs / 2), concurrency: 1 };
+    const staffSerial = await measureGet(`${server.url}/api/v1/staff`, serial);
+    const lineupReads: [string, string][] = [
+      ['lineup', `/api/v1/live-sessions/${sessionId}/lineup`],
+      ['lineup_validation', `/api/v1/live-sessions/${sessionId}/lineup/validation`],
+      ['lineup_forecast', `/api/v1/live-sessions/${sessionId}/forecast`],
+    ];
+    const lineupFigures: BenchFigure[] = [];
+    for (const [name, path] of lineupReads) {
+      progress(`GET ${path}, one at a time`);
+      await measureGet(`${server.url}${path}`, { ...serial, durationMs: 500 });
+      const measured = await measureGet(`${server.url}${path}`, serial);
+      if (measured.errors > 0) throw new Error(`${measured.errors} errors on ${path}`);
+      const baselineName = 'GET /api/v1/staff, one at a time';
+      lineupFigures.push(
+        figure('api', `${name}_${lineupItems}_items_p50_ms`, measured.p50Ms, 'ms', {
+          name: baselineName,
+          value: staffSerial.p50Ms,
+        }),
+        figure('api', `${name}_${lineupItems}_items_p99_ms`, measured.p99Ms, 'ms', {
+          name: baselineName,
+          value: staffSerial.p99Ms,
+        }),
+      );
+    }
     await server.stop();
     if (real.errors > 0 || baseline.errors > 0)
       throw new Error(`errors during the run: ${real.errors} / ${baseline.errors}`);
@@ -78,6 +111,7 @@ export async function run(options: { durationMs: number }): Promise<BenchFigure[
         name: 'bare Fastify JSON route',
         value: baseline.p99Ms,
       }),
+      ...lineupFigures,
     ];
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -154,6 +154,31 @@ describe('before the live, composed over the real contexts', () => {
     expect(problem?.details).toMatchObject({ lowestFen: item.livePriceFen - 100, source: 'platform:taobao' });
   });
 
+  it('reserves line-up stock in the warehouse and refuses over-allocation with the figures', async () => {
+    const lineup = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    const item = lineup.items[0]!;
+    const stock = await get<{ items: { skuId: string; allocatedQty: number; availableQty: number }[] }>(
+      '/api/v1/warehouse/stock',
+    );
+    const row = stock.items.find((r) => r.skuId === item.skuId)!;
+    expect(row.allocatedQty).toBe(item.stockAllocation);
+    const tooMany = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/lineup-items/${item.id}`,
+      payload: { stockAllocation: item.stockAllocation + row.availableQty + 1 },
+    });
+    expect(tooMany.statusCode, tooMany.body).toBe(409);
+    expect(tooMany.json<{ error: { code: string; details: unknown } }>().error).toMatchObject({
+      code: 'stock_insufficient',
+      details: { skuId: item.skuId, available: item.stockAllocation + row.availableQty },
+    });
+    const after = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
+    expect(after.items[0]!.stockAllocation).toBe(item.stockAllocation);
+    // The demo's requirement asks for 美妆 × 4 and 食品饮料 × 2: the line-up is checked against it.
+    expect(after.validation.checks.find((c) => c.check === 'requirements')?.status).toBe('failed');
+    expect(after.validation.problems.filter((p) => p.code === 'requirement_short').length).toBeGreaterThan(0);
+  });
+
   it('lists sessions with their requirements to the selection role, which may not read the schedule', async () => {
     const range = `from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}`;
     const schedule = await selector.request({ method: 'GET', url: `/api/v1/live-sessions?${range}` });

@@ -18,15 +18,26 @@ export function createCatalogueRepository(db: CommerceDb) {
         .where('product_id', 'in', [...productIds])
         .execute();
     },
-    /** Units received minus units held by active allocations, per SKU, in one statement. */
-    async availableBySku(orgId: string, skuIds: readonly string[]): Promise<Map<string, number>> {
+    /**
+     * Units received minus units held by active allocations, per SKU, in one statement;
+     * allocations under `exceptReferences` are not subtracted (a line-up's own holdings).
+     */
+    async availableBySku(
+      orgId: string,
+      skuIds: readonly string[],
+      exceptReferences: readonly string[] = [],
+    ): Promise<Map<string, number>> {
       if (skuIds.length === 0) return new Map();
+      const except =
+        exceptReferences.length === 0
+          ? sql``
+          : sql` and a.reference not in (${sql.join(exceptReferences.map((r) => sql`${r}`))})`;
       const rows = await db
         .selectFrom('skus as s')
         .select([
           's.id',
           sql<string>`(coalesce((select sum(r.quantity) from warehouse_receipts r where r.org_id = s.org_id and r.sku_id = s.id), 0)
-            - coalesce((select sum(a.quantity) from stock_allocations a where a.org_id = s.org_id and a.sku_id = s.id and a.released_at is null), 0))::bigint`.as(
+            - coalesce((select sum(a.quantity) from stock_allocations a where a.org_id = s.org_id and a.sku_id = s.id and a.released_at is null${except}), 0))::bigint`.as(
             'available',
           ),
         ])

@@ -18,6 +18,8 @@ export interface CatalogueEntry {
   categoryName: string;
   /** The category and all its ancestors, nearest first (a requirement on 美妆 covers 护肤). */
   categoryPath: string[];
+  /** The names along `categoryPath`, nearest first (a requirement typed as 美妆 covers 护肤). */
+  categoryNames: string[];
   brand: string | null;
   /** The product's most advanced submission status, or null when it was never submitted. */
   status: SubmissionStatus | null;
@@ -83,6 +85,7 @@ export function createCatalogueService(deps: {
     );
     const names = new Map(categoryRows.map((c) => [c.id, c.name]));
     return rows.map((row) => {
+      const lineage = [...(places.get(row.category_id)?.lineage ?? [row.category_id])].reverse();
       const status = furthestStatus(statuses.filter((s) => s.product_id === row.id).map((s) => s.status));
       return {
         id: row.id,
@@ -91,7 +94,8 @@ export function createCatalogueService(deps: {
         merchantName: row.merchant_name,
         categoryId: row.category_id,
         categoryName: names.get(row.category_id) ?? '',
-        categoryPath: [...(places.get(row.category_id)?.lineage ?? [row.category_id])].reverse(),
+        categoryPath: lineage,
+        categoryNames: lineage.map((id) => names.get(id) ?? ''),
         brand: row.brand,
         status,
         approved: status === 'approved' || status === 'warehoused',
@@ -129,9 +133,16 @@ export function createCatalogueService(deps: {
           (filter.categoryId === undefined || e.categoryPath.includes(filter.categoryId)),
       );
     },
-    /** Units of the SKU a line-up can still draw on. */
-    async availableStock(orgId: string, skuId: string): Promise<number> {
-      return (await catalogue.availableBySku(orgId, [skuId])).get(skuId) ?? 0;
+    /**
+     * Units of each SKU a line-up can still draw on, by SKU id, in one query; what is held
+     * under `exceptReferences` counts as available (a line-up checking its own holdings).
+     */
+    async availableStock(
+      orgId: string,
+      skuIds: readonly string[],
+      exceptReferences: readonly string[] = [],
+    ): Promise<Map<string, number>> {
+      return catalogue.availableBySku(orgId, skuIds, exceptReferences);
     },
   };
 }

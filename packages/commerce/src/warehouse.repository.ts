@@ -128,6 +128,17 @@ export function createWarehouseRepository(db: CommerceDb) {
         .where('released_at', 'is', null)
         .execute();
     },
+    /** Releases every active allocation held under the reference. */
+    async releaseByReference(orgId: string, reference: string, at: Date): Promise<number> {
+      const result = await db
+        .updateTable('stock_allocations')
+        .set({ released_at: at })
+        .where('org_id', '=', orgId)
+        .where('reference', '=', reference)
+        .where('released_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async allocations(orgId: string, skuId: string): Promise<AllocationRow[]> {
       return db
         .selectFrom('stock_allocations')

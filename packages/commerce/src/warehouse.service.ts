@@ -121,6 +121,68 @@ export function createWarehouseService(deps: { uow: UnitOfWork; audit: AuditReco
       return toAllocationDto(row);
     },
 
+    /**
+     * Holds exactly `quantity` units of the SKU under `reference` (a line-up item), replacing
+     * what the reference held before, of any SKU. Over-allocation is refused with 409
+     * `stock_insufficient` and the figures, and nothing changes; quantity 0 only releases.
+     */
+    async reserve(
+      orgId: string,
+      input: { reference: string; skuId: string; quantity: number },
+      actor: AuditActor,
+    ): Promise<void> {
+      if (!Number.isSafeInteger(input.quantity) || input.quantity < 0)
+        throw AppError.invalid('invalid_quantity', 'Reserve a whole number of units, 0 or more');
+      const now = deps.clock.now();
+      const held = await deps.uow.transaction(async (tx) => {
+        // Holding nothing needs no SKU: an item of an unknown product may still sit in a line-up.
+        if (input.quantity > 0 && !(await tx.warehouse.lockSku(orgId, input.skuId)))
+          throw AppError.notFound('sku', input.skuId);
+        const released = await tx.warehouse.releaseByReference(orgId, input.reference, new Date(now));
+        const available = await tx.warehouse.available(orgId, input.skuId);
+        if (input.quantity > available) {
+          throw AppError.conflict('stock_insufficient', `Only ${available} units are available`, {
+            skuId: input.skuId,
+            requested: input.quantity,
+            available,
+          });
+        }
+        if (input.quantity > 0) {
+          await tx.warehouse.insertAllocation({
+            id: newId('alc', now),
+            org_id: orgId,
+            sku_id: input.skuId,
+            quantity: input.quantity,
+            reference: input.reference,
+            ...actorColumns(actor),
+            at: new Date(now),
+          });
+        }
+        return released > 0 || input.quantity > 0;
+      });
+      if (held) {
+        await deps.audit.record(orgId, actor, {
+          action: 'stock.reserve',
+          targetType: 'sku',
+          targetId: input.skuId,
+          details: { ...input },
+        });
+      }
+    },
+
+    /** Gives back everything held under the reference; releasing nothing changes nothing. */
+    async releaseReference(orgId: string, reference: string, actor: AuditActor): Promise<void> {
+      const released = await repos.warehouse.releaseByReference(orgId, reference, new Date(deps.clock.now()));
+      if (released > 0) {
+        await deps.audit.record(orgId, actor, {
+          action: 'stock.release',
+          targetType: 'allocation',
+          targetId: reference,
+          details: { reference },
+        });
+      }
+    },
+
     /** Gives allocated stock back; releasing twice changes nothing. */
     async release(orgId: string, allocationId: string, actor: AuditActor): Promise<StockAllocationDto> {
       const row = await repos.warehouse.findAllocation(orgId, allocationId);

@@ -15,6 +15,8 @@ export interface RequestItem {
   explainMinutes: number;
   mechanism: string;
   stockAllocation: number | null;
+  /** What the mechanism gives away per unit sold; null when unknown (a what-if). */
+  mechanismCost: { perUnitFen: number; limit: number | null } | null;
 }
 
 type Warning = (typeof forecastWarningCodes)[number];
@@ -49,10 +51,30 @@ function describe(item: RequestItem, product: ForecastProduct | undefined) {
   };
 }
 
+/**
+ * Why an item is not forecast although the model could: its product is not approved, or its
+ * SKU has no stock (nothing allocated and nothing in the warehouse). Null when it is forecast.
+ */
+export function blockedReason(
+  item: RequestItem,
+  product: ForecastProduct | undefined,
+): 'product_not_approved' | 'no_stock' | null {
+  if (product && !product.approved) return 'product_not_approved';
+  const sku = product?.skus.find((s) => s.id === item.skuId);
+  if (sku && (item.stockAllocation ?? 0) <= 0 && sku.availableStock <= 0) return 'no_stock';
+  return null;
+}
+
 /** An item of a line-up that cannot be forecast: the line-up as given, every number null. */
-export function unavailableItemDto(item: RequestItem, product: ForecastProduct | undefined): ForecastItemDto {
+export function unavailableItemDto(
+  item: RequestItem,
+  product: ForecastProduct | undefined,
+  reason: 'product_not_approved' | 'no_stock' | null = null,
+): ForecastItemDto {
+  const described = describe(item, product);
   return {
-    ...describe(item, product),
+    ...described,
+    warnings: reason ? [...described.warnings, reason] : described.warnings,
     basis: 'none',
     basisCategoryId: null,
     basisSessions: 0,

@@ -68,7 +68,14 @@ const profitDto = z
     costOfGoodsFen: z.number().int().describe('unit cost × units kept (not refunded)'),
     commissionFen: z.number().int().describe('commission rate × net GMV'),
     platformFeeFen: z.number().int().describe('platform fee rate × net GMV'),
-    profitFen: z.number().int().describe('net GMV − cost of goods − commission − platform fee'),
+    mechanismCostFen: z
+      .number()
+      .int()
+      .describe('coupon value, gift value or flash discount per unit sold, up to its quantity'),
+    profitFen: z
+      .number()
+      .int()
+      .describe('net GMV − cost of goods − commission − platform fee − mechanism cost'),
   })
   .describe('ProfitBreakdown');
 
@@ -83,6 +90,8 @@ export const forecastWarningCodes = [
   'no_stock_allocated',
   'price_far_from_history',
   'unknown_mechanism',
+  'product_not_approved',
+  'no_stock',
 ] as const;
 
 export const forecastItemDto = z.object({

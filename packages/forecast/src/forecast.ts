@@ -1,7 +1,13 @@
 import type { SalesHistory } from '@livecloud/analytics';
 import { AppError, type Clock } from '@livecloud/core';
 import { runBacktest, type BacktestReport } from './backtest.js';
-import { backtestDtoOf, itemDtoOf, unavailableItemDto, type RequestItem } from './forecast-dto.js';
+import {
+  backtestDtoOf,
+  blockedReason,
+  itemDtoOf,
+  unavailableItemDto,
+  type RequestItem,
+} from './forecast-dto.js';
 import { historyDigest, loadHistory } from './forecast-history.js';
 import { mechanismKinds, type ForecastHistory, type MechanismKind } from './forecast-model.types.js';
 import type { BacktestDto, ForecastDto, ForecastItemDto, ForecastRequest } from './forecast.schema.js';
@@ -104,7 +110,10 @@ export function createForecast(deps: ForecastDeps) {
     }
     const report = backtestOf(orgId, history);
     const calibration = calibrationFromResiduals(report.residuals.items, report.residuals.totals);
-    const inputs = request.items.map((item) => {
+    // Items that cannot sell (not approved, no stock) are marked, not forecast, and stay out of the totals.
+    const blocked = request.items.map((item) => blockedReason(item, catalogue.get(item.productId)));
+    const sellable = request.items.filter((_, i) => blocked[i] === null);
+    const inputs = sellable.map((item) => {
       const product = catalogue.get(item.productId);
       const sku = product?.skus.find((s) => s.id === item.skuId);
       return {
@@ -119,6 +128,7 @@ export function createForecast(deps: ForecastDeps) {
         categoryPath: product?.categoryPath ?? [],
         costFen: sku?.costFen ?? null,
         commissionBp: sku?.commissionBp ?? null,
+        mechanismCost: item.mechanismCost ?? undefined,
       };
     });
     const result = forecastLineup(
@@ -127,9 +137,14 @@ export function createForecast(deps: ForecastDeps) {
       { accountId, asOf: request.asOf, platformFeeBp: fee.bp },
       calibration,
     );
-    const items: ForecastItemDto[] = request.items.map((item, i) =>
-      itemDtoOf(item, result.items[i]!, catalogue.get(item.productId), model),
-    );
+    const forecasts = new Map(sellable.map((item, i) => [item, result.items[i]!]));
+    const items: ForecastItemDto[] = request.items.map((item, i) => {
+      const forecast = forecasts.get(item);
+      const product = catalogue.get(item.productId);
+      return forecast
+        ? itemDtoOf(item, forecast, product, model)
+        : unavailableItemDto(item, product, blocked[i]);
+    });
     const { totals } = result;
     return {
       ...base,
@@ -192,6 +207,7 @@ export function createForecast(deps: ForecastDeps) {
           explainMinutes: item.explainMinutes,
           mechanism: item.mechanism,
           stockAllocation: item.stockAllocation ?? null,
+          mechanismCost: null,
         })),
       });
     },
@@ -232,6 +248,7 @@ export function createForecast(deps: ForecastDeps) {
             explainMinutes: item.explainMinutes,
             mechanism: item.mechanism,
             stockAllocation: item.stockAllocation,
+            mechanismCost: item.mechanismCost,
           })),
       });
     },

@@ -15,6 +15,8 @@ export interface ItemEconomics {
   /** Unit cost in fen; null when the catalogue does not say, and then profit is not forecast. */
   costFen: number | null;
   commissionBp: number | null;
+  /** What the mechanism gives away per unit sold, up to a quantity; omitted: nothing. */
+  mechanismCost?: { perUnitFen: number; limit: number | null } | undefined;
 }
 
 /** The multipliers behind an item's point forecast, for showing why it says what it says. */
@@ -161,6 +163,7 @@ export function forecastItem(
           costFen: item.costFen,
           commissionBp: item.commissionBp ?? 0,
           platformFeeBp: context.platformFeeBp,
+          mechanismCost: item.mechanismCost,
         });
   return {
     key: item.key,

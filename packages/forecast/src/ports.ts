@@ -24,6 +24,8 @@ export interface ForecastProduct {
   categoryName: string;
   /** Category ids, the product's own category first, then its ancestors up to the root. */
   categoryPath: string[];
+  /** Selection and QC approved it; an item of a product not approved is not forecast. */
+  approved: boolean;
   skus: ForecastSku[];
 }
 
@@ -58,6 +60,14 @@ export interface ForecastLineupItem {
   mechanism: string;
   /** Units reserved for the session; 0 when none are. */
   stockAllocation: number;
+  /** What the mechanism costs per unit sold (coupon, gift, flash discount) and for how many units. */
+  mechanismCost: MechanismCost;
+}
+
+/** The mechanism's cost per unit sold, for at most `limit` units (null: every unit). */
+export interface MechanismCost {
+  perUnitFen: number;
+  limit: number | null;
 }
 
 /** Line-ups (the scheduling context). */

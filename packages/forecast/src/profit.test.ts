@@ -19,6 +19,7 @@ describe('profit of an item', () => {
       costOfGoodsFen: 24_000,
       commissionFen: 12_000,
       platformFeeFen: 4_000,
+      mechanismCostFen: 0,
       profitFen: 40_000,
     });
     expect(
@@ -26,6 +27,23 @@ describe('profit of an item', () => {
         profitOf({ ...p, units: 3, costFen: 333, commissionBp: 333, platformFeeBp: 7 }).profitFen,
       ),
     ).toBe(true);
+  });
+
+  it('takes what the mechanism gives away off the profit, up to the quantity issued', () => {
+    const base = {
+      gmvFen: 100_000,
+      refundFen: 0,
+      units: 10,
+      costFen: 3_000,
+      commissionBp: 0,
+      platformFeeBp: 0,
+    };
+    const coupon = profitOf({ ...base, mechanismCost: { perUnitFen: 1_000, limit: 4 } });
+    expect(coupon.mechanismCostFen).toBe(4_000);
+    expect(coupon.profitFen).toBe(profitOf(base).profitFen - 4_000);
+    expect(profitOf({ ...base, mechanismCost: { perUnitFen: 500, limit: null } }).mechanismCostFen).toBe(
+      5_000,
+    );
   });
 
   it('adds breakdowns term by term', () => {

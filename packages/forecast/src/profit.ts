@@ -35,14 +35,17 @@ export interface ProfitBreakdown {
   commissionFen: number;
   /** Platform fee rate × net GMV. */
   platformFeeFen: number;
-  /** Net GMV − cost of goods − commission − platform fee. */
+  /** What the mechanism gives away: coupon value, gift value or flash discount per unit sold, up to its quantity. */
+  mechanismCostFen: number;
+  /** Net GMV − cost of goods − commission − platform fee − mechanism cost. */
   profitFen: number;
 }
 
 /**
  * The profit of an item (SPEC §3 profit review, the terms a forecast can know before the live):
- * net GMV − cost of goods of the kept units − commission − platform fee. Slot fees, ad spend and
- * logistics belong to the session, not to an item, and are left to the review.
+ * net GMV − cost of goods of the kept units − commission − platform fee − what the mechanism
+ * gives away (coupons, gifts, the flash discount). Slot fees, ad spend and logistics belong to
+ * the session, not to an item, and are left to the review.
  */
 export function profitOf(input: {
   gmvFen: number;
@@ -51,6 +54,8 @@ export function profitOf(input: {
   costFen: number;
   commissionBp: number;
   platformFeeBp: number;
+  /** Per unit, for at most `limit` units; omitted: none. */
+  mechanismCost?: { perUnitFen: number; limit: number | null } | undefined;
 }): ProfitBreakdown {
   const { gmvFen, refundFen } = input;
   const netGmvFen = gmvFen - refundFen;
@@ -58,6 +63,10 @@ export function profitOf(input: {
   const costOfGoodsFen = Math.round(input.costFen * input.units * keptShare);
   const commissionFen = Math.round((netGmvFen * input.commissionBp) / 10_000);
   const platformFeeFen = Math.round((netGmvFen * input.platformFeeBp) / 10_000);
+  const cost = input.mechanismCost;
+  const mechanismCostFen = cost
+    ? Math.round(cost.perUnitFen * Math.min(input.units, cost.limit ?? Infinity))
+    : 0;
   return {
     gmvFen,
     refundFen,
@@ -65,7 +74,8 @@ export function profitOf(input: {
     costOfGoodsFen,
     commissionFen,
     platformFeeFen,
-    profitFen: netGmvFen - costOfGoodsFen - commissionFen - platformFeeFen,
+    mechanismCostFen,
+    profitFen: netGmvFen - costOfGoodsFen - commissionFen - platformFeeFen - mechanismCostFen,
   };
 }
 
@@ -78,6 +88,7 @@ export function sumProfit(list: readonly ProfitBreakdown[]): ProfitBreakdown {
     costOfGoodsFen: 0,
     commissionFen: 0,
     platformFeeFen: 0,
+    mechanismCostFen: 0,
     profitFen: 0,
   };
   return list.reduce(
@@ -88,6 +99,7 @@ export function sumProfit(list: readonly ProfitBreakdown[]): ProfitBreakdown {
       costOfGoodsFen: a.costOfGoodsFen + p.costOfGoodsFen,
       commissionFen: a.commissionFen + p.commissionFen,
       platformFeeFen: a.platformFeeFen + p.platformFeeFen,
+      mechanismCostFen: a.mechanismCostFen + p.mechanismCostFen,
       profitFen: a.profitFen + p.profitFen,
     }),
     zero,

@@ -45,6 +45,7 @@ const catalogueProducts: ForecastProduct[] = plans.flatMap((plan, n) =>
         categoryId: `cat_${item.category}`,
         categoryName: item.category ?? '',
         categoryPath: [`cat_${item.category}`, 'cat_root'],
+        approved: true,
         skus: [
           {
             id: item.skuId!,
@@ -57,9 +58,20 @@ const catalogueProducts: ForecastProduct[] = plans.flatMap((plan, n) =>
         ],
       })),
 );
+const blockedProducts: ForecastProduct[] = [
+  { id: 'prd_pending', approved: false, stock: 500 },
+  { id: 'prd_empty', approved: true, stock: 0 },
+].map(({ id, approved, stock }) => ({
+  ...catalogueProducts[0]!,
+  id,
+  approved,
+  skus: [{ ...catalogueProducts[0]!.skus[0]!, id: id.replace('prd_', 'sku_'), availableStock: stock }],
+}));
 const catalogue: ForecastCatalogue = {
   async products(requestedOrg, ids) {
-    return requestedOrg === orgId ? catalogueProducts.filter((p) => ids.includes(p.id)) : [];
+    return requestedOrg === orgId
+      ? [...catalogueProducts, ...blockedProducts].filter((p) => ids.includes(p.id))
+      : [];
   },
 };
 
@@ -73,6 +85,7 @@ const nextItems: ForecastLineupItem[] = [
     livePriceFen: 23_900,
     mechanism: 'coupon',
     stockAllocation: 0,
+    mechanismCost: { perUnitFen: 3000, limit: 2 },
   },
   {
     id: 'lui_1',
@@ -83,10 +96,18 @@ const nextItems: ForecastLineupItem[] = [
     livePriceFen: 6_990,
     mechanism: 'flash_sale',
     stockAllocation: 3,
+    mechanismCost: { perUnitFen: 500, limit: null },
   },
+];
+// Line-up items that cannot sell: a product not approved, and a SKU with no stock anywhere.
+const blockedItems: ForecastLineupItem[] = [
+  { ...nextItems[1]!, id: 'lui_pending', position: 1, productId: 'prd_pending', skuId: 'sku_pending' },
+  { ...nextItems[0]!, id: 'lui_empty', position: 2, productId: 'prd_empty', skuId: 'sku_empty' },
+  { ...nextItems[0]!, id: 'lui_ok', position: 3 },
 ];
 const sessions: Record<string, { plannedStart: string; items: ForecastLineupItem[] }> = {
   ses_next: { plannedStart: new Date(now + 3_600_000).toISOString(), items: nextItems },
+  ses_blocked: { plannedStart: new Date(now + 3_600_000).toISOString(), items: blockedItems },
   ses_empty: { plannedStart: new Date(now + 3_600_000).toISOString(), items: [] },
   // A session that already ran: forecast as of its start, without its own events.
   ses_past_8: { plannedStart: new Date(primeTime + 7 * day).toISOString(), items: nextItems },
@@ -169,15 +190,41 @@ describe('GET /api/v1/live-sessions/{sessionId}/forecast', () => {
     expect(lipstick.units).toEqual({ point: 3, low: expect.any(Number) as number, high: 3 });
     expect(serum.warnings).toContain('no_stock_allocated');
     expect(serum.gmvFen!.point).toBeGreaterThan(0);
+    // The coupon's 30 yuan on at most 2 units, and the flash discount on every unit sold, are costs.
+    expect(serum.profit!.mechanismCostFen).toBe(3000 * Math.min(2, serum.units!.point));
+    expect(lipstick.profit!.mechanismCostFen).toBe(500 * 3);
     expect(serum.profit!.profitFen).toBe(
       serum.profit!.netGmvFen -
         serum.profit!.costOfGoodsFen -
         serum.profit!.commissionFen -
-        serum.profit!.platformFeeFen,
+        serum.profit!.platformFeeFen -
+        serum.profit!.mechanismCostFen,
     );
     expect(body.totals!.gmvFen.point).toBe(lipstick.gmvFen!.point + serum.gmvFen!.point);
     expect(body.backtest!.sessions).toBe(pastSessions - 5);
     expect(body.intervals.method).toBe('default');
+  });
+
+  it('marks items not approved or without stock instead of forecasting them, and leaves them out of the totals', async () => {
+    const { status, body } = await call<ForecastDto>('GET', '/api/v1/live-sessions/ses_blocked/forecast');
+    expect(status).toBe(200);
+    const [pending, empty, ok] = body.items as [
+      ForecastDto['items'][number],
+      ForecastDto['items'][number],
+      ForecastDto['items'][number],
+    ];
+    expect([pending.basis, pending.gmvFen, pending.warnings]).toEqual([
+      'none',
+      null,
+      expect.arrayContaining(['product_not_approved']),
+    ]);
+    expect([empty.basis, empty.gmvFen, empty.warnings]).toEqual([
+      'none',
+      null,
+      expect.arrayContaining(['no_stock']),
+    ]);
+    expect(ok.gmvFen!.point).toBeGreaterThan(0);
+    expect(body.totals!.gmvFen.point).toBe(ok.gmvFen!.point);
   });
 
   it('forecasts a session that already ran as of its start, never from its own events', async () => {

@@ -9,7 +9,10 @@ export type {
   ProductCatalogue,
   StaffDirectory,
   StaffMember,
+  StockReservations,
+  CatalogueSkuRef,
 } from './ports.js';
+export { buyerPriceFen, mechanismCostOf } from './lineup-price-rules.js';
 export type { ScheduleTables, Platform, SessionStatus, MechanismType } from './schedule.tables.js';
 export { platforms, sessionStatuses, mechanismTypes } from './schedule.tables.js';
 export type { RoomDto, AnchorDto, PlatformAccountDto } from './resource.schema.js';

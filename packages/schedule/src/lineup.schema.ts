@@ -59,22 +59,38 @@ export const lineupProblemCodes = [
   'product_not_approved',
   'stock_exceeded',
   'price_above_lowest',
+  'live_price_above_list',
+  'coupon_exceeds_price',
+  'price_below_cost',
+  'duplicate_sku',
+  'requirement_short',
   'explain_time_exceeds_session',
 ] as const;
 
+export const lineupCheckNames = [
+  'approval',
+  'stock',
+  'price_rules',
+  'duplicates',
+  'requirements',
+  'lowest_price',
+  'explain_time',
+] as const;
+
 export const lineupValidationDto = z.object({
-  ok: z.boolean().describe('no problems in the checks that ran'),
+  ok: z.boolean().describe('no errors in the checks that ran (warnings do not block)'),
   problems: z.array(
     z.object({
       itemId: z.string().nullable().describe('null for a problem of the whole line-up'),
       code: z.enum(lineupProblemCodes),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()),
+      severity: z.enum(['error', 'warning']),
+      message: z.string().describe('English fallback; clients word the code and details'),
+      details: z.record(z.string(), z.unknown()).describe('the figures behind the code (fen, units, ids)'),
     }),
   ),
   checks: z.array(
     z.object({
-      check: z.enum(['approval', 'stock', 'lowest_price', 'explain_time']),
+      check: z.enum(lineupCheckNames),
       status: z.enum(['passed', 'failed', 'skipped']),
       reason: z.string().nullable().describe('why a check was skipped'),
     }),

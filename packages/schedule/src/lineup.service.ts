@@ -1,5 +1,6 @@
 import type { AuditActor } from '@livecloud/access';
 import { AppError, newId, type Clock } from '@livecloud/core';
+import { assertItemPrices, reservationOf } from './lineup-guards.js';
 import { productsById, validateLineup } from './lineup-validation.js';
 import type {
   LineupItemRow,
@@ -16,18 +17,56 @@ import {
   type Mechanism,
   type UpdateLineupItemInput,
 } from './lineup.schema.js';
-import type { AuditRecorder, CatalogueProduct, LowestPriceProvider, ProductCatalogue } from './ports.js';
+import type {
+  AuditRecorder,
+  CatalogueProduct,
+  LowestPriceProvider,
+  ProductCatalogue,
+  StockReservations,
+} from './ports.js';
+import type { RequirementRepository } from './requirement.repository.js';
+import { toPoolRequirementDto } from './requirement.service.js';
 import { assertSessionOpen } from './session-status.js';
 
-/** Line-ups (排品): ordered items per session, with validation reported per item. */
+/**
+ * Line-ups (排品): ordered items per session, with validation reported per item. With stock
+ * reservations connected, each item holds its allocation in the warehouse: a write that would
+ * over-allocate is refused (409 `stock_insufficient`), and removing the item gives it back.
+ */
 export function createLineupService(deps: {
   lineups: LineupRepository;
+  requirements: Pick<RequirementRepository, 'list'>;
   catalogue?: ProductCatalogue | undefined;
   prices?: LowestPriceProvider | undefined;
+  reservations?: StockReservations | undefined;
   audit: AuditRecorder;
   clock: Clock;
 }) {
-  const { lineups } = deps;
+  const { lineups, reservations } = deps;
+
+  /**
+   * Holds the item's stock, then runs the line-up write; when the write fails the previous
+   * holding is put back, so the warehouse never keeps units for an item that was not saved.
+   */
+  async function withReservation<T>(
+    orgId: string,
+    itemId: string,
+    next: { skuId: string; quantity: number },
+    previous: { skuId: string; quantity: number } | null,
+    actor: AuditActor,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    if (!reservations) return write();
+    const reference = reservationOf(itemId);
+    await reservations.reserve(orgId, { reference, ...next }, actor);
+    try {
+      return await write();
+    } catch (error) {
+      if (previous) await reservations.reserve(orgId, { reference, ...previous }, actor);
+      else await reservations.release(orgId, reference, actor);
+      throw error;
+    }
+  }
 
   async function requireSession(orgId: string, sessionId: string) {
     const session = await lineups.session(orgId, sessionId);
@@ -37,7 +76,10 @@ export function createLineupService(deps: {
 
   async function build(orgId: string, sessionId: string): Promise<LineupDto> {
     const session = await requireSession(orgId, sessionId);
-    const rows = await lineups.list(orgId, sessionId);
+    const [rows, requirementRows] = await Promise.all([
+      lineups.list(orgId, sessionId),
+      deps.requirements.list(orgId, sessionId),
+    ]);
     const products = deps.catalogue
       ? await productsById(
           orgId,
@@ -50,7 +92,12 @@ export function createLineupService(deps: {
     );
     const validation = await validateLineup(
       orgId,
-      { sessionMinutes, items: rows.map(toValidationItem) },
+      {
+        sessionMinutes,
+        items: rows.map(toValidationItem),
+        requirements: requirementRows.map(toPoolRequirementDto),
+        ownReservations: reservations ? rows.map((r) => reservationOf(r.id)) : [],
+      },
       { catalogue: deps.catalogue, prices: deps.prices },
       products,
     );
@@ -97,21 +144,26 @@ export function createLineupService(deps: {
     ): Promise<LineupDto> {
       const now = deps.clock.now();
       const id = newId('lui', now);
-      await change(orgId, sessionId, async (tx) => {
-        const count = (await tx.list(orgId, sessionId)).length;
-        const position = Math.min(input.position ?? count + 1, count + 1);
-        await tx.insertAt(
-          {
-            id,
-            org_id: orgId,
-            session_id: sessionId,
-            ...toValues(input),
-            created_at: new Date(now),
-            updated_at: new Date(now),
-          },
-          position,
-        );
-      });
+      await requireSession(orgId, sessionId);
+      await assertItemPrices(orgId, input, deps.catalogue);
+      const stock = { skuId: input.skuId, quantity: input.stockAllocation };
+      await withReservation(orgId, id, stock, null, actor, () =>
+        change(orgId, sessionId, async (tx) => {
+          const count = (await tx.list(orgId, sessionId)).length;
+          const position = Math.min(input.position ?? count + 1, count + 1);
+          await tx.insertAt(
+            {
+              id,
+              org_id: orgId,
+              session_id: sessionId,
+              ...toValues(input),
+              created_at: new Date(now),
+              updated_at: new Date(now),
+            },
+            position,
+          );
+        }),
+      );
       await deps.audit.record(orgId, actor, {
         action: 'lineup.add',
         targetType: 'session',
@@ -128,32 +180,37 @@ export function createLineupService(deps: {
       actor: AuditActor,
     ): Promise<LineupDto> {
       const item = await requireItem(orgId, id);
-      await change(orgId, item.session_id, async (tx) => {
-        const current = await tx.find(orgId, id);
-        if (!current) throw AppError.notFound('lineup_item', id);
-        const mechanism = input.mechanism ?? toMechanism(current);
-        const livePriceFen = input.livePriceFen ?? current.live_price_fen;
-        if (mechanism.type === 'flash_sale' && mechanism.flashPriceFen >= livePriceFen) {
-          throw AppError.invalid(
-            'flash_price_not_below_live',
-            'A flash-sale price must be below the live price',
-            {
-              flashPriceFen: mechanism.flashPriceFen,
-              livePriceFen,
-            },
-          );
-        }
-        await tx.update(orgId, id, {
-          product_id: input.productId,
-          sku_id: input.skuId,
-          explain_minutes: input.explainMinutes,
-          live_price_fen: input.livePriceFen,
-          stock_allocation: input.stockAllocation,
-          note: input.note === undefined ? undefined : (input.note ?? null),
-          ...(input.mechanism ? mechanismValues(input.mechanism) : {}),
-          updated_at: new Date(deps.clock.now()),
-        });
-      });
+      await assertItemPrices(
+        orgId,
+        {
+          productId: input.productId ?? item.product_id,
+          skuId: input.skuId ?? item.sku_id,
+          livePriceFen: input.livePriceFen ?? item.live_price_fen,
+          mechanism: input.mechanism ?? toMechanism(item),
+        },
+        deps.catalogue,
+      );
+      const before = { skuId: item.sku_id, quantity: item.stock_allocation };
+      const after = {
+        skuId: input.skuId ?? item.sku_id,
+        quantity: input.stockAllocation ?? item.stock_allocation,
+      };
+      await withReservation(orgId, id, after, before, actor, () =>
+        change(orgId, item.session_id, async (tx) => {
+          const current = await tx.find(orgId, id);
+          if (!current) throw AppError.notFound('lineup_item', id);
+          await tx.update(orgId, id, {
+            product_id: input.productId,
+            sku_id: input.skuId,
+            explain_minutes: input.explainMinutes,
+            live_price_fen: input.livePriceFen,
+            stock_allocation: input.stockAllocation,
+            note: input.note === undefined ? undefined : (input.note ?? null),
+            ...(input.mechanism ? mechanismValues(input.mechanism) : {}),
+            updated_at: new Date(deps.clock.now()),
+          });
+        }),
+      );
       await deps.audit.record(orgId, actor, {
         action: 'lineup.update',
         targetType: 'session',
@@ -170,6 +227,7 @@ export function createLineupService(deps: {
         if (!current) throw AppError.notFound('lineup_item', id);
         await tx.delete(orgId, current);
       });
+      await reservations?.release(orgId, reservationOf(id), actor);
       await deps.audit.record(orgId, actor, {
         action: 'lineup.remove',
         targetType: 'session',
@@ -246,6 +304,7 @@ function toValidationItem(row: LineupItemRow) {
     skuId: row.sku_id,
     explainMinutes: row.explain_minutes,
     livePriceFen: row.live_price_fen,
+    mechanism: toMechanism(row),
     stockAllocation: row.stock_allocation,
   };
 }

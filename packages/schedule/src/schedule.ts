@@ -2,7 +2,13 @@ import type { Clock } from '@livecloud/core';
 import type { Database, Kysely } from '@livecloud/db';
 import { createLineupRepository } from './lineup.repository.js';
 import { createLineupService } from './lineup.service.js';
-import type { AuditRecorder, LowestPriceProvider, ProductCatalogue, StaffDirectory } from './ports.js';
+import type {
+  AuditRecorder,
+  LowestPriceProvider,
+  ProductCatalogue,
+  StaffDirectory,
+  StockReservations,
+} from './ports.js';
 import { createRecurrenceRepository } from './recurrence.repository.js';
 import { createRecurrenceService } from './recurrence.service.js';
 import { createRequirementRepository } from './requirement.repository.js';
@@ -26,6 +32,8 @@ export interface ScheduleDeps {
   catalogue?: ProductCatalogue | undefined;
   /** Lowest-price references (selection); without it line-ups skip the lowest-price check. */
   prices?: LowestPriceProvider | undefined;
+  /** Warehouse stock held for line-up items (commerce); without it allocations are only checked. */
+  reservations?: StockReservations | undefined;
 }
 
 /** Scheduling before the live: resources, sessions, recurring schedules, requirements, line-ups and SOP. */
@@ -34,11 +42,14 @@ export function createSchedule(deps: ScheduleDeps) {
   const { clock, audit } = deps;
   const resourceRepo = createResourceRepository(db);
   const sessionRepo = createSessionRepository(db);
+  const requirementRepo = createRequirementRepository(db);
   const lineupRepo = createLineupRepository(db);
   const lineups = createLineupService({
     lineups: lineupRepo,
+    requirements: requirementRepo,
     catalogue: deps.catalogue,
     prices: deps.prices,
+    reservations: deps.reservations,
     audit,
     clock,
   });
@@ -62,7 +73,7 @@ export function createSchedule(deps: ScheduleDeps) {
       clock,
     }),
     requirements: createRequirementService({
-      requirements: createRequirementRepository(db),
+      requirements: requirementRepo,
       sessions: sessionRepo,
       audit,
       clock,

@@ -8,6 +8,7 @@ import {
   type ProductCatalogue,
   type Schedule,
   type StaffDirectory,
+  type StockReservations,
 } from '../src/index.js';
 
 export const system = { type: 'system' as const, id: null };
@@ -41,7 +42,11 @@ export interface World {
   orgId: string;
   otherOrgId: string;
   /** Builds a schedule context over the same store with other providers. */
-  withProviders(providers: { catalogue?: ProductCatalogue; prices?: LowestPriceProvider }): Schedule;
+  withProviders(providers: {
+    catalogue?: ProductCatalogue;
+    prices?: LowestPriceProvider;
+    reservations?: StockReservations;
+  }): Schedule;
 }
 
 /** Two organisations on a fresh store of the given engine, and the scheduling context over it. */
@@ -51,7 +56,11 @@ export async function openWorld(engine: RecordsEngine): Promise<World> {
   const access = createAccess({ db: store.db, clock, sessionTtlMs: 12 * hour });
   const orgId = (await access.organisations.create({ name: '星河直播', slug: 'xinghe' })).id;
   const otherOrgId = (await access.organisations.create({ name: '对手直播', slug: 'rival' })).id;
-  const withProviders = (providers: { catalogue?: ProductCatalogue; prices?: LowestPriceProvider }) =>
+  const withProviders = (providers: {
+    catalogue?: ProductCatalogue;
+    prices?: LowestPriceProvider;
+    reservations?: StockReservations;
+  }) =>
     createSchedule({
       db: store.db,
       clock,

@@ -9,26 +9,35 @@ const products: CatalogueProduct[] = [
     title: '丝绒哑光口红',
     approved: true,
     status: 'approved',
-    skus: [{ id: 'sku_red', name: '#999 正红' }],
+    categoryIds: ['cat_lip', 'cat_beauty'],
+    categoryNames: ['口红', '美妆'],
+    skus: [{ id: 'sku_red', name: '#999 正红', listPriceFen: 19_900, costFen: 4000 }],
   },
   {
     id: 'prd_serum',
     title: '玻尿酸精华',
     approved: false,
     status: 'sample_requested',
-    skus: [{ id: 'sku_30ml', name: '30ml' }],
+    categoryIds: ['cat_skin', 'cat_beauty'],
+    categoryNames: ['护肤', '美妆'],
+    skus: [{ id: 'sku_30ml', name: '30ml', listPriceFen: 29_900, costFen: 8000 }],
   },
   {
     id: 'prd_mask',
     title: '补水面膜',
     approved: true,
     status: 'warehoused',
-    skus: [{ id: 'sku_box', name: '10 片装' }],
+    categoryIds: ['cat_skin', 'cat_beauty'],
+    categoryNames: ['护肤', '美妆'],
+    skus: [{ id: 'sku_box', name: '10 片装', listPriceFen: 9900, costFen: 2000 }],
   },
 ];
 const catalogue: ProductCatalogue = {
   products: async (_org, ids) => products.filter((p) => ids.includes(p.id)),
-  availableStock: async (_org, skuId) => ({ sku_red: 500, sku_30ml: 50, sku_box: 1000 })[skuId] ?? 0,
+  availableStock: async (_org, skuIds) => {
+    const stock: Record<string, number> = { sku_red: 500, sku_30ml: 50, sku_box: 1000 };
+    return new Map(skuIds.map((id) => [id, stock[id] ?? 0]));
+  },
 };
 
 describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
@@ -158,11 +167,13 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     const withPrices = w.withProviders({
       catalogue,
       prices: {
-        lowestPrice: async () => ({
-          lowestFen: 7900,
-          source: '历史场次',
-          observedAt: '2026-11-11T12:00:00.000Z',
-        }),
+        lowestPrices: async (_org, items) =>
+          new Map(
+            items.map((i) => [
+              i.skuId,
+              { lowestFen: 7900, source: '历史场次', observedAt: '2026-11-11T12:00:00.000Z' },
+            ]),
+          ),
       },
     });
     const validation = await withPrices.lineups.validate(w.orgId, sessionId);
@@ -191,6 +202,69 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     await expect(
       w.schedule.lineups.updateItem(w.orgId, id, { livePriceFen: 5000 }, operator),
     ).rejects.toMatchObject({ code: 'flash_price_not_below_live' });
+  });
+
+  it('refuses a live price above the list price and a coupon that reaches the price, with the figures', async () => {
+    const schedule = w.withProviders({ catalogue });
+    await expect(add(schedule, { livePriceFen: 25_900 })).rejects.toMatchObject({
+      code: 'live_price_above_list',
+      status: 400,
+      details: { livePriceFen: 25_900, listPriceFen: 19_900 },
+    });
+    await expect(
+      add(schedule, {
+        productId: 'prd_mask',
+        skuId: 'sku_box',
+        livePriceFen: 9900,
+        mechanism: { type: 'coupon', discountFen: 9900, thresholdFen: 0 },
+      }),
+    ).rejects.toMatchObject({ code: 'coupon_not_below_price', details: { discountFen: 9900 } });
+    const lineup = await add(schedule);
+    await expect(
+      schedule.lineups.updateItem(
+        w.orgId,
+        lineup.items[0]!.id,
+        { mechanism: { type: 'coupon', discountFen: 50_000, thresholdFen: 0 } },
+        operator,
+      ),
+    ).rejects.toMatchObject({ code: 'coupon_not_below_price' });
+    await expect(
+      schedule.lineups.updateItem(w.orgId, lineup.items[0]!.id, { livePriceFen: 20_000 }, operator),
+    ).rejects.toMatchObject({ code: 'live_price_above_list' });
+    expect((await schedule.lineups.get(w.orgId, sessionId)).items).toHaveLength(1);
+  });
+
+  it('holds each item’s stock, gives it back on removal, and puts it back when the write fails', async () => {
+    const held = new Map<string, { skuId: string; quantity: number }>();
+    const reservations = {
+      async reserve(_org: string, r: { reference: string; skuId: string; quantity: number }) {
+        if (r.quantity > 500) throw Object.assign(new Error('short'), { code: 'stock_insufficient' });
+        held.set(r.reference, { skuId: r.skuId, quantity: r.quantity });
+      },
+      async release(_org: string, reference: string) {
+        held.delete(reference);
+      },
+    };
+    const schedule = w.withProviders({ catalogue, reservations });
+    const lineup = await add(schedule, { stockAllocation: 300 });
+    const id = lineup.items[0]!.id;
+    expect(held.get(`lineup_item:${id}`)).toEqual({ skuId: 'sku_red', quantity: 300 });
+    await expect(add(schedule, { stockAllocation: 600 })).rejects.toMatchObject({
+      code: 'stock_insufficient',
+    });
+    expect((await schedule.lineups.get(w.orgId, sessionId)).items).toHaveLength(1);
+    await schedule.lineups.updateItem(w.orgId, id, { stockAllocation: 120 }, operator);
+    expect(held.get(`lineup_item:${id}`)).toEqual({ skuId: 'sku_red', quantity: 120 });
+    // A write refused after the stock was held (the session has ended) puts the old holding back.
+    const second = (await add(schedule, { stockAllocation: 50 })).items[1]!.id;
+    await schedule.lineups.removeItem(w.orgId, second, operator);
+    expect(held.has(`lineup_item:${second}`)).toBe(false);
+    await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator);
+    await w.schedule.sessions.transition(w.orgId, sessionId, 'ended', operator);
+    await expect(
+      schedule.lineups.updateItem(w.orgId, id, { stockAllocation: 200 }, operator),
+    ).rejects.toMatchObject({ code: 'session_closed' });
+    expect(held.get(`lineup_item:${id}`)).toEqual({ skuId: 'sku_red', quantity: 120 });
   });
 
   it('refuses line-up changes once the session has ended, and another organisation’s items', async () => {

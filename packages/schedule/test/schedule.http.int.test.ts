@@ -205,13 +205,13 @@ describe('scheduling over HTTP', () => {
     const added = await admin.request({
       method: 'POST',
       url: `/api/v1/live-sessions/${ids.session}/lineup/items`,
-      payload: { productId: 'p1', skuId: 's1', explainMinutes: 5, livePriceFen: 4990, stockAllocation: 1 },
+      payload: { productId: 'p1', skuId: 's1', explainMinutes: 5, livePriceFen: 4990, stockAllocation: 0 },
     });
     expect(added.statusCode).toBe(201);
     await admin.request({
       method: 'POST',
       url: `/api/v1/live-sessions/${ids.session}/lineup/items`,
-      payload: { productId: 'p2', skuId: 's2', explainMinutes: 5, livePriceFen: 990, stockAllocation: 1 },
+      payload: { productId: 'p2', skuId: 's2', explainMinutes: 5, livePriceFen: 990, stockAllocation: 0 },
     });
     const stale = await admin.request({
       method: 'PUT',

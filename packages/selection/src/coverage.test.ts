@@ -15,6 +15,7 @@ function item(
     categoryId: categoryPath[0]!,
     categoryName: categoryPath[0]!,
     categoryPath,
+    categoryNames: categoryPath,
     brand: null,
     status: 'approved',
     approved: true,
@@ -57,6 +58,21 @@ const mask = item('prd_mask', ['cat_skin', 'cat_beauty'], {
 const snack = item('prd_snack', ['cat_food'], { id: 'sku_snack', livePriceFen: 1990, costFen: 900 });
 
 describe('how a shortlist covers a session’s requirements', () => {
+  it('counts sub-categories toward a requirement written by the parent category’s name', () => {
+    const named = (entry: ShortlistedSku, names: string[]): ShortlistedSku => ({
+      ...entry,
+      product: { ...entry.product, categoryName: names[0]!, categoryNames: names },
+    });
+    const beauty = requirement('req_beauty', { categories: ['美妆'], itemCount: 4 });
+    const coverage = computeCoverage(
+      [beauty],
+      [named(serum, ['护肤', '美妆']), named(lipstick, ['口红', '彩妆', '美妆']), named(snack, ['食品'])],
+    );
+    expect(coverage.requirements[0]).toMatchObject({ status: 'short', shortBy: 2 });
+    expect(coverage.requirements[0]?.counted.map((r) => r.skuId)).toEqual(['sku_serum', 'sku_lip']);
+    expect(coverage.unmatched.map((r) => r.skuId)).toEqual(['sku_snack']);
+  });
+
   it('matches by category with its ancestors, price band and margin, and lists SKUs that meet none', () => {
     const beauty = requirement('req_beauty', {
       categories: ['cat_beauty'],

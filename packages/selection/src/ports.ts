@@ -29,6 +29,8 @@ export interface CatalogueEntry {
   categoryName: string;
   /** The category and all its ancestors, nearest first (a requirement on 美妆 covers 护肤). */
   categoryPath: string[];
+  /** The names along `categoryPath`, nearest first; a requirement names categories by id or name. */
+  categoryNames: string[];
   brand: string | null;
   /** The product's most advanced submission status, or null when never submitted. */
   status: string | null;

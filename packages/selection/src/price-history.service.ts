@@ -97,6 +97,34 @@ export function createPriceHistoryService(deps: {
     );
   }
 
+  /**
+   * The lowest price of each SKU in the last `days` days: its own and whole-product
+   * observations and past sessions' paid prices, by SKU id; a SKU nothing was seen for is
+   * absent. One observation query and one sales-history query for the whole batch.
+   */
+  async function lowestPrices(
+    orgId: string,
+    items: readonly { productId: string; skuId: string }[],
+    days: number,
+  ): Promise<Map<string, { lowestFen: number; source: string; observedAt: string }>> {
+    const found = new Map<string, { lowestFen: number; source: string; observedAt: string }>();
+    if (items.length === 0) return found;
+    const window = windowOf(deps.clock.now(), days);
+    const productIds = [...new Set(items.map((i) => i.productId))];
+    const points = await loadPricePoints(deps, orgId, productIds, window);
+    for (const item of items) {
+      const lowest = lowestInWindow(points, item, window);
+      if (lowest) {
+        found.set(item.skuId, {
+          lowestFen: lowest.priceFen,
+          source: describeSource(lowest),
+          observedAt: new Date(lowest.at).toISOString(),
+        });
+      }
+    }
+    return found;
+  }
+
   return {
     /** Observations and session prices of a product in the last `days` days, as one series per SKU. */
     async history(orgId: string, productId: string, days: number): Promise<PriceHistoryDto> {
@@ -144,26 +172,16 @@ export function createPriceHistoryService(deps: {
       };
     },
 
-    /**
-     * The lowest price of a SKU in the last `days` days: its own and whole-product observations
-     * and past sessions' paid prices. Undefined when nothing was seen.
-     */
+    lowestPrices,
+
+    /** The lowest price of one SKU in the last `days` days; undefined when nothing was seen. */
     async lowestPrice(
       orgId: string,
       productId: string,
       skuId: string,
       days: number,
     ): Promise<{ lowestFen: number; source: string; observedAt: string } | undefined> {
-      const window = windowOf(deps.clock.now(), days);
-      const points = await loadPricePoints(deps, orgId, [productId], window);
-      const lowest = lowestInWindow(points, { productId, skuId }, window);
-      return lowest
-        ? {
-            lowestFen: lowest.priceFen,
-            source: describeSource(lowest),
-            observedAt: new Date(lowest.at).toISOString(),
-          }
-        : undefined;
+      return (await lowestPrices(orgId, [{ productId, skuId }], days)).get(skuId);
     },
   };
 }

@@ -16,13 +16,26 @@ export interface RequirementMatch {
 
 /**
  * Whether the product's category is one the requirement names: its own category or any
- * ancestor by id (a requirement on 美妆 covers 护肤), or its own category by name, because
- * requirements typed as free text name categories rather than point at them.
+ * ancestor, by id or by name (a requirement on 美妆 covers 护肤), because requirements typed as
+ * free text name categories rather than point at them. A path (美妆/护肤) names its last part.
  */
-export function categoryMatches(product: CatalogueEntry, categories: readonly string[]): boolean {
-  return categories.some(
-    (c) => c === product.categoryId || product.categoryPath.includes(c) || c === product.categoryName,
-  );
+export function categoryMatches(
+  product: Pick<CatalogueEntry, 'categoryId' | 'categoryName' | 'categoryPath' | 'categoryNames'>,
+  categories: readonly string[],
+): boolean {
+  return categories.some((c) => {
+    const name =
+      c
+        .split(/[/>＞／]/)
+        .pop()
+        ?.trim() ?? c;
+    return (
+      c === product.categoryId ||
+      product.categoryPath.includes(c) ||
+      name === product.categoryName ||
+      product.categoryNames.includes(name)
+    );
+  });
 }
 
 export function matchRequirement(

@@ -51,7 +51,13 @@ export const scoresQuery = z.object({
   productIds: idListSchema(200).optional().describe('default: the catalogue, approved and not'),
   categoryId: idSchema.optional().describe('only this category and below (catalogue listing)'),
   approvedOnly: booleanParam.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200).describe('products read from the catalogue'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(200)
+    .describe('the best this many SKUs, after ranking'),
   days: daysSchema,
   weights: weightsParam.optional(),
 });

@@ -28,6 +28,8 @@ import { resolveWeights, scoreSku, type ScoreWeights } from './selection-score.j
 export const conversionLookbackDays = 180;
 /** Products a SKU id is looked for among when the compare request does not name the products. */
 const compareCatalogueLimit = 1000;
+/** Products scored before the ranking is cut to the query's limit. */
+const scoresCatalogueLimit = 1000;
 
 /** A session chosen for scoring, with its requirements. */
 export interface SessionContext {
@@ -189,15 +191,16 @@ export function createScoreService(deps: {
           : await catalogue.list(orgId, {
               ...(query.categoryId === undefined ? {} : { categoryId: query.categoryId }),
               ...(query.approvedOnly === undefined ? {} : { approvedOnly: query.approvedOnly }),
-              limit: query.limit,
+              limit: scoresCatalogueLimit,
             });
       const items = await scoreItems(
         orgId,
         entries.flatMap((product) => product.skus.map((sku) => ({ product, sku }))),
         options,
       );
+      // The limit cuts the ranking, never the catalogue read: the best SKU must not be left unread.
       items.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.skuId.localeCompare(b.skuId));
-      return { ...contextDto(options), items };
+      return { ...contextDto(options), items: items.slice(0, query.limit) };
     },
 
     /** Two to six SKUs side by side: price, cost, margin, commission, stock, lowest price, conversion, score. */

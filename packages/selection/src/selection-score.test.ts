@@ -12,6 +12,7 @@ const product: CatalogueEntry = {
   categoryId: 'cat_lip',
   categoryName: '口红',
   categoryPath: ['cat_lip', 'cat_makeup', 'cat_beauty'],
+  categoryNames: ['口红', '彩妆', '美妆'],
   brand: '花西子',
   status: 'approved',
   approved: true,

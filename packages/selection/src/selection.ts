@@ -52,6 +52,11 @@ export type Selection = ReturnType<typeof createSelection>;
 
 /** The lowest price of a SKU over a look-back window, in the shape scheduling's line-up check asks for. */
 export interface LowestPriceLookup {
+  /** By SKU id, one batch for all the items (a SKU nothing was seen for is absent). */
+  lowestPrices(
+    orgId: string,
+    items: readonly { productId: string; skuId: string }[],
+  ): Promise<Map<string, { lowestFen: number; source: string; observedAt: string }>>;
   lowestPrice(
     orgId: string,
     productId: string,
@@ -70,6 +75,7 @@ export function createLowestPriceProvider(
 ): LowestPriceLookup {
   const days = options.days ?? defaultWindowDays;
   return {
+    lowestPrices: (orgId, items) => selection.prices.lowestPrices(orgId, items, days),
     lowestPrice: (orgId, productId, skuId) => selection.prices.lowestPrice(orgId, productId, skuId, days),
   };
 }

@@ -33,6 +33,7 @@ export function demoCatalogue(): CatalogueEntry[] {
       categoryId: 'cat_lip',
       categoryName: '口红',
       categoryPath: ['cat_lip', 'cat_makeup', 'cat_beauty'],
+      categoryNames: ['口红', '彩妆', '美妆'],
       status: 'approved',
       approved: true,
       skus: [
@@ -63,6 +64,7 @@ export function demoCatalogue(): CatalogueEntry[] {
       categoryId: 'cat_skin',
       categoryName: '护肤',
       categoryPath: ['cat_skin', 'cat_beauty'],
+      categoryNames: ['护肤', '美妆'],
       status: 'sample_requested',
       approved: false,
       skus: [
@@ -86,6 +88,7 @@ export function demoCatalogue(): CatalogueEntry[] {
       categoryId: 'cat_food',
       categoryName: '食品',
       categoryPath: ['cat_food'],
+      categoryNames: ['食品'],
       status: 'warehoused',
       approved: true,
       skus: [

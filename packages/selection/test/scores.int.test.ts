@@ -171,6 +171,23 @@ describe.each(recordsEngines)('scores, compare and shortlists on %s', (engine) =
     expect(new Set(beauty.items.map((i) => i.productId))).toEqual(new Set(['prd_lipstick', 'prd_serum']));
   });
 
+  it('applies the limit after ranking the whole catalogue, so the best SKUs come back', async () => {
+    const all = await w.selection.scores.scores(w.orgId, { sessionId: 'ses_beauty', days: 30, limit: 200 });
+    const best = await w.selection.scores.scores(w.orgId, { sessionId: 'ses_beauty', days: 30, limit: 1 });
+    expect(best.items.map((i) => i.skuId)).toEqual(all.items.slice(0, 1).map((i) => i.skuId));
+    expect(best.items[0]?.skuId).toBe('sku_30ml');
+  });
+
+  it('counts a product toward a requirement written by its parent category’s name', async () => {
+    addSession(w, 'ses_named', [requirement('req_beauty', { categories: ['美妆'], itemCount: 3 })]);
+    const result = await score({ sessionId: 'ses_named' });
+    expect(pick(result.items, 'sku_30ml').c.fit?.reason.params).toMatchObject({
+      requirementId: 'req_beauty',
+    });
+    expect(pick(result.items, 'sku_red').c.fit?.reason.params).toMatchObject({ requirementId: 'req_beauty' });
+    expect(pick(result.items, 'sku_nuts_box').c.fit?.reason.code).toBe('fit_none');
+  });
+
   it('validates weights: names, range and a positive sum', () => {
     expect(weightsParam.parse('margin:40,stock:5')).toEqual({ margin: 40, stock: 5 });
     expect(weightsParam.safeParse('price:10').success).toBe(false);

@@ -7,7 +7,7 @@ import {
   type ForecastCatalogue,
   type ForecastLineups,
 } from '@livecloud/forecast';
-import type { Schedule } from '@livecloud/schedule';
+import { mechanismCostOf, type Schedule } from '@livecloud/schedule';
 import { orUndefined } from './not-found.js';
 
 /** Products and SKUs as the forecast prices them, from the commerce catalogue. */
@@ -20,6 +20,7 @@ export function forecastCatalogue(commerce: Pick<Commerce, 'catalogue'>): Foreca
         categoryId: p.categoryId,
         categoryName: p.categoryName,
         categoryPath: p.categoryPath,
+        approved: p.approved,
         skus: p.skus.map((s) => ({
           id: s.id,
           spec: s.spec,
@@ -61,6 +62,7 @@ export function forecastLineups(schedule: Pick<Schedule, 'sessions' | 'lineups'>
           livePriceFen: item.livePriceFen,
           mechanism: item.mechanism.type,
           stockAllocation: item.stockAllocation,
+          mechanismCost: mechanismCostOf(item.livePriceFen, item.mechanism),
         })),
       };
     },

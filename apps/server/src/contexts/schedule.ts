@@ -8,6 +8,7 @@ import {
   type ProductCatalogue,
   type Schedule,
   type StaffDirectory,
+  type StockReservations,
 } from '@livecloud/schedule';
 import { orUndefined } from './not-found.js';
 
@@ -23,10 +24,25 @@ export function lineupCatalogue(commerce: Pick<Commerce, 'catalogue'>): ProductC
         title: p.title,
         approved: p.approved,
         status: p.status ?? 'not_submitted',
-        skus: p.skus.map((s) => ({ id: s.id, name: s.spec })),
+        categoryIds: p.categoryPath,
+        categoryNames: p.categoryNames,
+        skus: p.skus.map((s) => ({
+          id: s.id,
+          name: s.spec,
+          listPriceFen: s.listPriceFen,
+          costFen: s.costFen,
+        })),
       }));
     },
-    availableStock: (orgId, skuId) => commerce.catalogue.availableStock(orgId, skuId),
+    availableStock: (orgId, skuIds, except) => commerce.catalogue.availableStock(orgId, skuIds, except),
+  };
+}
+
+/** Line-up items hold their stock as commerce warehouse allocations. */
+export function lineupReservations(commerce: Pick<Commerce, 'warehouse'>): StockReservations {
+  return {
+    reserve: (orgId, reservation, actor) => commerce.warehouse.reserve(orgId, reservation, actor),
+    release: (orgId, reference, actor) => commerce.warehouse.releaseReference(orgId, reference, actor),
   };
 }
 
@@ -48,7 +64,7 @@ export function staffDirectory(access: Pick<Access, 'staff'>): StaffDirectory {
  */
 export function openSchedule(
   base: { records: RecordsDb; clock: Clock; access: Access },
-  providers: { commerce?: Pick<Commerce, 'catalogue'>; prices?: LowestPriceProvider } = {},
+  providers: { commerce?: Pick<Commerce, 'catalogue' | 'warehouse'>; prices?: LowestPriceProvider } = {},
 ): Schedule {
   return createSchedule({
     db: base.records.db,
@@ -57,5 +73,6 @@ export function openSchedule(
     staff: staffDirectory(base.access),
     catalogue: providers.commerce ? lineupCatalogue(providers.commerce) : undefined,
     prices: providers.prices,
+    reservations: providers.commerce ? lineupReservations(providers.commerce) : undefined,
   });
 }

@@ -134,7 +134,7 @@ const lineupItem = {
   skuId: 'sku_tenant_b',
   explainMinutes: 5,
   livePriceFen: 9900,
-  stockAllocation: 10,
+  stockAllocation: 0,
 };
 const sopTask = { key: 'only', title: '唯一任务', ownerRole: 'operator', dueDay: 0 };
 const scheduleListsOfB = (w: TenancyWorld): string[] => [

@@ -112,6 +112,7 @@ export function ProfitBreakdownCard({ profit, feeBp }: { profit: ProfitBreakdown
           -profit.platformFeeFen,
           false,
         ],
+        [t('forecast.profit.mechanism'), -profit.mechanismCostFen, false],
         [t('forecast.profit.profit'), profit.profitFen, true],
       ]
     : [];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
+import { formatFen } from '../../lib/format';
 import { MechanismFields, mechanismValues, toMechanism, type MechanismValues } from './mechanism-fields';
 
 interface FormValues extends MechanismValues {
@@ -20,7 +21,7 @@ interface FormValues extends MechanismValues {
 interface CatalogueProduct {
   id: string;
   title: string;
-  skus: { id: string; spec: string; livePriceFen: number }[];
+  skus: { id: string; spec: string; livePriceFen: number; listPriceFen?: number }[];
 }
 
 export interface LineupItemModalProps {
@@ -163,8 +164,13 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
                 {
                   required: true,
                   validator: async (_, value: unknown) => {
-                    if (yuanToFen(value as string) === null)
-                      throw new Error(t('schedule.lineups.yuanInvalid'));
+                    const fen = yuanToFen(value as string);
+                    if (fen === null) throw new Error(t('schedule.lineups.yuanInvalid'));
+                    // The server refuses it too (live_price_above_list); say so before saving.
+                    const skuId = form.getFieldValue('skuId') as string | undefined;
+                    const list = picked?.skus.find((s) => s.id === skuId)?.listPriceFen;
+                    if (list !== undefined && fen > list)
+                      throw new Error(t('schedule.lineups.aboveList', { list: formatFen(list) }));
                   },
                 },
               ]}

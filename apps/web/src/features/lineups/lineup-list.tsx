@@ -15,6 +15,7 @@ import { Button, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../lib/format';
+import { problemText } from './lineup-problem';
 import './lineups.css';
 
 export interface LineupListProps {
@@ -154,14 +155,22 @@ export function LineupList({
                   {item.note}
                 </Typography.Text>
               ) : null}
-              {itemProblems.map((problem) => (
-                <div key={problem.code} className="lc-lineup-problem" data-testid="lineup-problem">
-                  <WarningFilled /> {t(`schedule.problem.${problem.code}`)}
-                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
-                    {problem.message}
-                  </Typography.Text>
-                </div>
-              ))}
+              {itemProblems.map((problem) => {
+                const text = problemText(t, problem);
+                return (
+                  <div
+                    key={problem.code}
+                    className={`lc-lineup-problem lc-lineup-problem-${problem.severity}`}
+                    data-testid="lineup-problem"
+                    data-code={problem.code}
+                  >
+                    <WarningFilled /> {text.title}
+                    <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                      {text.detail}
+                    </Typography.Text>
+                  </div>
+                );
+              })}
             </div>
             <div className="lc-lineup-num">
               <span>{t('schedule.lineups.explainShort')}</span>

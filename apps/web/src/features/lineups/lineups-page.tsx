@@ -31,6 +31,7 @@ import { LineupChecksCard, LineupSessionCard } from './lineup-side-cards';
 import { lineupsApi } from './lineups.api';
 import { lineupQuery, lineupSessionsQuery } from './lineups.queries';
 import { RequirementsCard } from './requirements-card';
+import { problemText } from './lineup-problem';
 
 /** 排品: the ordered products of a session, validated as it is built. */
 export function LineupsPage() {
@@ -168,16 +169,20 @@ export function LineupsPage() {
                 <Skeleton active paragraph={{ rows: 4 }} data-testid="lineup-loading" />
               ) : (
                 <Flex vertical gap={12}>
-                  {overall.map((p) => (
-                    <Alert
-                      key={p.code}
-                      type="warning"
-                      showIcon
-                      title={t(`schedule.problem.${p.code}`)}
-                      description={p.message}
-                      data-testid="lineup-overall-problem"
-                    />
-                  ))}
+                  {overall.map((p, i) => {
+                    const text = problemText(t, p);
+                    return (
+                      <Alert
+                        key={`${p.code}-${i}`}
+                        type={p.severity === 'error' ? 'error' : 'warning'}
+                        showIcon
+                        title={text.title}
+                        description={text.detail}
+                        data-testid="lineup-overall-problem"
+                        data-code={p.code}
+                      />
+                    );
+                  })}
                   {canManage && data && data.items.length > 1 ? (
                     <Typography.Text type="secondary">{t('schedule.lineups.dragTip')}</Typography.Text>
                   ) : null}

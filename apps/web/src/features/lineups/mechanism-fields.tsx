@@ -125,7 +125,19 @@ export function MechanismFields() {
             <Form.Item
               name="discountYuan"
               label={t('schedule.lineups.couponDiscount')}
-              rules={[yuanRule(yuanMessage)]}
+              dependencies={['livePriceYuan']}
+              rules={[
+                yuanRule(yuanMessage),
+                ({ getFieldValue }) => ({
+                  // The server refuses it too (coupon_not_below_price); say so before saving.
+                  validator: async (_: unknown, value: unknown) => {
+                    const discount = yuanToFen(value as string);
+                    const live = yuanToFen(getFieldValue('livePriceYuan') as string);
+                    if (discount !== null && live !== null && discount >= live)
+                      throw new Error(t('schedule.lineups.couponNotBelow'));
+                  },
+                }),
+              ]}
             >
               {yuan}
             </Form.Item>
