@@ -259,7 +259,10 @@ describe.each(recordsEngines)('line-ups and requirements on %s', (engine) => {
     const second = (await add(schedule, { stockAllocation: 50 })).items[1]!.id;
     await schedule.lineups.removeItem(w.orgId, second, operator);
     expect(held.has(`lineup_item:${second}`)).toBe(false);
-    await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator);
+    await w.schedule.sessions.transition(w.orgId, sessionId, 'live', operator, {
+      override: { reason: '测试' },
+      mayOverride: true,
+    });
     await w.schedule.sessions.transition(w.orgId, sessionId, 'ended', operator);
     await expect(
       schedule.lineups.updateItem(w.orgId, id, { stockAllocation: 200 }, operator),

@@ -22,6 +22,7 @@ import { ScreenHeader } from './screen-header';
 import { TrafficSources } from './traffic-sources';
 import { useLiveBoard } from './use-live-board';
 import './big-screen.css';
+import './big-screen-fit.css';
 
 const screenTheme: ThemeConfig = {
   algorithm: theme.darkAlgorithm,
