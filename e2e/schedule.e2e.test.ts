@@ -217,6 +217,8 @@ describe('scheduling in a real browser', () => {
       await page.getByTestId('lineup-sku').fill(item.sku);
       await page.getByTestId('lineup-price').fill(item.price);
       await page.getByTestId('lineup-minutes').fill(item.minutes);
+      // Ids typed by hand name no warehouse stock: allocating any would be refused (stock_insufficient).
+      await page.getByTestId('lineup-stock').fill('0');
       if (item.product === 'prd_mask') {
         await pick(page.getByTestId('lineup-mechanism'), '秒杀');
         await page.locator('#flashPriceYuan').fill('39.9');
@@ -231,7 +233,11 @@ describe('scheduling in a real browser', () => {
     expect(await page.getByTestId('lineup-minutes-total').textContent()).toContain('35 / 180');
     // Every check runs (catalogue and selection are wired in); ids typed by hand are not in the catalogue.
     await expect.poll(() => page.getByTestId('lineup-checks').textContent()).toContain('有问题');
-    expect(await page.getByTestId('lineup-checks').textContent()).not.toContain('未校验');
+    // The checks that need the catalogue and selection run; only the requirement check may skip
+    // (this session has no product-pool requirements).
+    expect(await page.getByTestId('lineup-checks').textContent()).not.toMatch(
+      /(商品已审核|库存充足|全网最低价|价格规则)未校验/,
+    );
     await page
       .getByTestId('lineup-row-3')
       .dragTo(page.getByTestId('lineup-row-1'), { targetPosition: { x: 200, y: 4 } });
@@ -241,6 +247,25 @@ describe('scheduling in a real browser', () => {
     await page.reload();
     await page.getByTestId('lineup-list').waitFor();
     await expect.poll(titles).toEqual(['prd_mask', 'prd_lipstick', 'prd_serum']);
+  });
+
+  it('goes live only with a reason while the line-up fails its checks, then opens the big screen', async () => {
+    await page.goto(`${demo.url}/before/schedule`);
+    await page.getByTestId('page-before-schedule').waitFor();
+    await blockOf('双11 美妆专场').click();
+    await page.getByTestId('session-transition').click();
+    await page.locator('.ant-popover:visible .ant-btn-primary').click();
+    // The ids typed by hand are not in the catalogue: the line-up fails, so going live is refused.
+    await page.getByTestId('go-live-problem-lineup_invalid').waitFor();
+    expect(await page.getByTestId('go-live-problems').textContent()).toMatch(/排品检查未通过：共 \d+ 个问题/);
+    await shot('schedule-07a-go-live-refused');
+    await page.getByTestId('go-live-override').click();
+    await page.getByText('请填写原因').waitFor();
+    await page.getByTestId('go-live-reason').fill('品牌方要求按时开播，排品现场调整');
+    await page.getByTestId('go-live-override').click();
+    await page.waitForURL(/\/big-screen\/ses_/);
+    await expect.poll(() => page.getByTestId('screen-session').textContent()).toContain('双11 美妆专场');
+    await shot('schedule-07b-live-board');
   });
 
   it('runs the 7-day SOP for a room and keeps tasks in dependency order', async () => {

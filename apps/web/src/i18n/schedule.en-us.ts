@@ -17,6 +17,7 @@ export const scheduleEnUS: typeof scheduleZhCN = {
     lineup_empty: 'The line-up is empty: no product is planned',
     lineup_invalid: 'The line-up fails its checks: {{problems}} problem(s)',
     too_early: '{{minutes}} minutes before the planned start ({{time}}): more than an hour early',
+    too_early_hours: 'About {{hours}} hours before the planned start ({{time}}): more than an hour early',
     openLineup: 'Open the line-up',
     overrideHint:
       'If it must go live now, give the reason; it is written to the audit log with the problems.',

@@ -15,6 +15,7 @@ export const scheduleZhCN = {
     lineup_empty: '排品为空：还没有安排任何商品',
     lineup_invalid: '排品检查未通过：共 {{problems}} 个问题',
     too_early: '距计划开播还有 {{minutes}} 分钟（计划 {{time}}），提前超过 1 小时',
+    too_early_hours: '距计划开播还有约 {{hours}} 小时（计划 {{time}}），提前超过 1 小时',
     openLineup: '去排品',
     overrideHint: '确需开播时，请写明原因；原因与上述问题会记入审计日志。',
     reason: '强行开播的原因',

@@ -68,11 +68,13 @@ export function GoLiveModal({
         return t('schedule.goLive.lineup_empty');
       case 'lineup_invalid':
         return t('schedule.goLive.lineup_invalid', { problems: Number(p['problems'] ?? 0) });
-      case 'too_early':
-        return t('schedule.goLive.too_early', {
-          minutes: Number(p['minutesEarly'] ?? 0),
-          time: typeof p['plannedStart'] === 'string' ? shanghaiDateTime(p['plannedStart']) : '',
-        });
+      case 'too_early': {
+        const minutes = Number(p['minutesEarly'] ?? 0);
+        const time = typeof p['plannedStart'] === 'string' ? shanghaiDateTime(p['plannedStart']) : '';
+        return minutes >= 120
+          ? t('schedule.goLive.too_early_hours', { hours: Math.round(minutes / 60), time })
+          : t('schedule.goLive.too_early', { minutes, time });
+      }
       default:
         return t('errors.generic');
     }
