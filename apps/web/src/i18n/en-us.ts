@@ -1,3 +1,4 @@
+import { homeEnUS } from './home.en-us';
 import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   approvals: approvalsEnUS,
   schedule: scheduleEnUS,
   selection: selectionEnUS,
+  home: homeEnUS,
   forecast: forecastEnUS,
   common: {
     brand: 'LiveCloud',
@@ -126,6 +128,7 @@ export const enUS: Messages = {
       roles: 'Roles',
       apiKeys: 'API keys',
       audit: 'Audit log',
+      system: 'System status',
       merchantPortal: 'Portal home',
     },
   },

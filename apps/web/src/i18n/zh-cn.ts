@@ -1,3 +1,4 @@
+import { homeZhCN } from './home.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
@@ -13,6 +14,7 @@ export const zhCN = {
   approvals: approvalsZhCN,
   schedule: scheduleZhCN,
   selection: selectionZhCN,
+  home: homeZhCN,
   forecast: forecastZhCN,
   common: {
     brand: 'LiveCloud',
@@ -123,6 +125,7 @@ export const zhCN = {
       roles: '角色权限',
       apiKeys: 'API 密钥',
       audit: '审计日志',
+      system: '系统状态',
       merchantPortal: '门户首页',
     },
   },
