@@ -1,4 +1,4 @@
-import { homeEnUS } from './home.en-us';
+import { overviewHomeEnUS } from './overview.en-us';
 import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
@@ -15,7 +15,6 @@ export const enUS: Messages = {
   approvals: approvalsEnUS,
   schedule: scheduleEnUS,
   selection: selectionEnUS,
-  home: homeEnUS,
   forecast: forecastEnUS,
   common: {
     brand: 'LiveCloud',
@@ -243,6 +242,7 @@ export const enUS: Messages = {
     'matrix:manage': 'Manage the account matrix and product pool',
   },
   overview: {
+    home: overviewHomeEnUS,
     greetingMorning: 'Good morning, {{name}}',
     greetingAfternoon: 'Good afternoon, {{name}}',
     greetingEvening: 'Good evening, {{name}}',

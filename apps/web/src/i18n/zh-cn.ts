@@ -1,4 +1,4 @@
-import { homeZhCN } from './home.zh-cn';
+import { overviewHomeZhCN } from './overview.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
@@ -14,7 +14,6 @@ export const zhCN = {
   approvals: approvalsZhCN,
   schedule: scheduleZhCN,
   selection: selectionZhCN,
-  home: homeZhCN,
   forecast: forecastZhCN,
   common: {
     brand: 'LiveCloud',
@@ -230,6 +229,7 @@ export const zhCN = {
     'matrix:manage': '管理账号矩阵与货盘',
   },
   overview: {
+    home: overviewHomeZhCN,
     greetingMorning: '早上好，{{name}}',
     greetingAfternoon: '下午好，{{name}}',
     greetingEvening: '晚上好，{{name}}',

@@ -25,7 +25,7 @@ export function SessionAgenda({
       loading={loading}
       dataSource={sorted}
       locale={{
-        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noSessions')} />,
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.home.noSessions')} />,
       }}
       renderItem={(s) => (
         <List.Item
@@ -33,11 +33,11 @@ export function SessionAgenda({
           actions={[
             s.status === 'live' ? (
               <Link key="screen" to={bigScreenPath(s.id)}>
-                {t('home.openBigScreen')}
+                {t('overview.home.openBigScreen')}
               </Link>
             ) : (
               <Link key="lineup" to={`/before/lineups?session=${encodeURIComponent(s.id)}`}>
-                {t('home.openLineup')}
+                {t('overview.home.openLineup')}
               </Link>
             ),
           ]}
@@ -48,7 +48,7 @@ export function SessionAgenda({
                 <Typography.Text strong>{s.title}</Typography.Text>
                 <SessionStatusTag status={s.status} />
                 {new Date(s.plannedStart).toDateString() === today ? (
-                  <Tag color="gold">{t('home.today')}</Tag>
+                  <Tag color="gold">{t('overview.home.today')}</Tag>
                 ) : null}
               </Space>
             }

@@ -47,7 +47,7 @@ function TodoCard() {
       : []),
   ];
   return (
-    <Card className="lc-card" title={t('home.todoTitle')} data-testid="home-todos">
+    <Card className="lc-card" title={t('overview.home.todoTitle')} data-testid="home-todos">
       <List<Todo>
         dataSource={todos}
         renderItem={(todo) => (
@@ -61,7 +61,7 @@ function TodoCard() {
               />
             }
           >
-            <Link to={todo.path}>{t(`home.todo.${todo.key}`)}</Link>
+            <Link to={todo.path}>{t(`overview.home.todo.${todo.key}`)}</Link>
           </List.Item>
         )}
       />
@@ -81,16 +81,16 @@ export function OperatorWorkbench() {
       <Col xs={24} xl={16}>
         <Card
           className="lc-card"
-          title={t('home.liveTitle')}
-          extra={<Link to="/during/big-screen">{t('home.allLive')}</Link>}
+          title={t('overview.home.liveTitle')}
+          extra={<Link to="/during/big-screen">{t('overview.home.allLive')}</Link>}
           style={{ marginBottom: 16 }}
         >
           <SessionAgenda sessions={live} loading={sessions.isFetching} testId="home-live" />
         </Card>
         <Card
           className="lc-card"
-          title={t('home.upcomingTitle')}
-          extra={<Link to="/before/schedule">{t('home.allSchedule')}</Link>}
+          title={t('overview.home.upcomingTitle')}
+          extra={<Link to="/before/schedule">{t('overview.home.allSchedule')}</Link>}
         >
           <SessionAgenda sessions={upcoming} loading={sessions.isFetching} testId="home-upcoming" />
         </Card>
@@ -108,9 +108,9 @@ export function AnchorWorkbench() {
   const mine = useQuery(mySessionsQuery());
   const items = (mine.data?.items ?? []).filter((s) => s.status === 'planned' || s.status === 'live');
   return (
-    <Card className="lc-card" title={t('home.mineTitle')} style={{ marginTop: 16 }}>
+    <Card className="lc-card" title={t('overview.home.mineTitle')} style={{ marginTop: 16 }}>
       {mine.data && mine.data.anchors.length === 0 ? (
-        <Typography.Text type="secondary">{t('home.notAnchor')}</Typography.Text>
+        <Typography.Text type="secondary">{t('overview.home.notAnchor')}</Typography.Text>
       ) : (
         <SessionAgenda sessions={items} loading={mine.isFetching} testId="home-mine" />
       )}

@@ -7,7 +7,7 @@ export function SystemPage() {
   const { t } = useTranslation();
   return (
     <div data-testid="page-settings-system">
-      <PageHeader title={t('nav.items.system')} subtitle={t('home.systemLead')} />
+      <PageHeader title={t('nav.items.system')} subtitle={t('overview.home.systemLead')} />
       <SystemStatusCard />
     </div>
   );

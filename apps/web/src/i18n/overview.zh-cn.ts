@@ -1,5 +1,5 @@
 /** 工作台 (home) per role, and the system status page it no longer carries. */
-export const homeZhCN = {
+export const overviewHomeZhCN = {
   liveTitle: '正在直播',
   upcomingTitle: '今日及近 7 天场次',
   mineTitle: '我的排期',

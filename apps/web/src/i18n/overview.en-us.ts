@@ -1,7 +1,7 @@
-import type { homeZhCN } from './home.zh-cn';
+import type { overviewHomeZhCN } from './overview.zh-cn';
 
 /** The home page per role, and the system status page, in English. */
-export const homeEnUS: typeof homeZhCN = {
+export const overviewHomeEnUS: typeof overviewHomeZhCN = {
   liveTitle: 'Live now',
   upcomingTitle: 'Today and the next 7 days',
   mineTitle: 'My schedule',
