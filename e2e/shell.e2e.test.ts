@@ -63,17 +63,19 @@ describe('the web app in a real browser', () => {
     await shot('01-login-error');
   });
 
-  it('signs in as the demo admin and shows the overview with real store health', async () => {
+  it('signs in as the demo admin; 设置 → 系统状态 shows real store health', async () => {
     const admin = demo.logins.find((l) => l.role === 'admin')!;
     await page.getByTestId('login-password').fill(admin.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('page-overview').waitFor();
-    await page.getByTestId('system-status').waitFor();
     await expect.poll(() => page.getByTestId('org-name').first().textContent()).toContain('星河直播');
+    await shot('02-overview-zh');
+    await openNav('nav-settings-system', 'nav-group-settings');
+    await page.getByTestId('system-status').waitFor();
     const status = await page.getByTestId('system-status').textContent();
     expect(status).toMatch(/pglite/i);
     expect(status).toMatch(/chdb/i);
-    await shot('02-overview-zh');
+    await shot('02-system-status-zh');
   });
 
   it('walks every area of the navigation; areas not built yet say so', async () => {

@@ -55,6 +55,8 @@ export async function seedDemoOperation(
   services: { commerce: Commerce; schedule: Schedule },
   orgId: string,
   now: number,
+  /** The anchor login's membership: the demo's anchor signs in as it and sees their own schedule. */
+  anchorMembershipId: string | null = null,
 ): Promise<DemoOperation> {
   const { commerce, schedule } = services;
   const { rows: categories } = await commerce.categories.tree(orgId);
@@ -153,7 +155,11 @@ export async function seedDemoOperation(
     { name: '滨江演播室', location: '杭州滨江 3F' },
     system,
   );
-  const anchor = await schedule.resources.createAnchor(orgId, { name: '安安（主播）' }, system);
+  const anchor = await schedule.resources.createAnchor(
+    orgId,
+    { name: '安安（主播）', membershipId: anchorMembershipId },
+    system,
+  );
   const account = await schedule.resources.createAccount(
     orgId,
     { platform: 'douyin', handle: 'xinghe_flagship', displayName: '星河好物旗舰店' },

@@ -95,10 +95,12 @@ export async function seedDemo(
   const existing = await access.organisations.findBySlugOrId('demo');
   if (existing) return { org: existing, logins: demoPeople };
   const org = await access.organisations.create({ name: '星河直播 (演示)', slug: 'demo' });
+  let anchorMembershipId: string | null = null;
   for (const person of demoPeople) {
-    await access.staff.onboard(org.id, person, system);
+    const member = await access.staff.onboard(org.id, person, system);
+    if (person.role === 'anchor') anchorMembershipId = member.id;
   }
   await seedCatalogue(org.id, commerce);
-  const operation = await seedDemoOperation(services, org.id, now);
+  const operation = await seedDemoOperation(services, org.id, now, anchorMembershipId);
   return { org, logins: demoPeople, operation };
 }

@@ -29,6 +29,7 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
   roles: lazy(() => import('./features/settings/roles-page').then((m) => ({ default: m.RolesPage }))),
   apiKeys: lazy(() => import('./features/settings/api-keys-page').then((m) => ({ default: m.ApiKeysPage }))),
   audit: lazy(() => import('./features/settings/audit-page').then((m) => ({ default: m.AuditPage }))),
+  system: lazy(() => import('./features/settings/system-page').then((m) => ({ default: m.SystemPage }))),
   merchants: lazy(() =>
     import('./features/merchants/merchants-page').then((m) => ({ default: m.MerchantsPage })),
   ),

@@ -1,3 +1,4 @@
+import { overviewHomeEnUS } from './overview.en-us';
 import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
@@ -126,6 +127,7 @@ export const enUS: Messages = {
       roles: 'Roles',
       apiKeys: 'API keys',
       audit: 'Audit log',
+      system: 'System status',
       merchantPortal: 'Portal home',
     },
   },
@@ -240,6 +242,7 @@ export const enUS: Messages = {
     'matrix:manage': 'Manage the account matrix and product pool',
   },
   overview: {
+    home: overviewHomeEnUS,
     greetingMorning: 'Good morning, {{name}}',
     greetingAfternoon: 'Good afternoon, {{name}}',
     greetingEvening: 'Good evening, {{name}}',

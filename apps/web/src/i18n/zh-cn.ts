@@ -1,3 +1,4 @@
+import { overviewHomeZhCN } from './overview.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
@@ -123,6 +124,7 @@ export const zhCN = {
       roles: '角色权限',
       apiKeys: 'API 密钥',
       audit: '审计日志',
+      system: '系统状态',
       merchantPortal: '门户首页',
     },
   },
@@ -227,6 +229,7 @@ export const zhCN = {
     'matrix:manage': '管理账号矩阵与货盘',
   },
   overview: {
+    home: overviewHomeZhCN,
     greetingMorning: '早上好，{{name}}',
     greetingAfternoon: '下午好，{{name}}',
     greetingEvening: '晚上好，{{name}}',

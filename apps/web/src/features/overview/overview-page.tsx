@@ -6,7 +6,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Empty, Flex, Progress, Row, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Progress, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,7 @@ import { roleLabel } from '../../i18n/labels';
 import { useCurrentSession, useSession } from '../auth/session-context';
 import { isPendingItem } from '../unbuilt-module/module-unavailable-page';
 import { navGroups, type NavItemKey } from '../shell/navigation';
-import { SystemStatusCard } from './system-status-card';
+import { AnchorWorkbench, OperatorWorkbench } from './workbench';
 
 const shortcutIcons: Partial<Record<NavItemKey, ReactNode>> = {
   org: <BankOutlined />,
@@ -75,7 +75,7 @@ function Shortcuts() {
   );
 }
 
-/** The home page: who and where you are, and whether the platform is healthy. */
+/** The home page, per role: the operator's sessions and to-dos, the anchor's own schedule. */
 export function OverviewPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
@@ -101,20 +101,10 @@ export function OverviewPage() {
           </Flex>
         </Flex>
       </Card>
-      {can('health:read') ? (
-        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-          <Col xs={24} xl={16}>
-            <SystemStatusCard />
-          </Col>
-          <Col xs={24} xl={8}>
-            <Shortcuts />
-          </Col>
-        </Row>
-      ) : (
-        <div style={{ marginTop: 16 }}>
-          <Shortcuts />
-        </div>
-      )}
+      {session.role === 'anchor' ? <AnchorWorkbench /> : can('live:read') ? <OperatorWorkbench /> : null}
+      <div style={{ marginTop: 16 }}>
+        <Shortcuts />
+      </div>
     </div>
   );
 }

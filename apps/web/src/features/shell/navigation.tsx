@@ -131,6 +131,7 @@ export const navGroups: NavGroup[] = [
       item('roles', '/settings/roles', 'staff:read'),
       item('apiKeys', '/settings/api-keys', 'keys:manage'),
       item('audit', '/settings/audit', 'audit:read'),
+      item('system', '/settings/system', 'org:manage'),
     ],
   },
 ];

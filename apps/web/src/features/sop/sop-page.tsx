@@ -31,6 +31,9 @@ export function SopPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [template, setTemplate] = useState<SopTemplate | 'new' | null>(null);
+  const [chosenTab, setTab] = useState<string | null>(null);
+  // No run under way: the templates, from which a run is started, are where the work is.
+  const tab = chosenTab ?? (data?.runs.length === 0 ? 'templates' : 'runs');
   const runId = selected ?? data?.runs[0]?.id ?? null;
   const run = useQuery(sopRunQuery(runId));
 
@@ -157,6 +160,8 @@ export function SopPage() {
         </Card>
       ) : (
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             { key: 'runs', label: t('schedule.sop.runsTab'), children: runsTab },
             { key: 'templates', label: t('schedule.sop.templatesTab'), children: templatesTab },

@@ -69,6 +69,7 @@ export function SubmissionQueuePage({
   pending,
   action,
   tabs,
+  idleTab,
   error,
   renderForm,
   children,
@@ -85,6 +86,8 @@ export function SubmissionQueuePage({
   action: { allowed: boolean; label: string; width: number; testId: (id: string) => string };
   /** Further tabs; `open` shows a submission in the drawer. */
   tabs: (open: (submissionId: string) => void) => QueueTab[];
+  /** The tab the page opens on when nothing waits (the one with work in it), until a tab is chosen. */
+  idleTab: string;
   /** A failure of another tab's query that should also replace the content. */
   error?: unknown;
   renderForm: (submission: Submission | null, close: () => void) => ReactNode;
@@ -92,8 +95,10 @@ export function SubmissionQueuePage({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState('pending');
+  const [chosen, setTab] = useState<string | null>(null);
   const waiting = useQuery(commerceQueries.submissions(status));
+  // An empty waiting list is not where the work is: open on the page's idle tab instead.
+  const tab = chosen ?? (waiting.data?.items.length === 0 ? idleTab : 'pending');
   const [acting, setActing] = useState<Submission | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 

@@ -125,6 +125,7 @@ export function WarehousePage() {
         width: 110,
         testId: (id) => `warehouse-receive-${id}`,
       }}
+      idleTab="stock"
       tabs={(open) => [
         {
           key: 'receipts',
