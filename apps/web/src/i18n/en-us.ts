@@ -1,3 +1,4 @@
+import { validationEnUS } from './validation.en-us';
 import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   approvals: approvalsEnUS,
   schedule: scheduleEnUS,
   selection: selectionEnUS,
+  validation: validationEnUS,
   forecast: forecastEnUS,
   common: {
     brand: 'LiveCloud',

@@ -1,3 +1,4 @@
+import { validationZhCN } from './validation.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
@@ -13,6 +14,7 @@ export const zhCN = {
   approvals: approvalsZhCN,
   schedule: scheduleZhCN,
   selection: selectionZhCN,
+  validation: validationZhCN,
   forecast: forecastZhCN,
   common: {
     brand: 'LiveCloud',
