@@ -57,12 +57,13 @@ export const enUS: Messages = {
     submit: 'Sign in',
     sessionExpired: 'Your session has expired. Please sign in again.',
     loggedOut: 'You have signed out',
-    heroTitle: 'One system for the whole life of live selling',
+    heroTitle: 'Live commerce, from merchant onboarding to going live',
     heroLead:
-      'Link suppliers, anchors and fans in one platform and keep the standard operating procedure in the system, so a new live room goes from nothing to its first broadcast in 7 days.',
-    heroBefore: 'Before the live: merchants, submissions, price comparison, QC, scheduling and line-ups',
-    heroDuring: 'During the live: a real-time big screen, automatic ad rules, re-feature advice',
-    heroAfter: 'After the live: profit, product and session reviews with shareable reports',
+      'An open-source live-commerce platform: merchants, products, sessions and live data in one system, strictly separated by organisation.',
+    heroBefore:
+      'Before the live: merchant onboarding, submissions, price comparison, QC, warehousing, scheduling and line-ups',
+    heroDuring: 'During the live: line-up checks before going live and a real-time big screen',
+    heroAfter: 'Data: event collection from your SDK and the platforms, product simulation',
     footer: 'Open source · Apache-2.0',
   },
   shell: {
