@@ -241,6 +241,12 @@ export const enUS: Messages = {
     'experiments:manage': 'Manage experiments',
     'matrix:read': 'View the account matrix and product pool',
     'matrix:manage': 'Manage the account matrix and product pool',
+    'qc:manage': 'Run QC inspections and keep QC templates',
+    'events:write': 'Send events',
+    'events:read': 'View collected events and dead letters',
+    'events:manage': 'Manage event collection and replay dead letters',
+    'merchant:portal': 'Use the merchant portal (submissions, own products and settlements)',
+    'partner:portal': 'Use the partner portal',
   },
   overview: {
     greetingMorning: 'Good morning, {{name}}',

@@ -227,6 +227,12 @@ export const zhCN = {
     'experiments:manage': '管理实验',
     'matrix:read': '查看账号矩阵与货盘',
     'matrix:manage': '管理账号矩阵与货盘',
+    'qc:manage': '执行品控检查、维护品控模板',
+    'events:write': '上报事件',
+    'events:read': '查看采集的事件与死信',
+    'events:manage': '管理事件采集与死信重放',
+    'merchant:portal': '使用商家门户（报品、查看自己的商品与结算）',
+    'partner:portal': '使用合作伙伴门户',
   },
   overview: {
     greetingMorning: '早上好，{{name}}',
