@@ -216,6 +216,10 @@ describe('before the live, in a real browser', () => {
       .waitFor();
     await merchant.getByTestId('sku-spec-0').fill('30ml');
     await merchant.getByTestId('sku-listPrice-0').fill('199');
+    await merchant.getByTestId('sku-livePrice-0').fill('219');
+    await expect
+      .poll(() => merchant.getByTestId('product-form').textContent())
+      .toContain('直播价不能高于划线价');
     await merchant.getByTestId('sku-livePrice-0').fill('129.9');
     await merchant.getByTestId('sku-cost-0').fill('45.5');
     await merchant.getByTestId('sku-stock-0').fill('1000');

@@ -1,6 +1,7 @@
 import { AppError, type ErrorBody } from '@livecloud/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { validationDetails } from './validation-details.js';
 
 // Fastify's own client errors, each with a stable code of ours.
 const fastifyCodes: Record<string, { status: number; code: string; message?: string }> = {
@@ -26,11 +27,7 @@ const fastifyCodes: Record<string, { status: number; code: string; message?: str
 export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
   if (error instanceof AppError) return { status: error.status, body: error.toBody() };
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((issue) => ({
-      in: error.validationContext ?? 'request',
-      path: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-      message: issue.message ?? 'invalid',
-    }));
+    const details = validationDetails(error.validation, error.validationContext ?? 'request');
     const first = details[0];
     const where = first
       ? `${first.in}${first.path ? `.${first.path}` : ''}: ${first.message}`

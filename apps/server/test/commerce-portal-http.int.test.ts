@@ -52,6 +52,37 @@ describe('the merchant portal over HTTP', () => {
     );
   });
 
+  it('names each schema failure with an issue code and its limits, so the web can translate it', async () => {
+    const res = await w.merchants[0]!.client.request({
+      method: 'POST',
+      url: '/api/v1/portal/products',
+      payload: {
+        categoryId: w.ids['food'],
+        title: '',
+        skus: [{ spec: '1袋', listPriceFen: 100, livePriceFen: 200, costFen: 1, commissionBp: 1, stock: 1 }],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ error: { code: string; details: unknown[] } }>();
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          in: 'body',
+          path: 'title',
+          code: 'too_small',
+          params: { origin: 'string', minimum: 1, inclusive: true },
+        }),
+        expect.objectContaining({
+          in: 'body',
+          path: 'skus.0.livePriceFen',
+          code: 'custom',
+          params: { code: 'live_price_above_list' },
+        }),
+      ]),
+    );
+  });
+
   it('shows each merchant only its own records, even within one organisation', async () => {
     const [m1, m2] = w.merchants;
     const upload = await ok<{ id: string; contentType: string }>(

@@ -77,6 +77,7 @@ export const merchantTransitionInput = z
   .refine((v) => v.to === 'approved' || v.reason !== undefined, {
     message: 'a reason is required to reject or suspend',
     path: ['reason'],
+    params: { code: 'reason_required' },
   });
 export type MerchantTransitionInput = z.infer<typeof merchantTransitionInput>;
 

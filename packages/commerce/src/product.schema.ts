@@ -21,6 +21,7 @@ const skuFields = z.object({
 export const skuInput = skuFields.refine((s) => s.livePriceFen <= s.listPriceFen, {
   message: 'the live price cannot be above the list price',
   path: ['livePriceFen'],
+  params: { code: 'live_price_above_list' },
 });
 export type SkuInput = z.infer<typeof skuInput>;
 
@@ -42,7 +43,10 @@ export const createProductInput = productFields.extend({
     .array(skuInput)
     .min(1)
     .max(50)
-    .refine((skus) => new Set(skus.map((s) => s.spec)).size === skus.length, 'each SKU needs its own spec'),
+    .refine((skus) => new Set(skus.map((s) => s.spec)).size === skus.length, {
+      message: 'each SKU needs its own spec',
+      params: { code: 'duplicate_spec' },
+    }),
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 

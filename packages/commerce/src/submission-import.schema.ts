@@ -21,12 +21,17 @@ const targetRule = {
 export const portalImportInput = importFields.refine(targetRule.check, {
   message: targetRule.message,
   path: ['sessionRef'],
+  params: { code: 'session_target_mismatch' },
 });
 export type PortalImportInput = z.infer<typeof portalImportInput>;
 
 export const staffImportInput = importFields
   .extend({ merchantId: z.string().min(1).max(64) })
-  .refine(targetRule.check, { message: targetRule.message, path: ['sessionRef'] });
+  .refine(targetRule.check, {
+    message: targetRule.message,
+    path: ['sessionRef'],
+    params: { code: 'session_target_mismatch' },
+  });
 
 export const importRowDto = z.object({
   line: z.number().int().describe('line in the file (the header is line 1)'),

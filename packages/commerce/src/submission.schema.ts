@@ -41,6 +41,7 @@ const targetRule = {
   params: {
     message: 'a session submission names its session, a pool submission names none',
     path: ['sessionRef'],
+    params: { code: 'session_target_mismatch' },
   },
 };
 
@@ -55,6 +56,7 @@ export const transitionInput = z
   .refine((v) => v.to !== 'rejected' || v.reason !== undefined, {
     message: 'a reason is required to reject',
     path: ['reason'],
+    params: { code: 'reason_required' },
   });
 export type TransitionInput = z.infer<typeof transitionInput>;
 

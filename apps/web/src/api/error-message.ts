@@ -1,17 +1,22 @@
 import type { TFunction } from 'i18next';
 import { errorCodeLabel } from '../i18n/labels';
 import { ApiError, networkErrorCode } from './client';
+import { validationMessage } from './validation-message';
 
 /**
  * What to tell the user about a failed call: the translated text for well-known codes,
- * otherwise the server's own message, otherwise a sentence that fits the HTTP status.
+ * the fields of a schema failure in words, otherwise a sentence that fits the HTTP status.
+ * The server's own `message` is English for API clients and never reaches the screen.
  */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
   if (error.code === networkErrorCode) return t('errors.network');
   const known = errorCodeLabel(t, error.code);
   if (known !== null) return known;
-  if (!error.code.startsWith('http_') && error.message !== '') return error.message;
+  if (error.code === 'invalid_request') {
+    const issues = validationMessage(t, error.details);
+    if (issues !== null) return issues;
+  }
   if (error.status === 400 || error.status === 422) return t('errors.status400');
   if (error.status === 403) return t('errors.status403');
   if (error.status === 404) return t('errors.status404');

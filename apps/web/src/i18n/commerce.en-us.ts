@@ -287,6 +287,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     categoryRequired: 'Choose a category',
     addSku: 'Add spec',
     priceRequired: 'Enter a price',
+    livePriceAboveList: 'The live price cannot be above the list price',
     submitProduct: 'Submit',
     submitted: 'Submitted “{{title}}”',
     withdraw: 'Withdraw',

@@ -267,6 +267,7 @@ export const commerceZhCN = {
     categoryRequired: '请选择类目',
     addSku: '添加规格',
     priceRequired: '请输入价格',
+    livePriceAboveList: '直播价不能高于划线价',
     submitProduct: '提交报品',
     submitted: '已提报「{{title}}」',
     withdraw: '撤回',

@@ -43,6 +43,7 @@ const sharedNamespaces: Record<string, string> = {
   common: 'buttons and words every page uses',
   language: 'the language switch, on the login page and in the shell',
   errors: 'error codes any call can answer with',
+  validation: 'field names and schema issues of any invalid_request answer',
   roles: 'role names, shown by settings, shell and the SOP',
   permissions: 'permission names, shown by settings and the module pages',
   sources: 'event sources, shown by settings (API keys) and events',

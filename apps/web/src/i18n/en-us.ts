@@ -1,4 +1,5 @@
 import { overviewHomeEnUS } from './overview.en-us';
+import { validationEnUS } from './validation.en-us';
 import { approvalsEnUS } from './approvals.en-us';
 import { bigScreenEnUS } from './big-screen.en-us';
 import { eventsEnUS } from './events.en-us';
@@ -15,6 +16,7 @@ export const enUS: Messages = {
   approvals: approvalsEnUS,
   schedule: scheduleEnUS,
   selection: selectionEnUS,
+  validation: validationEnUS,
   forecast: forecastEnUS,
   common: {
     brand: 'LiveCloud',
@@ -56,12 +58,13 @@ export const enUS: Messages = {
     submit: 'Sign in',
     sessionExpired: 'Your session has expired. Please sign in again.',
     loggedOut: 'You have signed out',
-    heroTitle: 'One system for the whole life of live selling',
+    heroTitle: 'Live commerce, from merchant onboarding to going live',
     heroLead:
-      'Link suppliers, anchors and fans in one platform and keep the standard operating procedure in the system, so a new live room goes from nothing to its first broadcast in 7 days.',
-    heroBefore: 'Before the live: merchants, submissions, price comparison, QC, scheduling and line-ups',
-    heroDuring: 'During the live: a real-time big screen, automatic ad rules, re-feature advice',
-    heroAfter: 'After the live: profit, product and session reviews with shareable reports',
+      'An open-source live-commerce platform: merchants, products, sessions and live data in one system, strictly separated by organisation.',
+    heroBefore:
+      'Before the live: merchant onboarding, submissions, price comparison, QC, warehousing, scheduling and line-ups',
+    heroDuring: 'During the live: line-up checks before going live and a real-time big screen',
+    heroAfter: 'Data: event collection from your SDK and the platforms, product simulation',
     footer: 'Open source · Apache-2.0',
   },
   shell: {
@@ -240,6 +243,12 @@ export const enUS: Messages = {
     'experiments:manage': 'Manage experiments',
     'matrix:read': 'View the account matrix and product pool',
     'matrix:manage': 'Manage the account matrix and product pool',
+    'qc:manage': 'Run QC inspections and keep QC templates',
+    'events:write': 'Send events',
+    'events:read': 'View collected events and dead letters',
+    'events:manage': 'Manage event collection and replay dead letters',
+    'merchant:portal': 'Use the merchant portal (submissions, own products and settlements)',
+    'partner:portal': 'Use the partner portal',
   },
   overview: {
     home: overviewHomeEnUS,

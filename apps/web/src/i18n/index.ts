@@ -3,8 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import { enUS } from './en-us';
 import { zhCN } from './zh-cn';
 
-export const languages = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof languages)[number];
+import { initialLanguage, isLanguage, languages, type Language } from './initial-language';
+
+export { languages, type Language };
 
 /** localStorage key that remembers the chosen language across visits. */
 export const languageStorageKey = 'livecloud.lang';
@@ -19,17 +20,17 @@ declare module 'i18next' {
   }
 }
 
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(languageStorageKey);
+  } catch {
+    return null;
+  }
 }
 
-function readStoredLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(languageStorageKey);
-    return isLanguage(stored) ? stored : defaultLanguage;
-  } catch {
-    return defaultLanguage;
-  }
+function browserLanguages(): readonly string[] {
+  const list = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  return list.filter((tag): tag is string => typeof tag === 'string');
 }
 
 /** The language i18next currently renders, narrowed to the ones the app ships. */
@@ -51,12 +52,12 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-const initialLanguage = readStoredLanguage();
-document.documentElement.lang = initialLanguage;
+const firstLanguage = initialLanguage(readStoredLanguage(), browserLanguages());
+document.documentElement.lang = firstLanguage;
 
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: initialLanguage,
+  lng: firstLanguage,
   fallbackLng: defaultLanguage,
   supportedLngs: [...languages],
   nsSeparator: false,

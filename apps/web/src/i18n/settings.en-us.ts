@@ -82,6 +82,10 @@ export const settingsEnUS: typeof settingsZhCN = {
       recommend: 'Recommendation',
       experiments: 'Experiments',
       matrix: 'Matrix & supply',
+      qc: 'QC',
+      events: 'Events',
+      merchant: 'Merchant portal',
+      partner: 'Partner portal',
     },
   },
   apiKeys: {

@@ -76,6 +76,10 @@ export const settingsZhCN = {
       recommend: '推荐',
       experiments: '实验',
       matrix: '矩阵与供应链',
+      qc: '品控',
+      events: '事件采集',
+      merchant: '商家门户',
+      partner: '合作伙伴门户',
     },
   },
   apiKeys: {

@@ -1,4 +1,5 @@
 import { overviewHomeZhCN } from './overview.zh-cn';
+import { validationZhCN } from './validation.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
 import { bigScreenZhCN } from './big-screen.zh-cn';
 import { eventsZhCN } from './events.zh-cn';
@@ -14,6 +15,7 @@ export const zhCN = {
   approvals: approvalsZhCN,
   schedule: scheduleZhCN,
   selection: selectionZhCN,
+  validation: validationZhCN,
   forecast: forecastZhCN,
   common: {
     brand: 'LiveCloud',
@@ -55,11 +57,11 @@ export const zhCN = {
     submit: '登录',
     sessionExpired: '登录已过期，请重新登录',
     loggedOut: '你已安全退出',
-    heroTitle: '一个系统，管好直播电商的全流程',
-    heroLead: '把商家、主播与粉丝连成一体，把标准作业流程沉淀在系统里，新直播间从零到开播只需 7 天。',
-    heroBefore: '直播前：商家入驻、报品、选品比价、品控、排期与排品',
-    heroDuring: '直播中：秒级数据大屏、自动投放规则、返场推荐',
-    heroAfter: '直播后：利润、商品与场次复盘，一键导出报告',
+    heroTitle: '直播电商中台：从商家入驻到开播',
+    heroLead: '开源的直播电商中台：商家、商品、场次与直播数据在同一个系统里，按组织严格隔离。',
+    heroBefore: '直播前：商家入驻、报品、选品比价、品控、仓储、排期与排品',
+    heroDuring: '直播中：开播前的排品检查与秒级数据大屏',
+    heroAfter: '数据：自有 SDK 与平台事件采集、商品模拟',
     footer: '开源 · Apache-2.0',
   },
   shell: {
@@ -227,6 +229,12 @@ export const zhCN = {
     'experiments:manage': '管理实验',
     'matrix:read': '查看账号矩阵与货盘',
     'matrix:manage': '管理账号矩阵与货盘',
+    'qc:manage': '执行品控检查、维护品控模板',
+    'events:write': '上报事件',
+    'events:read': '查看采集的事件与死信',
+    'events:manage': '管理事件采集与死信重放',
+    'merchant:portal': '使用商家门户（报品、查看自己的商品与结算）',
+    'partner:portal': '使用合作伙伴门户',
   },
   overview: {
     home: overviewHomeZhCN,

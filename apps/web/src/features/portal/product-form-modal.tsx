@@ -8,6 +8,7 @@ import { commerceErrorMessage } from '../merchants/commerce-error';
 import { parsePercentInput, parseYuanInput, yuanRule } from '../../lib/money';
 import { ImageUpload } from '../submissions/image-upload';
 import { portalApi, portalImageUrl } from './portal.api';
+import { livePriceWithinList, specIsUnique } from './sku-rules';
 
 interface SkuRow {
   spec: string;
@@ -83,6 +84,15 @@ export function ProductFormModal({
     { required: true, message: t('commerce.portal.priceRequired') },
     yuanRule(t('commerce.merchants.amountInvalid')),
   ];
+  const livePriceRule =
+    (row: number) =>
+    ({ getFieldValue }: { getFieldValue: (name: (string | number)[]) => unknown }) => ({
+      validator: async (_rule: unknown, live: unknown) => {
+        if (!livePriceWithinList(getFieldValue(['skus', row, 'listPrice']), live)) {
+          throw new Error(t('commerce.portal.livePriceAboveList'));
+        }
+      },
+    });
   return (
     <Modal
       open={open}
@@ -156,7 +166,16 @@ export function ProductFormModal({
                     <Form.Item
                       name={[field.name, 'spec']}
                       label={index === 0 ? t('commerce.field.spec') : undefined}
-                      rules={[{ required: true, whitespace: true, message: t('commerce.field.spec') }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('commerce.field.spec') },
+                        ({ getFieldValue }) => ({
+                          validator: async () => {
+                            const specs = (getFieldValue('skus') as SkuRow[]).map((s) => s?.spec);
+                            if (!specIsUnique(specs, index))
+                              throw new Error(t('validation.rule.duplicate_spec'));
+                          },
+                        }),
+                      ]}
                     >
                       <Input maxLength={50} placeholder="50ml" data-testid={`sku-spec-${index}`} />
                     </Form.Item>
@@ -166,7 +185,8 @@ export function ProductFormModal({
                       <Form.Item
                         name={[field.name, name]}
                         label={index === 0 ? t(`commerce.field.${name}`) : undefined}
-                        rules={priceRules}
+                        rules={name === 'livePrice' ? [...priceRules, livePriceRule(field.name)] : priceRules}
+                        dependencies={name === 'livePrice' ? [['skus', field.name, 'listPrice']] : undefined}
                       >
                         <Input prefix="¥" inputMode="decimal" data-testid={`sku-${name}-${index}`} />
                       </Form.Item>

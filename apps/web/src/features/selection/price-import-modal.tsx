@@ -16,7 +16,7 @@ function reasonText(t: TFunction, reason: Row['reasons'][number]): string {
     const code = reason.code as keyof typeof selectionZhCN.rowReason;
     return t(`selection.rowReason.${code}`, { column: reason.column ?? '' });
   }
-  return reason.message;
+  return t('validation.issue.invalid');
 }
 
 /** Imports prices from a CSV read in the browser (UTF-8 or GBK) and shows the row-by-row answer. */

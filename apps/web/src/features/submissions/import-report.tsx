@@ -10,7 +10,7 @@ function reasonText(t: TFunction, reason: ImportRow['reasons'][number]): string 
   if (Object.hasOwn(commerceZhCN.rowReason, reason.code)) {
     return t(`commerce.rowReason.${reason.code as RowReasonKey}`, { column: reason.column ?? '' });
   }
-  return reason.message;
+  return t('validation.issue.invalid');
 }
 
 /** The row-by-row answer to a CSV import: what was taken, what was rejected and why. */
