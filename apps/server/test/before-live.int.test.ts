@@ -93,7 +93,8 @@ describe('before the live, composed over the real contexts', () => {
       } | null;
     }>(`/api/v1/sessions/${firstPast}/live`);
     // The session is the schedule's: its title, and its line-up with the time each item was explained.
-    expect(board.plan).toMatchObject({ status: 'ended', title: expect.stringMatching(/星河/) });
+    expect(board.plan?.status).toBe('ended');
+    expect(board.plan?.title).toMatch(/星河/);
     expect(board.plan!.lineup.length).toBeGreaterThan(0);
     expect(board.plan!.lineup.filter((item) => item.actualExplainMs > 0).length).toBeGreaterThan(0);
     expect(board.accountId).toBe(operation.accountId);
