@@ -326,7 +326,7 @@ describe('the live big screen in a real browser', () => {
     await sendViewerComment(sessionId, ['只有评论，没有进出场'], sessionId, 'acc_e2e_unscheduled');
     await page.goto(`${demo.url}/big-screen/${sessionId}`);
     await page.getByTestId('metric-dwell').waitFor({ timeout: 20_000 });
-    for (const id of ['dwell', 'bounce'])
+    for (const id of ['dwell', 'bounce', 'one-minute-view'])
       await expect.poll(() => page.getByTestId(`metric-${id}-value`).textContent()).toBe('未知');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('metric-dwell-value').textContent()).toBe('Unknown');

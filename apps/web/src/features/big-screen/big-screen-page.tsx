@@ -95,12 +95,17 @@ function Screen({ board }: { board: LiveBoard }) {
                 board={board}
                 id="one-minute-view"
                 label={t('bigScreen.metrics.oneMinuteViewRate')}
-                value={rates.oneMinuteViewRate.value}
+                value={totals.oneMinuteViews === null ? null : rates.oneMinuteViewRate.value}
                 format={percent}
-                note={t('bigScreen.metrics.ofEntries', {
-                  numerator: formatCount(rates.oneMinuteViewRate.numerator),
-                  denominator: formatCount(rates.oneMinuteViewRate.denominator),
-                })}
+                empty={t('bigScreen.metrics.unknown')}
+                note={
+                  totals.oneMinuteViews === null
+                    ? undefined
+                    : t('bigScreen.metrics.ofEntries', {
+                        numerator: formatCount(rates.oneMinuteViewRate.numerator),
+                        denominator: formatCount(rates.oneMinuteViewRate.denominator),
+                      })
+                }
                 tone="blue"
               />
               <Stat
