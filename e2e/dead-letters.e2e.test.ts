@@ -115,6 +115,8 @@ describe('dead letters in a real browser', () => {
     await page.goto(`${demo.url}/settings/audit`);
     await page.getByTestId('page-settings-audit').waitFor();
     await page.getByTestId('audit-action-filter').click();
+    // The list of objects is longer than the dropdown shows at once: search it.
+    await page.keyboard.type('死信');
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '死信' })

@@ -129,8 +129,7 @@ export function QcPage() {
         testId: (id) => `qc-inspect-${id}`,
       }}
       error={records.error}
-      // Nothing to inspect: the past inspections, or the checklists when there are none yet.
-      idleTab={records.data?.items.length === 0 ? 'templates' : 'records'}
+      idleTab="records"
       tabs={(open) => [
         {
           key: 'records',
