@@ -31,9 +31,31 @@ function categoryNameOf(item: LineupItem): string {
   return /serum|cream|toner|mask/.test(item.productId) ? '护肤' : '美妆';
 }
 
-/** `sku_serum_30ml` → `30ml`: the fixture's SKU id tail reads as a spec. */
-function specOf(item: LineupItem): string {
-  return (item.skuId ?? item.productId).replace(/^sku_[a-z]+_/, '').slice(0, 50) || '标准装';
+/** The fixtures' SKUs as a Chinese catalogue writes their specs (规格). */
+const demoSpecs: Readonly<Record<string, string>> = {
+  sku_lipstick_316: '#316 色号',
+  sku_serum_30ml: '30ml',
+  sku_powder_01: '01 号色',
+  sku_cream_50g: '50g',
+  sku_toner_160ml: '160ml',
+  sku_mask_10p: '10 片装',
+  sku_bread_1kg: '1kg 整箱',
+  sku_nuts_30bag: '750g（30 包）',
+  sku_noodle_5bag: '5 袋装',
+  sku_milk_12box: '250ml × 12 盒',
+  sku_rice_5kg: '5kg',
+  sku_crab_card: '4 对装礼卡',
+  sku_socks_5pair: '5 双装',
+  sku_tee_white_l: '白色 L 码',
+  sku_pants_black_m: '黑色 M 码',
+  sku_dress_floral_s: '碎花 S 码',
+  sku_down_navy_l: '藏青 L 码',
+  sku_coat_camel_m: '驼色 M 码',
+};
+
+/** The SKU's spec in Chinese; a fixture without one is the standard pack (标准装). */
+export function specOf(item: LineupItem): string {
+  return (item.skuId ? demoSpecs[item.skuId] : undefined) ?? '标准装';
 }
 
 /** 8:00 pm Shanghai time `daysAhead` days from `now`, as an ISO string with offset. */
