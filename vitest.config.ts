@@ -33,7 +33,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['e2e/**/*.test.ts'] },
+        // A page on a shared, loaded machine may take seconds to show what a poll waits for.
+        test: { name: 'browser', include: ['e2e/**/*.test.ts'], expect: { poll: { timeout: 10_000 } } },
       },
     ],
   },
