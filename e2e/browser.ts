@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const screenshotDir = join(root, 'e2e', 'screenshots');
@@ -98,6 +99,22 @@ export async function startDemo(options: { simulate?: boolean | 'history' } = {}
 }
 
 /** Opens the antd select with this test id and clicks its first option showing `option`. */
+/**
+ * Types into a searchable select (a remote search) and picks the option that shows up for that
+ * text; checks that the select now shows it.
+ */
+export async function searchAndPick(page: Page, testId: string, text: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await select.locator('input').fill(text);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  await expect.poll(() => select.textContent()).toContain(option);
+}
+
 export async function pickOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
   await page

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pickOption as pick, screenshotDir, startDemo, type DemoServer } from './browser.js';
+import {
+  launchBrowser,
+  pickOption as pick,
+  screenshotDir,
+  searchAndPick,
+  startDemo,
+  type DemoServer,
+} from './browser.js';
 
 /**
  * The main path before the live, in a real browser against `livecloud demo`: a merchant
@@ -340,14 +347,9 @@ describe('before the live, in a real browser', () => {
     await go(staff, '/before/lineups', 'page-before-lineups');
     await choose(staff, 'lineup-session', '补水精华专场');
     await staff.getByTestId('lineup-add').click();
-    await staff.getByTestId('lineup-product').fill('玻尿酸');
-    await staff
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: product })
-      .first()
-      .click();
-    // Picking the product fills its SKU and live price from the catalogue.
-    await expect.poll(() => staff.getByTestId('lineup-sku').inputValue()).toMatch(/^sku_/);
+    await searchAndPick(staff, 'lineup-product', '玻尿酸', product);
+    // Picking the product fills its SKU (shown by its spec) and live price from the catalogue.
+    await expect.poll(() => staff.getByTestId('lineup-sku').textContent()).toContain('30ml');
     expect(await staff.getByTestId('lineup-price').inputValue()).toBe('129.90');
     await staff.getByTestId('lineup-minutes').fill('15');
     await staff.getByTestId('lineup-stock').fill('200');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemo, type DemoServer } from './browser.js';
+import { launchBrowser, screenshotDir, searchAndPick, startDemo, type DemoServer } from './browser.js';
 
 let demo: DemoServer;
 let browser: Browser;
@@ -206,32 +206,53 @@ describe('scheduling in a real browser', () => {
     await blockOf('双11 美妆专场').click();
     await page.getByTestId('session-open-lineup').click();
     await page.getByTestId('page-before-lineups').waitFor();
+    // The mask's 170 minutes overrun the 3-hour session: the line-up fails its checks (see going live).
     const items = [
-      { product: 'prd_lipstick', sku: 'sku_red', price: '89.90', minutes: '12' },
-      { product: 'prd_serum', sku: 'sku_30ml', price: '199', minutes: '15' },
-      { product: 'prd_mask', sku: 'sku_box', price: '59.9', minutes: '8' },
+      {
+        search: '口红',
+        product: '完美日记小细跟口红 #316',
+        spec: '#316 色号',
+        price: '69.90',
+        minutes: '12',
+      },
+      { search: '精华', product: '珀莱雅双抗精华液 30ml', spec: '30ml', price: '259.00', minutes: '15' },
+      {
+        search: '敷料',
+        product: '可复美重组胶原蛋白敷料 10片',
+        spec: '10 片装',
+        price: '299.00',
+        minutes: '170',
+      },
     ];
-    for (const item of items) {
-      await page.getByTestId('lineup-add').click();
-      await page.getByTestId('lineup-product').fill(item.product);
-      await page.getByTestId('lineup-sku').fill(item.sku);
-      await page.getByTestId('lineup-price').fill(item.price);
+    for (const [index, item] of items.entries()) {
+      // The first product goes in with "save and add another"; the dialog comes back empty.
+      if (index !== 1) await page.getByTestId('lineup-add').click();
+      await searchAndPick(page, 'lineup-product', item.search, item.product);
+      // Picking the product fills its SKU (by spec) and live price from the catalogue.
+      await expect.poll(() => page.getByTestId('lineup-sku').textContent()).toContain(item.spec);
+      expect(await page.getByTestId('lineup-price').inputValue()).toBe(item.price);
       await page.getByTestId('lineup-minutes').fill(item.minutes);
-      // Ids typed by hand name no warehouse stock: allocating any would be refused (stock_insufficient).
-      await page.getByTestId('lineup-stock').fill('0');
-      if (item.product === 'prd_mask') {
+      await page.getByTestId('lineup-stock').fill('50');
+      if (index === 2) {
         await pick(page.getByTestId('lineup-mechanism'), '秒杀');
         await page.locator('#flashPriceYuan').fill('39.9');
         await page.locator('#flashQuantity').fill('500');
         await page.locator('#flashMinutes').fill('5');
       }
-      await page.getByTestId('lineup-item-submit').click();
-      await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+      if (index === 0) {
+        await page.getByTestId('lineup-item-submit-next').click();
+        await expect.poll(() => page.getByTestId('lineup-product').textContent()).not.toContain(item.product);
+        expect(await page.getByTestId('lineup-stock').inputValue()).toBe('100');
+      } else {
+        await page.getByTestId('lineup-item-submit').click();
+        await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+      }
     }
     const titles = () => page.getByTestId('lineup-title').allTextContents();
-    await expect.poll(titles).toEqual(['prd_lipstick', 'prd_serum', 'prd_mask']);
-    expect(await page.getByTestId('lineup-minutes-total').textContent()).toContain('35 / 180');
-    // Every check runs (catalogue and selection are wired in); ids typed by hand are not in the catalogue.
+    const [lipstick, serum, mask] = items.map((i) => i.product);
+    await expect.poll(titles).toEqual([lipstick, serum, mask]);
+    expect(await page.getByTestId('lineup-minutes-total').textContent()).toContain('197 / 180');
+    // Every check runs (catalogue and selection are wired in); the explain time overruns the session.
     await expect.poll(() => page.getByTestId('lineup-checks').textContent()).toContain('有问题');
     // The checks that need the catalogue and selection run; only the requirement check may skip
     // (this session has no product-pool requirements).
@@ -241,12 +262,12 @@ describe('scheduling in a real browser', () => {
     await page
       .getByTestId('lineup-row-3')
       .dragTo(page.getByTestId('lineup-row-1'), { targetPosition: { x: 200, y: 4 } });
-    await expect.poll(titles).toEqual(['prd_mask', 'prd_lipstick', 'prd_serum']);
+    await expect.poll(titles).toEqual([mask, lipstick, serum]);
     await page.locator('.lc-lineup-busy').waitFor({ state: 'detached' });
     await shot('schedule-06-lineup-reordered');
     await page.reload();
     await page.getByTestId('lineup-list').waitFor();
-    await expect.poll(titles).toEqual(['prd_mask', 'prd_lipstick', 'prd_serum']);
+    await expect.poll(titles).toEqual([mask, lipstick, serum]);
   });
 
   it('goes live only with a reason while the line-up fails its checks, then opens the big screen', async () => {
@@ -255,7 +276,7 @@ describe('scheduling in a real browser', () => {
     await blockOf('双11 美妆专场').click();
     await page.getByTestId('session-transition').click();
     await page.locator('.ant-popover:visible .ant-btn-primary').click();
-    // The ids typed by hand are not in the catalogue: the line-up fails, so going live is refused.
+    // The explain time overruns the session: the line-up fails, so going live is refused.
     await page.getByTestId('go-live-problem-lineup_invalid').waitFor();
     expect(await page.getByTestId('go-live-problems').textContent()).toMatch(/排品检查未通过：共 \d+ 个问题/);
     await shot('schedule-07a-go-live-refused');

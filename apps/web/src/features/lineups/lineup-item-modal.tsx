@@ -1,11 +1,11 @@
 import type { LineupDto as Lineup, LineupItemDto as LineupItem } from '@livecloud/schedule/schemas';
-import { App, AutoComplete, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { fenToYuan, lineupsApi, yuanToFen } from './lineups.api';
 import { formatFen } from '../../lib/format';
+import { ProductPicker, SkuPicker, useCatalogueSearch, type CatalogueProduct } from './product-picker';
 import { MechanismFields, mechanismValues, toMechanism, type MechanismValues } from './mechanism-fields';
 
 interface FormValues extends MechanismValues {
@@ -17,19 +17,13 @@ interface FormValues extends MechanismValues {
   note?: string;
 }
 
-/** What the product catalogue (商品库) offers the picker, when it answers. */
-interface CatalogueProduct {
-  id: string;
-  title: string;
-  skus: { id: string; spec: string; livePriceFen: number; listPriceFen?: number }[];
-}
-
 export interface LineupItemModalProps {
   sessionId: string;
   /** `null` closed; `'new'` add; an item to edit it. */
   target: LineupItem | 'new' | null;
   onClose: () => void;
-  onSaved: (lineup: Lineup) => void;
+  /** `keepOpen` when the person saved and goes on adding: the dialog stays, emptied. */
+  onSaved: (lineup: Lineup, keepOpen: boolean) => void;
 }
 
 /** Adds or edits a line-up item: product and SKU, explain time, live price, mechanism, stock. */
@@ -39,27 +33,29 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [query, setQuery] = useState('');
-  const [catalogue, setCatalogue] = useState<CatalogueProduct[]>([]);
+  const [seen, setSeen] = useState<Map<string, CatalogueProduct>>(() => new Map());
   const productId = Form.useWatch('productId', form);
   const editing = target !== null && target !== 'new' ? target : null;
+  const search = useCatalogueSearch(query, target !== null);
+  // Without a catalogue (or without access to it) ids are typed by hand.
+  const manual = search.isError;
 
-  // The picker asks the product catalogue; without one (or without access) ids are typed by hand.
+  // Products stay known after the search moves on, so the picked one's SKUs remain.
+  useEffect(() => {
+    if (!search.data) return;
+    setSeen((prev) => {
+      const next = new Map(prev);
+      for (const p of search.data) next.set(p.id, p);
+      return next;
+    });
+  }, [search.data]);
+
+  // Each opening starts from the item (or from nothing): the form does not keep the last save.
   useEffect(() => {
     if (target === null) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .get<{ items: CatalogueProduct[] }>(`/api/v1/products?q=${encodeURIComponent(query)}`, {
-          signal: controller.signal,
-        })
-        .then((result) => setCatalogue(result.items.slice(0, 20)))
-        .catch(() => setCatalogue([]));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, target]);
+    form.resetFields();
+    setQuery('');
+  }, [target, form]);
 
   const initialValues = useMemo((): Partial<FormValues> => {
     if (!editing)
@@ -75,7 +71,10 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
     };
   }, [editing]);
 
+  const keepOpenRef = useRef(false);
   const onSubmit = async (values: FormValues) => {
+    const keepOpen = keepOpenRef.current && !editing;
+    keepOpenRef.current = false;
     const input = {
       productId: values.productId.trim(),
       skuId: values.skuId.trim(),
@@ -91,7 +90,11 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
         ? await lineupsApi.update(editing.id, input)
         : await lineupsApi.add(sessionId, input);
       void message.success(editing ? t('common.saved') : t('schedule.lineups.added'));
-      onSaved(lineup);
+      if (keepOpen) {
+        form.resetFields();
+        setQuery('');
+      }
+      onSaved(lineup, keepOpen);
     } catch (cause) {
       void message.error(schedulingErrorMessage(t, cause));
     } finally {
@@ -99,19 +102,47 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
     }
   };
 
-  const picked = catalogue.find((p) => p.id === productId);
+  const picked = productId ? seen.get(productId) : undefined;
+  const pickProduct = (id: string) => {
+    const sku = seen.get(id)?.skus[0];
+    form.setFieldsValue(
+      sku ? { skuId: sku.id, livePriceYuan: fenToYuan(sku.livePriceFen) } : { skuId: undefined },
+    );
+  };
   return (
     <Modal
       open={target !== null}
       title={editing ? t('schedule.lineups.editTitle') : t('schedule.lineups.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        editing ? null : (
+          <Button
+            key="next"
+            loading={saving}
+            onClick={() => {
+              keepOpenRef.current = true;
+              form.submit();
+            }}
+            data-testid="lineup-item-submit-next"
+          >
+            {t('schedule.lineups.saveAndNext')}
+          </Button>
+        ),
+        <Button
+          key="save"
+          type="primary"
+          loading={saving}
+          onClick={() => form.submit()}
+          data-testid="lineup-item-submit"
+        >
+          {t('common.save')}
+        </Button>,
+      ]}
       destroyOnHidden
       width={640}
-      okButtonProps={{ 'data-testid': 'lineup-item-submit' }}
     >
       <Form<FormValues>
         form={form}
@@ -127,18 +158,24 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
               name="productId"
               label={t('schedule.lineups.product')}
               rules={[{ required: true, whitespace: true, message: t('schedule.lineups.productRequired') }]}
-              extra={t('schedule.lineups.productHint')}
+              extra={manual ? t('schedule.lineups.productIdHint') : t('schedule.lineups.productHint')}
             >
-              <AutoComplete
-                onSearch={setQuery}
-                options={catalogue.map((p) => ({ value: p.id, label: `${p.title} · ${p.id}` }))}
-                onSelect={(id: string) => {
-                  const sku = catalogue.find((p) => p.id === id)?.skus[0];
-                  if (sku) form.setFieldsValue({ skuId: sku.id, livePriceYuan: fenToYuan(sku.livePriceFen) });
-                }}
-              >
-                <Input placeholder={t('schedule.lineups.productPlaceholder')} data-testid="lineup-product" />
-              </AutoComplete>
+              {manual ? (
+                <Input
+                  placeholder={t('schedule.lineups.productIdPlaceholder')}
+                  data-testid="lineup-product"
+                />
+              ) : (
+                <ProductPicker
+                  products={search.data ?? []}
+                  loading={search.isFetching || search.data === undefined}
+                  onSearch={setQuery}
+                  current={
+                    editing?.product ? { id: editing.productId, title: editing.product.title } : undefined
+                  }
+                  onChange={pickProduct}
+                />
+              )}
             </Form.Item>
           </Col>
           <Col span={10}>
@@ -147,11 +184,20 @@ export function LineupItemModal({ sessionId, target, onClose, onSaved }: LineupI
               label={t('schedule.lineups.sku')}
               rules={[{ required: true, whitespace: true, message: t('schedule.lineups.skuRequired') }]}
             >
-              <AutoComplete
-                options={(picked?.skus ?? []).map((s) => ({ value: s.id, label: `${s.spec} · ${s.id}` }))}
-              >
+              {manual ? (
                 <Input data-testid="lineup-sku" />
-              </AutoComplete>
+              ) : (
+                <SkuPicker
+                  product={picked}
+                  currentName={
+                    editing?.skuId === form.getFieldValue('skuId') ? editing?.product?.skuName : null
+                  }
+                  onChange={(id) => {
+                    const sku = picked?.skus.find((s) => s.id === id);
+                    if (sku) form.setFieldValue('livePriceYuan', fenToYuan(sku.livePriceFen));
+                  }}
+                />
+              )}
             </Form.Item>
           </Col>
         </Row>

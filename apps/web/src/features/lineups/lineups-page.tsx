@@ -215,9 +215,9 @@ export function LineupsPage() {
           sessionId={sessionId}
           target={editing}
           onClose={() => setEditing(null)}
-          onSaved={(next) => {
+          onSaved={(next, keepOpen) => {
             replaceLineup(next);
-            setEditing(null);
+            if (!keepOpen) setEditing(null);
           }}
         />
       ) : null}
