@@ -69,6 +69,7 @@ export const recentEventDto = z
     occurredAt: z.string().describe('ISO'),
     receivedAt: z.string().describe('ISO'),
     sessionId: z.string().nullable(),
+    sessionTitle: z.string().nullable().describe('the scheduled session’s title; null when not scheduled'),
     personKey: z
       .string()
       .nullable()

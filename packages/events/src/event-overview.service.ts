@@ -16,6 +16,9 @@ import { recentEvents } from './recent-events.query.js';
 
 const dayMs = 86_400_000;
 
+/** Titles of the organisation's scheduled sessions among `ids`; ids it did not schedule are absent. */
+export type SessionTitles = (orgId: string, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
 /**
  * A person's id as the overview shows it: enough to tell two viewers apart, not enough to
  * look one up on the platform.
@@ -47,6 +50,8 @@ export function createEventOverviewService(deps: {
   eventStore: Pick<EventStore, 'query' | 'tables'>;
   deadLetters: Pick<DeadLetterRepository, 'countsByBucket'>;
   clock: Clock;
+  /** Titles of the organisation's scheduled sessions by id (scheduling); none without it. */
+  sessionTitles?: SessionTitles | undefined;
 }) {
   const { eventStore, deadLetters, clock } = deps;
   return {
@@ -113,6 +118,11 @@ export function createEventOverviewService(deps: {
 
     async recent(orgId: string, limit: number): Promise<RecentEventsDto> {
       const rows = await recentEvents(scopeToOrg(eventStore, orgId), eventStore.tables.events, limit);
+      const sessionIds = [...new Set(rows.flatMap((r) => (r.sessionId === '' ? [] : [r.sessionId])))];
+      const titles =
+        deps.sessionTitles && sessionIds.length > 0
+          ? await deps.sessionTitles(orgId, sessionIds)
+          : new Map<string, string>();
       return {
         items: rows.map((r): RecentEventDto => ({
           id: r.id,
@@ -121,6 +131,7 @@ export function createEventOverviewService(deps: {
           occurredAt: new Date(r.occurredAt).toISOString(),
           receivedAt: new Date(r.receivedAt).toISOString(),
           sessionId: r.sessionId === '' ? null : r.sessionId,
+          sessionTitle: titles.get(r.sessionId) ?? null,
           personKey: maskPersonKey(r.personId),
         })),
       };

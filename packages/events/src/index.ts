@@ -86,6 +86,7 @@ export {
   createEventOverviewService,
   maskPersonKey,
   type EventOverviewService,
+  type SessionTitles,
 } from './event-overview.service.js';
 export {
   eventOverviewDto,

@@ -126,6 +126,7 @@ function describeOverview(name: string, open: () => Promise<EventStore>, cleanup
           type: 'like',
           source: 'douyin',
           sessionId: 'ses_1',
+          sessionTitle: null,
           personKey: 'dy_***v5',
         });
         expect(items[1]?.personKey).toBe('ks_***11');

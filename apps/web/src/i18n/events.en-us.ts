@@ -97,6 +97,7 @@ export const eventsEnUS: typeof eventsZhCN = {
     session: 'Live session',
     person: 'Person (masked)',
     none: '—',
+    sessionUnscheduled: 'Unscheduled session',
     types: {
       room_enter: 'Entered room',
       room_leave: 'Left room',

@@ -94,6 +94,7 @@ export const eventsZhCN = {
     session: '直播场次',
     person: '用户（脱敏）',
     none: '—',
+    sessionUnscheduled: '未排期场次',
     types: {
       room_enter: '进入直播间',
       room_leave: '离开直播间',

@@ -30,8 +30,9 @@ export function RecentEventsTable() {
     },
     {
       title: t('events.session'),
-      dataIndex: 'sessionId',
-      render: (id: string | null) => id ?? t('events.none'),
+      key: 'session',
+      render: (_, event) =>
+        event.sessionTitle ?? (event.sessionId === null ? t('events.none') : t('events.sessionUnscheduled')),
       ellipsis: true,
     },
     {
