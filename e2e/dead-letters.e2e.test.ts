@@ -79,7 +79,7 @@ afterAll(async () => {
 describe('dead letters in a real browser', () => {
   it('corrects a rejected order in the page and replays it into the store', async () => {
     const [id] = await collect([order(1, '99.00')]);
-    await page.goto(`${demo.url}/audience/events`);
+    await page.goto(`${demo.url}/audience/events?tab=dead-letters`);
     await page.getByTestId('page-audience-events').waitFor();
     await page.locator(`tr[data-row-key="${id}"]`).getByText('详情').click();
     await page.getByTestId(`dead-letter-drawer-edit-${id}`).click();

@@ -60,8 +60,9 @@ const builtPages: Partial<Record<NavItemKey, LazyExoticComponent<ComponentType>>
     import('./features/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
   ),
   sop: lazy(() => import('./features/sop/sop-page').then((m) => ({ default: m.SopPage }))),
-  events: lazy(() =>
-    import('./features/events/dead-letters-page').then((m) => ({ default: m.DeadLettersPage })),
+  events: lazy(() => import('./features/events/events-page').then((m) => ({ default: m.EventsPage }))),
+  moderation: lazy(() =>
+    import('./features/moderation/moderation-page').then((m) => ({ default: m.ModerationPage })),
   ),
   bigScreen: lazy(() =>
     import('./features/big-screen/session-picker-page').then((m) => ({ default: m.SessionPickerPage })),

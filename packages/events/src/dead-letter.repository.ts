@@ -126,6 +126,27 @@ export function createDeadLetterRepository(db: Kysely<Database>) {
       return query.orderBy('id', 'desc').limit(filter.limit).execute();
     },
 
+    /**
+     * Letters received in [from, to) per bucket of `bucketMs` (aligned to the epoch), whatever
+     * their status since: what the collector refused at the time.
+     */
+    async countsByBucket(
+      orgId: string,
+      range: { from: Date; to: Date; bucketMs: number },
+    ): Promise<{ bucketStart: number; count: number }[]> {
+      const bucket = sql<string>`floor(extract(epoch from received_at) * 1000 / ${range.bucketMs})::bigint`;
+      const rows = await db
+        .selectFrom('dead_letters')
+        .select([bucket.as('bucket'), (eb) => eb.fn.countAll<string>().as('n')])
+        .where('org_id', '=', orgId)
+        .where('received_at', '>=', range.from)
+        .where('received_at', '<', range.to)
+        // The output name, not the expression again: its bound width would be a second parameter.
+        .groupBy(sql`bucket`)
+        .execute();
+      return rows.map((r) => ({ bucketStart: Number(r.bucket) * range.bucketMs, count: Number(r.n) }));
+    },
+
     async findById(orgId: string, id: string): Promise<DeadLetterRow | undefined> {
       return db
         .selectFrom('dead_letters')

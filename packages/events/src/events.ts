@@ -10,6 +10,11 @@ import { createStoreDeduper, type Deduper } from './deduper.js';
 import { findStoredEventIds, forEachStoredEventIdPage } from './event-ids.query.js';
 import { coalesceIdLookups } from './group-commit.js';
 import type { EventStore } from './event-store.js';
+import {
+  createEventOverviewService,
+  type EventOverviewService,
+  type SessionTitles,
+} from './event-overview.service.js';
 import { createInProcessBus } from './in-process-bus.js';
 import { createNatsBus } from './nats-bus.js';
 import type { LiveOnAccountLookup } from './pipeline/attach.step.js';
@@ -37,6 +42,8 @@ export interface CollectionOptions {
   liveOnAccount?: LiveOnAccountLookup | undefined;
   /** The audit log for dead-letter replays and discards. */
   audit?: AuditRecorder | undefined;
+  /** Session titles for the events overview (scheduling). */
+  sessionTitles?: SessionTitles | undefined;
 }
 
 /** Everything collection needs at run time, on the engines the configuration chose. */
@@ -46,6 +53,8 @@ export interface Collection {
   rateLimiter: RateLimiter;
   collector: Collector;
   deadLetters: DeadLetterService;
+  /** Volume over time, the rejected share and the last events received. */
+  overview: EventOverviewService;
   /** Closes the bus and the Redis connection (not the stores, which the caller owns). */
   close(): Promise<void>;
 }
@@ -142,6 +151,12 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
     replay: (input) => collector.replay(input),
     audit: options.audit,
   });
+  const overview = createEventOverviewService({
+    eventStore,
+    deadLetters: deadLetterRepository,
+    clock,
+    sessionTitles: options.sessionTitles,
+  });
   logger.info({ bus: bus.kind, dedupe: dedupe.kind, rateLimiter: rateLimiter.kind }, 'collection ready');
   const openBus = bus;
   let closing: Promise<void> | undefined;
@@ -151,6 +166,7 @@ export async function openCollection(options: CollectionOptions): Promise<Collec
     rateLimiter,
     collector,
     deadLetters,
+    overview,
     close() {
       closing ??= (async () => {
         await openBus.close();

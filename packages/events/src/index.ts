@@ -82,3 +82,17 @@ export { collectorRoutes } from './collector.routes.js';
 export { segmentRoutes } from './segment.routes.js';
 export { segmentPaths, segmentShortPaths, type SegmentCall } from './pipeline/segment.step.js';
 export { eventsRoutes } from './events.routes.js';
+export {
+  createEventOverviewService,
+  maskPersonKey,
+  type EventOverviewService,
+  type SessionTitles,
+} from './event-overview.service.js';
+export {
+  eventOverviewDto,
+  recentEventsDto,
+  maxOverviewBuckets,
+  maxRecentEvents,
+  type EventOverviewDto,
+  type RecentEventsDto,
+} from './event-overview.schema.js';

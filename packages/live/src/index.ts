@@ -53,3 +53,6 @@ export {
 } from './scheduled-sessions.js';
 export * from './live-plan.schema.js';
 export { emptySnapshot } from './live-plan.js';
+export * from './moderation.schema.js';
+export { createModerationService, type ModerationService } from './moderation.service.js';
+export { moderationRoutes } from './moderation.routes.js';

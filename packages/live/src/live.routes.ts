@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { liveBoardSchema, recentSessionDto } from './live-comparison.schema.js';
 import type { LiveFrame } from './live-feed.js';
 import type { Live } from './live.js';
+import { moderationRoutes } from './moderation.routes.js';
 
 const sessionParams = z.object({
   id: z.string().min(1).max(128).describe('the live session id as the platform names it'),
@@ -26,13 +27,14 @@ function sseFrame(frame: LiveFrame, seq: number): string {
  * looks exactly like one that does not exist.
  */
 export function liveRoutes(
-  deps: Pick<Live, 'board' | 'feed' | 'recentSessions' | 'streamRecheckMs'>,
+  deps: Pick<Live, 'board' | 'feed' | 'recentSessions' | 'streamRecheckMs' | 'moderation'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     // Open streams would hold the server open; end them before it waits for connections.
     app.addHook('preClose', async () => {
       deps.feed.close();
     });
+    await app.register(moderationRoutes(deps.moderation));
 
     app.get(
       '/live/sessions',

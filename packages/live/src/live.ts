@@ -7,6 +7,8 @@ import { startLiveConsumer, type LiveConsumer, type LiveEventSource } from './li
 import { createLiveFeed, type LiveFeed } from './live-feed.js';
 import type { LiveStateStore } from './live-state.js';
 import { createMemoryLiveState } from './memory-live-state.js';
+import type { ModerationLexiconDto } from './moderation.schema.js';
+import { createModerationService, type ModerationService } from './moderation.service.js';
 import { recentLiveSessions } from './queries/recent-live-sessions.query.js';
 import { createCachedNames, type NameLookup } from './names-by-id.js';
 import { createRedisLiveState } from './redis-live-state.js';
@@ -35,6 +37,8 @@ export interface LiveOptions {
   accountNames?: NameLookup | undefined;
   /** Moderation of comments (the risk context's lexicon); comments show unchecked without it. */
   moderateComment?: CommentModerator | undefined;
+  /** The lexicon `moderateComment` checks against, for the moderation page. */
+  lexicon?: (() => ModerationLexiconDto) | undefined;
   /** Scheduling's sessions and line-ups: titles, states and plans on the board and in the list. */
   scheduled?: ScheduledSessions | undefined;
 }
@@ -44,6 +48,8 @@ export interface Live {
   readonly state: LiveStateStore;
   readonly board: LiveBoardService;
   readonly feed: LiveFeed;
+  /** The moderation page: the lexicon and the comments it flagged. */
+  readonly moderation: ModerationService;
   /** How often an open stream re-checks its caller's access. */
   readonly streamRecheckMs: number;
   /**
@@ -110,12 +116,20 @@ export function openLive(options: LiveOptions): Live {
       accountName: s.accountId === null ? null : (names[s.accountId] ?? null),
     }));
   };
+  const moderation = createModerationService({
+    events: options.events,
+    moderateComment: options.moderateComment,
+    lexicon: options.lexicon,
+    scheduled: options.scheduled,
+    logger: options.logger,
+  });
   const consumers: LiveConsumer[] = [];
   let closing: Promise<void> | undefined;
   return {
     state,
     board,
     feed,
+    moderation,
     streamRecheckMs: options.streamRecheckMs ?? 5_000,
     recentSessions,
     async attach(bus) {

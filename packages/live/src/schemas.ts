@@ -7,3 +7,4 @@ export * from './comment-moderation.schema.js';
 export * from './live-comparison.schema.js';
 export * from './live-snapshot.schema.js';
 export * from './live-plan.schema.js';
+export * from './moderation.schema.js';

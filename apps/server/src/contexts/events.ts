@@ -94,7 +94,7 @@ export function collectionOptions(
   config: Config,
   deps: Pick<
     CollectionOptions,
-    'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup' | 'liveOnAccount' | 'audit'
+    'eventStore' | 'db' | 'clock' | 'logger' | 'sessionLookup' | 'liveOnAccount' | 'audit' | 'sessionTitles'
   >,
 ): CollectionOptions {
   return {
@@ -126,6 +126,8 @@ export function openEvents(
       ...rest,
       sessionLookup: scheduledSessionLookup(schedule, { clock: deps.clock, logger: deps.logger }),
       liveOnAccount: liveSessionOnAccount(schedule, { clock: deps.clock, logger: deps.logger }),
+      sessionTitles: async (orgId, ids) =>
+        new Map((await schedule.sessions.getMany(orgId, ids)).map((s) => [s.id, s.title])),
     }),
   );
 }

@@ -5,11 +5,12 @@ import {
   openLive as openLiveContext,
   type CommentModerator,
   type Live,
+  type ModerationLexiconDto,
   type NameLookup,
   type ScheduledSession,
   type ScheduledSessions,
 } from '@livecloud/live';
-import { createModerator, type Moderator } from '@livecloud/risk';
+import { createModerator, defaultAllowList, defaultLexicon, type Moderator } from '@livecloud/risk';
 import type { Schedule, SessionDto } from '@livecloud/schedule';
 
 /** Display names of the platform accounts on the big screen, from scheduling's accounts. */
@@ -73,6 +74,24 @@ export function boardCommentModerator(): CommentModerator {
 }
 
 /**
+ * The lexicon {@link boardCommentModerator} checks against. Organisations have no lexicon of
+ * their own yet, so this is the built-in one.
+ */
+export function boardModerationLexicon(): ModerationLexiconDto {
+  return {
+    source: 'built_in',
+    terms: defaultLexicon.map((t) => ({
+      term: t.term,
+      category: t.category,
+      severity: t.severity,
+      // Matching by sound only ever applies to terms of two or more Chinese characters.
+      homophone: t.homophone !== false && (t.term.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2,
+    })),
+    allow: [...defaultAllowList],
+  };
+}
+
+/**
  * The big screen: live state on Redis when configured, in memory otherwise; product titles from
  * commerce, account names from scheduling, comment flags from risk. `live.attach(bus)` feeds it.
  */
@@ -94,6 +113,7 @@ export function openLive(base: {
     accountNames: boardAccountNames(base.schedule),
     scheduled: boardScheduledSessions(base.schedule),
     moderateComment: boardCommentModerator(),
+    lexicon: boardModerationLexicon,
     streamRecheckMs: base.config.streamRecheckMs,
   });
 }

@@ -33,6 +33,9 @@ export const eventsTenancy: TenancyContext = {
   name: 'events',
   cases: {
     'GET /api/v1/dead-letters': { kind: 'own' },
+    // B's events and dead letters are never counted or listed in A's overview.
+    'GET /api/v1/events/overview': { kind: 'own' },
+    'GET /api/v1/events/recent': { kind: 'own' },
     'GET /api/v1/dead-letters/{id}': { kind: 'foreign', resource: 'dead-letter' },
     'POST /api/v1/dead-letters/{id}/replay': { kind: 'foreign', resource: 'dead-letter' },
     'POST /api/v1/dead-letters/{id}/discard': { kind: 'foreign', resource: 'dead-letter' },
@@ -66,5 +69,5 @@ export const eventsTenancy: TenancyContext = {
     w.bIds['dead-letter'] = dead.rejected[0]?.deadLetterId ?? 'none';
     w.bSecrets.push('dy_b_dead_letter');
   },
-  listsOfB: () => ['/api/v1/dead-letters'],
+  listsOfB: () => ['/api/v1/dead-letters', '/api/v1/events/recent?limit=100'],
 };

@@ -7,6 +7,9 @@ export const liveTenancy: TenancyContext = {
     'GET /api/v1/live/sessions': { kind: 'own' },
     'GET /api/v1/sessions/{id}/live': { kind: 'foreign', resource: 'live-session' },
     'GET /api/v1/sessions/{id}/live/stream': { kind: 'foreign', resource: 'live-session' },
+    'GET /api/v1/moderation/lexicon': { kind: 'own' },
+    // B's flagged comment is never listed in A's, not even when A names B's session.
+    'GET /api/v1/moderation/flagged': { kind: 'own', query: (w) => `sessionId=${w.bIds['live-session']}` },
   },
   async seed(w) {
     const at = Date.now();
@@ -38,8 +41,16 @@ export const liveTenancy: TenancyContext = {
         platformUserId: 'dy_b_viewer',
         properties: { text: '乙方直播间弹幕' },
       },
+      {
+        ...bLive,
+        id: 'evt_b_4',
+        type: 'comment',
+        occurredAt: at + 3,
+        platformUserId: 'dy_b_viewer',
+        properties: { text: '乙方加我微信私聊' },
+      },
     ]);
     w.bIds['live-session'] = 'ses_tenant_b_live';
-    w.bSecrets.push('acc_tenant_b', 'dy_b_viewer', '8888888', '乙方直播间弹幕');
+    w.bSecrets.push('acc_tenant_b', 'dy_b_viewer', '8888888', '乙方直播间弹幕', '乙方加我微信私聊');
   },
 };

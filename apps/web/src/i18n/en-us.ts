@@ -1,3 +1,4 @@
+import { moderationEnUS } from './moderation.en-us';
 import { overviewHomeEnUS } from './overview.en-us';
 import { validationEnUS } from './validation.en-us';
 import { approvalsEnUS } from './approvals.en-us';
@@ -110,7 +111,7 @@ export const enUS: Messages = {
       profit: 'Profit review',
       productReview: 'Product review',
       sessionReview: 'Session review',
-      events: 'Events',
+      events: 'Events overview',
       profiles: 'Profiles',
       segments: 'Segments',
       journeys: 'Journeys',
@@ -162,13 +163,14 @@ export const enUS: Messages = {
       experiments: 'run A/B tests with correct statistics',
       alerts:
         'alert in real time on fake orders, coupon abuse, bot viewers, abnormal refunds and live-room anomalies, and track cases to a decision',
-      moderation:
-        'check comments, titles and scripts against lexicons, including the Advertising Law’s banned absolute terms and their disguised variants',
       productPool: 'manage the shared product pool partners sell from, with commission settlement',
     },
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
+    overview_too_many_buckets:
+      'The range is too long: at most 200 time buckets a view. Shorten the range or pick a wider bucket.',
+    overview_range_invalid: 'The start must be before the end.',
     network: 'Cannot reach the server. Check your connection and try again.',
     api_key_owner_left:
       'The person who created this API key has left; the key no longer works. Create a new one',
@@ -294,4 +296,5 @@ export const enUS: Messages = {
   },
   ...bigScreenEnUS,
   ...eventsEnUS,
+  ...moderationEnUS,
 };

@@ -1,3 +1,4 @@
+import { moderationZhCN } from './moderation.zh-cn';
 import { overviewHomeZhCN } from './overview.zh-cn';
 import { validationZhCN } from './validation.zh-cn';
 import { approvalsZhCN } from './approvals.zh-cn';
@@ -106,7 +107,7 @@ export const zhCN = {
       profit: '利润复盘',
       productReview: '商品复盘',
       sessionReview: '直播复盘',
-      events: '事件采集',
+      events: '事件概览',
       profiles: '用户画像',
       segments: '人群分群',
       journeys: '营销自动化',
@@ -151,12 +152,13 @@ export const zhCN = {
       recommendation: '为不同用户推荐直播间与商品，并提供离线评估指标与在线服务接口',
       experiments: '运行 A/B 实验，给出统计上正确的结论',
       alerts: '对刷单、薅券、机器人观众、异常退款与直播间指标异常实时告警，并跟踪处置案件',
-      moderation: '按词库审核评论、标题与脚本，识别广告法极限词及其变体，避免误伤',
       productPool: '管理供合作伙伴分销的共享货盘，并结算分销佣金',
     },
   },
   errors: {
     generic: '操作失败，请稍后重试',
+    overview_too_many_buckets: '时间范围过长：每次最多 200 个时间段，请缩短范围或选更大的粒度',
+    overview_range_invalid: '开始时间必须早于结束时间',
     network: '无法连接服务器，请检查网络或稍后重试',
     api_key_owner_left: '创建这个 API 密钥的成员已离职，密钥已失效；请新建密钥',
     service_keys_need_owner: '该成员负责的服务密钥需要先指定新的负责人',
@@ -280,6 +282,7 @@ export const zhCN = {
   },
   ...bigScreenZhCN,
   ...eventsZhCN,
+  ...moderationZhCN,
 };
 
 /** Every language file has exactly the keys of the default one. */

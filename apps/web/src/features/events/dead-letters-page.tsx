@@ -1,12 +1,11 @@
 import type { DeadLetterDto as DeadLetter } from '@livecloud/events/schemas';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Table } from 'antd';
+import { App, Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
 import { LoadError } from '../../components/load-error';
-import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session-context';
 import { useDeadLetterColumns } from './dead-letter-columns';
 import { DeadLetterFilterBar } from './dead-letter-filters';
@@ -21,8 +20,8 @@ interface Busy {
 }
 
 /**
- * 事件采集: the events the collector could not accept (dead letters), newest first — why each was
- * rejected, its original item, and Replay / Discard.
+ * The dead-letter tab of 事件概览: the events the collector could not accept, newest first — why
+ * each was rejected, its original item, and Replay / Discard.
  */
 export function DeadLettersPage() {
   const { t } = useTranslation();
@@ -134,28 +133,27 @@ export function DeadLettersPage() {
   });
 
   return (
-    <div data-testid="page-audience-events">
-      <PageHeader
-        title={t('events.title')}
-        subtitle={t('events.subtitle')}
-        extra={
-          <Flex gap={8}>
-            {canManage && selected.length > 0 ? (
-              <Button
-                type="primary"
-                loading={replayingMany}
-                onClick={() => void onReplaySelected()}
-                data-testid="dead-letter-replay-selected"
-              >
-                {t('events.replaySelected')} · {t('events.selected', { count: selected.length })}
-              </Button>
-            ) : null}
-            <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
-              {t('common.refresh')}
+    <div data-testid="dead-letters">
+      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0, maxWidth: 880 }}>
+          {t('events.subtitle')}
+        </Typography.Paragraph>
+        <Flex gap={8}>
+          {canManage && selected.length > 0 ? (
+            <Button
+              type="primary"
+              loading={replayingMany}
+              onClick={() => void onReplaySelected()}
+              data-testid="dead-letter-replay-selected"
+            >
+              {t('events.replaySelected')} · {t('events.selected', { count: selected.length })}
             </Button>
-          </Flex>
-        }
-      />
+          ) : null}
+          <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dead-letter-refresh">
+            {t('common.refresh')}
+          </Button>
+        </Flex>
+      </Flex>
       <Card className="lc-card">
         <DeadLetterFilterBar
           filters={filters}

@@ -1,0 +1,37 @@
+/** 内容审核 的文案（简体中文，其形状即英文版必须满足的类型）。 */
+export const moderationZhCN = {
+  moderation: {
+    title: '内容审核',
+    subtitle:
+      '大屏评论按下面的词库自动标记：广告法极限词、站外导流、辱骂与虚假宣传，识别繁体、全角、插入符号与谐音变体。时间为北京时间。',
+    flaggedTitle: '最近被标记的评论',
+    flaggedHint: '在最近 {{scanned}} 条评论中找到',
+    flaggedEmpty: '最近的评论中没有被标记的内容',
+    lexiconTitle: '词库',
+    lexiconSource: { built_in: '内置词库', organisation: '本组织词库' },
+    lexiconCount: '共 {{count}} 个词',
+    searchPlaceholder: '搜索词条',
+    allCategories: '全部类别',
+    term: '词条',
+    category: '类别',
+    severity: '级别',
+    homophone: '谐音匹配',
+    homophoneYes: '是',
+    homophoneNo: '否',
+    comment: '评论',
+    viewer: '观众',
+    session: '直播场次',
+    sessionUnscheduled: '未排期场次',
+    time: '时间',
+    hits: '命中',
+    via: { exact: '原词', homophone: '谐音' },
+    categories: {
+      absolute_term: '广告法极限词',
+      contact_diversion: '站外导流',
+      abuse: '辱骂',
+      false_claim: '虚假宣传',
+    },
+    severities: { high: '高（拦截）', medium: '中（复核）', low: '低（提示）' },
+    anonymousViewer: '匿名观众',
+  },
+};
