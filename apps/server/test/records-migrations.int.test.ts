@@ -44,6 +44,7 @@ describe("every context's records migrations", () => {
       '0007-api-key-origins',
       '0008-dead-letter-edits',
       '0009-approvals',
+      '0011-sop-assignees',
       '0012-api-key-owners',
     ]);
     expect([...names].sort()).toEqual(names);
@@ -62,9 +63,10 @@ describe("every context's records migrations", () => {
           '0007-api-key-origins',
           '0008-dead-letter-edits',
           '0009-approvals',
+          '0011-sop-assignees',
           '0012-api-key-owners',
         ],
-        total: 10,
+        total: 11,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {
