@@ -46,6 +46,7 @@ describe("every context's records migrations", () => {
       '0009-approvals',
       '0011-sop-assignees',
       '0012-api-key-owners',
+      '0013-stock-sales',
     ]);
     expect([...names].sort()).toEqual(names);
     expect(new Set(names).size).toBe(names.length);
@@ -65,8 +66,9 @@ describe("every context's records migrations", () => {
           '0009-approvals',
           '0011-sop-assignees',
           '0012-api-key-owners',
+          '0013-stock-sales',
         ],
-        total: 11,
+        total: 12,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {
