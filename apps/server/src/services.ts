@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Access } from '@livecloud/access';
 import { createSalesHistory } from '@livecloud/analytics';
-import type { Commerce } from '@livecloud/commerce';
+import { startStockConsumer, type Commerce } from '@livecloud/commerce';
 import { systemClock, type Clock, type Config, type Logger } from '@livecloud/core';
 import { migrateToLatest, openRecordsDb, type RecordsDb } from '@livecloud/db';
 import type { Forecast } from '@livecloud/forecast';
@@ -101,10 +101,14 @@ export async function openServices(
   const eventStore = events;
   const openedCollection = collection;
   const live = openLive({ config, clock, logger, events: eventStore, ...contexts });
+  let stock: { close(): Promise<void> } | undefined;
   try {
     // Every process subscribes under one durable name: each event reaches one of them.
     await live.attach(openedCollection.bus);
+    // Paid orders and refunds move the warehouse's sold stock (a flow across contexts).
+    stock = await startStockConsumer({ bus: openedCollection.bus, sales: contexts.commerce.stockSales });
   } catch (error) {
+    await stock?.close();
     await live.close();
     await openedCollection.close();
     await Promise.allSettled([eventStore.close(), records.close()]);
@@ -126,6 +130,7 @@ export async function openServices(
     async close() {
       if (closed) return;
       closed = true;
+      await stock?.close();
       await live.close();
       await openedCollection.close();
       await Promise.allSettled([eventStore.close(), records.close()]);

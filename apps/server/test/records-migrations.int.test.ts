@@ -44,7 +44,9 @@ describe("every context's records migrations", () => {
       '0007-api-key-origins',
       '0008-dead-letter-edits',
       '0009-approvals',
+      '0011-sop-assignees',
       '0012-api-key-owners',
+      '0013-stock-sales',
     ]);
     expect([...names].sort()).toEqual(names);
     expect(new Set(names).size).toBe(names.length);
@@ -62,9 +64,11 @@ describe("every context's records migrations", () => {
           '0007-api-key-origins',
           '0008-dead-letter-edits',
           '0009-approvals',
+          '0011-sop-assignees',
           '0012-api-key-owners',
+          '0013-stock-sales',
         ],
-        total: 10,
+        total: 12,
       });
       expect((await applied(store.db as Kysely<unknown>)).slice(0, before.length)).toEqual(before);
     } finally {

@@ -19,7 +19,8 @@ export function createCatalogueRepository(db: CommerceDb) {
         .execute();
     },
     /**
-     * Units received minus units held by active allocations, per SKU, in one statement;
+     * Units received minus units held by active allocations and units sold (paid minus
+     * refunded), per SKU, in one statement;
      * allocations under `exceptReferences` are not subtracted (a line-up's own holdings).
      */
     async availableBySku(
@@ -37,7 +38,8 @@ export function createCatalogueRepository(db: CommerceDb) {
         .select([
           's.id',
           sql<string>`(coalesce((select sum(r.quantity) from warehouse_receipts r where r.org_id = s.org_id and r.sku_id = s.id), 0)
-            - coalesce((select sum(a.quantity) from stock_allocations a where a.org_id = s.org_id and a.sku_id = s.id and a.released_at is null${except}), 0))::bigint`.as(
+            - coalesce((select sum(a.quantity) from stock_allocations a where a.org_id = s.org_id and a.sku_id = s.id and a.released_at is null${except}), 0)
+            - coalesce((select sum(case when d.kind = 'pay' then d.quantity else -d.quantity end) from stock_sales d where d.org_id = s.org_id and d.sku_id = s.id), 0))::bigint`.as(
             'available',
           ),
         ])

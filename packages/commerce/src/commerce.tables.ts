@@ -235,6 +235,18 @@ export interface ApprovalPolicyTable {
   updated_at: DefaultTimestamp;
 }
 
+/** A paid order or refund that moved a SKU's stock (migration 0013); keyed by the event id. */
+export interface StockSaleTable {
+  org_id: string;
+  event_id: string;
+  kind: 'pay' | 'refund';
+  sku_id: string;
+  order_id: string;
+  quantity: number;
+  occurred_at: Timestamp;
+  recorded_at: DefaultTimestamp;
+}
+
 /** The commerce context's tables, added to the shared schema with `withTables`. */
 export type CommerceTables = {
   categories: CategoryTable;
@@ -251,6 +263,7 @@ export type CommerceTables = {
   qc_inspections: QcInspectionTable;
   warehouse_receipts: WarehouseReceiptTable;
   stock_allocations: StockAllocationTable;
+  stock_sales: StockSaleTable;
   approvals: ApprovalTable;
   approval_policies: ApprovalPolicyTable;
 };

@@ -14,6 +14,7 @@ import { createUnitOfWork } from './repositories.js';
 import { createSubmissionImportService } from './submission-import.service.js';
 import { createSubmissionService } from './submission.service.js';
 import { createUploadService } from './upload.service.js';
+import { createStockSaleService } from './stock-sale.service.js';
 import { createWarehouseService } from './warehouse.service.js';
 
 export interface CommerceDeps {
@@ -47,6 +48,8 @@ export function createCommerce(deps: CommerceDeps) {
     imports: createSubmissionImportService({ uow, audit, clock }),
     qc: createQcService({ uow, categories, audit, clock }),
     warehouse: createWarehouseService({ uow, audit, clock }),
+    /** Sold stock from paid orders and refunds; `startStockConsumer` feeds it from the bus. */
+    stockSales: createStockSaleService({ uow }),
     /** The read model other contexts use: category path, approval and stock per product. */
     catalogue: createCatalogueService({ db, repos: uow.repos, categories }),
   };

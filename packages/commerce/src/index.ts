@@ -7,6 +7,14 @@ export { merchantTransitions } from './merchant.service.js';
 export { submissionTransitions, nextStatuses, actionsFrom } from './submission-flow.js';
 export { parseSubmissionCsv, parseYuanText, parseCommissionText, parseStockText } from './submission-csv.js';
 export { availableStock } from './stock.js';
+export {
+  orderStockEventOf,
+  startStockConsumer,
+  stockConsumerName,
+  type BusEventLike,
+  type StockEventSource,
+} from './stock-consumer.js';
+export type { OrderStockEvent, StockMove, StockSaleService } from './stock-sale.service.js';
 export type { CategoryDto } from './category.schema.js';
 export type { MerchantDto, MerchantDetailDto } from './merchant.schema.js';
 export type { DepositLedgerDto, DepositSummaryDto } from './deposit.schema.js';

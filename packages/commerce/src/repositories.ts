@@ -6,6 +6,7 @@ import { createMerchantInviteRepository } from './merchant-invite.repository.js'
 import { createMerchantRepository } from './merchant.repository.js';
 import { createProductRepository } from './product.repository.js';
 import { createQcRepository } from './qc.repository.js';
+import { createStockSaleRepository } from './stock-sale.repository.js';
 import { createSubmissionRepository } from './submission.repository.js';
 import { createUploadRepository } from './upload.repository.js';
 import { createWarehouseRepository } from './warehouse.repository.js';
@@ -22,6 +23,7 @@ export function createRepositories(db: CommerceDb) {
     submissions: createSubmissionRepository(db),
     qc: createQcRepository(db),
     warehouse: createWarehouseRepository(db),
+    stockSales: createStockSaleRepository(db),
     approvals: createApprovalRepository(db),
   };
 }

@@ -12,6 +12,7 @@ export interface StockRow {
   merchant_name: string;
   received: number;
   allocated: number;
+  sold: number;
   locations: string[];
 }
 
@@ -44,6 +45,24 @@ export function createWarehouseRepository(db: CommerceDb) {
       .where('org_id', '=', orgId)
       .where('released_at', 'is', null)
       .groupBy('sku_id');
+  const sold = (orgId: string) =>
+    db
+      .selectFrom('stock_sales')
+      .select((eb) => [
+        'sku_id',
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('kind', '=', 'pay')
+              .then(eb.ref('quantity'))
+              .else(eb.neg(eb.ref('quantity')))
+              .end(),
+          )
+          .as('qty'),
+      ])
+      .where('org_id', '=', orgId)
+      .groupBy('sku_id');
 
   return {
     async insertReceipt(row: Omit<Selectable<WarehouseReceiptTable>, never>): Promise<void> {
@@ -70,6 +89,7 @@ export function createWarehouseRepository(db: CommerceDb) {
           j.onRef('m.org_id', '=', 'p.org_id').onRef('m.id', '=', 'p.merchant_id'),
         )
         .leftJoin(allocated(orgId).as('al'), 'al.sku_id', 'rc.sku_id')
+        .leftJoin(sold(orgId).as('sd'), 'sd.sku_id', 'rc.sku_id')
         .select([
           'rc.sku_id',
           'k.spec',
@@ -79,18 +99,25 @@ export function createWarehouseRepository(db: CommerceDb) {
           'm.company_name as merchant_name',
           sql<number>`rc.qty::bigint`.as('received'),
           sql<number>`coalesce(al.qty, 0)::bigint`.as('allocated'),
+          sql<number>`coalesce(sd.qty, 0)::bigint`.as('sold'),
           'rc.locations',
         ]);
       if (skuId) query = query.where('rc.sku_id', '=', skuId);
       const rows = await query.orderBy('p.title').orderBy('k.spec').execute();
-      return rows.map((r) => ({ ...r, received: Number(r.received), allocated: Number(r.allocated) }));
+      return rows.map((r) => ({
+        ...r,
+        received: Number(r.received),
+        allocated: Number(r.allocated),
+        sold: Number(r.sold),
+      }));
     },
-    /** received − active allocations for one SKU, in one statement. */
+    /** received − active allocations − sold (paid minus refunded) for one SKU, in one statement. */
     async available(orgId: string, skuId: string): Promise<number> {
       const row = await db
         .selectNoFrom([
           sql<number>`(coalesce((select sum(quantity) from warehouse_receipts where org_id = ${orgId} and sku_id = ${skuId}), 0)
-            - coalesce((select sum(quantity) from stock_allocations where org_id = ${orgId} and sku_id = ${skuId} and released_at is null), 0))::bigint`.as(
+            - coalesce((select sum(quantity) from stock_allocations where org_id = ${orgId} and sku_id = ${skuId} and released_at is null), 0)
+            - coalesce((select sum(case when kind = 'pay' then quantity else -quantity end) from stock_sales where org_id = ${orgId} and sku_id = ${skuId}), 0))::bigint`.as(
             'available',
           ),
         ])

@@ -45,8 +45,9 @@ export const stockDto = z.object({
   merchantId: z.string(),
   merchantName: z.string(),
   receivedQty: z.number().int(),
-  allocatedQty: z.number().int().describe('held by line-ups'),
-  availableQty: z.number().int().describe('received − allocated: what a line-up can still draw on'),
+  allocatedQty: z.number().int().describe('reserved: held by line-ups'),
+  soldQty: z.number().int().describe('paid orders minus refunds'),
+  availableQty: z.number().int().describe('received − reserved − sold: what a line-up can still draw on'),
   locations: z.array(z.string()),
 });
 export type StockDto = z.infer<typeof stockDto>;

@@ -76,7 +76,7 @@ export function createWarehouseService(deps: { uow: UnitOfWork; audit: AuditReco
         .map(toReceiptDto);
     },
 
-    /** Units of a SKU a line-up can still take: received minus active allocations. */
+    /** Units of a SKU a line-up can still take: received minus active allocations and sold units. */
     async availableStock(orgId: string, skuId: string): Promise<number> {
       return repos.warehouse.available(orgId, skuId);
     },
@@ -231,7 +231,8 @@ function toStockDto(row: StockRow): StockDto {
     merchantName: row.merchant_name,
     receivedQty: row.received,
     allocatedQty: row.allocated,
-    availableQty: row.received - row.allocated,
+    soldQty: row.sold,
+    availableQty: row.received - row.allocated - row.sold,
     locations: row.locations,
   };
 }

@@ -138,6 +138,8 @@ export type SopTemplateTaskTable = {
   description: string | null;
   owner_role: string;
   due_day: number;
+  /** Minutes after the session starts (migration 0011); null: the end of `due_day`. */
+  due_offset_minutes: Defaulted<number | null>;
   depends_on: JsonDefault<string[]>;
 };
 
@@ -148,6 +150,7 @@ export type SopRunTable = {
   template_version: number;
   name: string;
   room_id: string;
+  session_id: Defaulted<string | null>;
   start_date: string;
   status: Defaulted<'active' | 'completed'>;
   created_at: DefaultTimestamp;
@@ -164,6 +167,9 @@ export type SopRunTaskTable = {
   description: string | null;
   owner_role: string;
   due_date: string;
+  due_at: Timestamp;
+  assignee_membership_id: Defaulted<string | null>;
+  assignee_anchor_id: Defaulted<string | null>;
   depends_on: JsonDefault<string[]>;
   done_at: Timestamp | null;
   done_by: string | null;

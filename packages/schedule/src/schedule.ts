@@ -91,6 +91,8 @@ export function createSchedule(deps: ScheduleDeps) {
     sopRuns: createSopRunService({
       runs: createSopRunRepository(db),
       resources: resourceRepo,
+      sessions: sessionRepo,
+      staff: deps.staff,
       templates: sopTemplates,
       audit,
       clock,

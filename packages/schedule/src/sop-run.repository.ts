@@ -1,8 +1,12 @@
 import type { Selectable } from '@livecloud/db';
 import type { ScheduleDb, SopRunTable, SopRunTaskTable } from './schedule.tables.js';
 
-export type SopRunRow = Selectable<SopRunTable> & { room_name: string };
-export type SopRunTaskRow = Selectable<SopRunTaskTable>;
+export type SopRunRow = Selectable<SopRunTable> & {
+  room_name: string;
+  session_title: string | null;
+  session_planned_start: Date | null;
+};
+export type SopRunTaskRow = Selectable<SopRunTaskTable> & { assignee_anchor_name: string | null };
 
 /** Checklist runs: a copy of a template's tasks with due dates, started for a room. */
 function sopRunQueries(db: ScheduleDb) {
@@ -12,9 +16,25 @@ function sopRunQueries(db: ScheduleDb) {
       .innerJoin('schedule_rooms as room', (join) =>
         join.onRef('room.org_id', '=', 'r.org_id').onRef('room.id', '=', 'r.room_id'),
       )
+      .leftJoin('live_sessions as s', (join) =>
+        join.onRef('s.org_id', '=', 'r.org_id').onRef('s.id', '=', 'r.session_id'),
+      )
       .selectAll('r')
-      .select('room.name as room_name')
+      .select([
+        'room.name as room_name',
+        's.title as session_title',
+        's.planned_start as session_planned_start',
+      ])
       .where('r.org_id', '=', orgId);
+  const taskQuery = (orgId: string) =>
+    db
+      .selectFrom('sop_run_tasks as t')
+      .leftJoin('schedule_anchors as an', (join) =>
+        join.onRef('an.org_id', '=', 't.org_id').onRef('an.id', '=', 't.assignee_anchor_id'),
+      )
+      .selectAll('t')
+      .select('an.name as assignee_anchor_name')
+      .where('t.org_id', '=', orgId);
 
   return {
     async list(
@@ -41,22 +61,14 @@ function sopRunQueries(db: ScheduleDb) {
     },
     async tasksOf(orgId: string, runIds: readonly string[]): Promise<SopRunTaskRow[]> {
       if (runIds.length === 0) return [];
-      return db
-        .selectFrom('sop_run_tasks')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('run_id', 'in', runIds)
-        .orderBy('run_id')
-        .orderBy('position')
+      return taskQuery(orgId)
+        .where('t.run_id', 'in', runIds)
+        .orderBy('t.run_id')
+        .orderBy('t.position')
         .execute();
     },
     async findTask(orgId: string, id: string): Promise<SopRunTaskRow | undefined> {
-      return db
-        .selectFrom('sop_run_tasks')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      return taskQuery(orgId).where('t.id', '=', id).executeTakeFirst();
     },
 
     async insertRun(run: {
@@ -66,6 +78,7 @@ function sopRunQueries(db: ScheduleDb) {
       template_version: number;
       name: string;
       room_id: string;
+      session_id: string | null;
       start_date: string;
       created_at: Date;
     }): Promise<void> {
@@ -82,6 +95,8 @@ function sopRunQueries(db: ScheduleDb) {
         description: string | null;
         owner_role: string;
         due_date: string;
+        due_at: Date;
+        assignee_anchor_id: string | null;
         depends_on: string[];
       }[],
     ): Promise<void> {
@@ -105,6 +120,23 @@ function sopRunQueries(db: ScheduleDb) {
       await db
         .updateTable('sop_run_tasks')
         .set({ done_at: done?.at ?? null, done_by: done ? done.by : null })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+    },
+    async updateTask(
+      orgId: string,
+      id: string,
+      patch: {
+        assignee_membership_id?: string | null;
+        assignee_anchor_id?: string | null;
+        due_at?: Date;
+        due_date?: string;
+      },
+    ): Promise<void> {
+      await db
+        .updateTable('sop_run_tasks')
+        .set(patch)
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .execute();

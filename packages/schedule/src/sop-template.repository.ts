@@ -12,6 +12,7 @@ export interface SopTaskValues {
   description: string | null;
   owner_role: string;
   due_day: number;
+  due_offset_minutes: number | null;
   depends_on: string[];
 }
 

@@ -32,6 +32,7 @@ export function createSopTemplateService(deps: {
       description: task.description ?? null,
       owner_role: task.ownerRole,
       due_day: task.dueDay,
+      due_offset_minutes: task.dueOffsetMinutes ?? null,
       depends_on: task.dependsOn,
     }));
   }
@@ -160,6 +161,7 @@ export function toSopTemplateDto(row: SopTemplateRow, tasks: SopTemplateTaskRow[
       description: t.description,
       ownerRole: ownerRole(t.owner_role),
       dueDay: t.due_day,
+      dueOffsetMinutes: t.due_offset_minutes,
       dependsOn: t.depends_on,
     })),
     createdAt: row.created_at.toISOString(),

@@ -12,11 +12,14 @@ import {
   sopTemplateDto,
   sopTemplateInput,
   startSopRunInput,
+  updateSopTaskInput,
 } from './sop.schema.js';
 
 const tags = ['sop'];
 const canRead = requireAnyPermission('live:read', 'matrix:read');
 const canManage = requirePermission('commerce:manage');
+// An anchor (commerce:read) may tick off their own tasks; the service says which are theirs.
+const canTick = requireAnyPermission('commerce:manage', 'commerce:read');
 
 /** SOP checklist templates and runs (e.g. 新直播间 7 天开播). */
 export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
@@ -144,20 +147,41 @@ export function sopRoutes(schedule: Schedule): FastifyPluginAsyncZod {
       },
       async (request) => sopRuns.get(principalOf(request).orgId, request.params.id),
     );
-    app.post(
-      '/sop-tasks/:id/complete',
+    app.patch(
+      '/sop-tasks/:id',
       {
         preHandler: canManage,
         schema: {
           tags,
-          summary: 'Mark a task done; 409 dependencies_not_done while a task it waits for is open',
+          summary: 'Assign a task to a staff member or an anchor, or move its due time',
+          params: idParams,
+          body: updateSopTaskInput,
+          response: { 200: sopRunDto, ...errorsWithConflict },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return sopRuns.updateTask(principal.orgId, request.params.id, request.body, actorOf(principal));
+      },
+    );
+    app.post(
+      '/sop-tasks/:id/complete',
+      {
+        preHandler: canTick,
+        schema: {
+          tags,
+          summary:
+            'Mark a task done; 409 dependencies_not_done while a task it waits for is open, 403 sop_task_not_yours when an anchor ticks a task not assigned to them',
           params: idParams,
           response: { 200: sopRunDto, ...errorsWithConflict },
         },
       },
       async (request) => {
         const principal = principalOf(request);
-        return sopRuns.complete(principal.orgId, request.params.id, actorOf(principal));
+        return sopRuns.complete(principal.orgId, request.params.id, actorOf(principal), {
+          manages: principal.permissions.has('commerce:manage'),
+          membershipId: principal.kind === 'user' ? principal.membershipId : null,
+        });
       },
     );
     app.post(

@@ -126,6 +126,11 @@ const scheduleCases: Record<string, TenancyCase> = {
     expect: [201],
   },
   'GET /api/v1/sop-runs/{id}': { kind: 'foreign', resource: 'sop-run' },
+  'PATCH /api/v1/sop-tasks/{id}': {
+    kind: 'foreign',
+    resource: 'sop-task',
+    body: () => ({ dueAt: '2027-02-01T20:00:00+08:00' }),
+  },
   'POST /api/v1/sop-tasks/{id}/complete': { kind: 'foreign', resource: 'sop-task' },
   'POST /api/v1/sop-tasks/{id}/reopen': { kind: 'foreign', resource: 'sop-task' },
 };

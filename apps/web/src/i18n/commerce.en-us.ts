@@ -250,7 +250,7 @@ export const commerceEnUS: typeof commerceZhCN = {
   warehouse: {
     title: 'Warehouse',
     subtitle:
-      'Book approved products into the warehouse with quantity and location. Available stock = received − allocated to line-ups, computed from the records.',
+      'Book approved products into the warehouse with quantity and location. Available stock = received − reserved by line-ups − sold (paid orders less refunds), computed from the records.',
     tabPending: 'To book in',
     tabReceipts: 'Receipts',
     tabStock: 'Stock',
@@ -260,7 +260,8 @@ export const commerceEnUS: typeof commerceZhCN = {
     receiptsEmpty: 'No receipts yet',
     stockEmpty: 'No stock yet',
     received: 'Received',
-    allocated: 'Allocated',
+    allocated: 'Reserved',
+    sold: 'Sold',
     availableQty: 'Available',
     locations: 'Locations',
     locationRequired: 'Enter a location',

@@ -231,7 +231,8 @@ export const commerceZhCN = {
   },
   warehouse: {
     title: '仓储',
-    subtitle: '为审核通过的商品登记入仓数量与库位。可用库存 = 入仓数量 − 排品占用，由记录实时计算。',
+    subtitle:
+      '为审核通过的商品登记入仓数量与库位。可用库存 = 入仓数量 − 排品预留 − 已售（已付款订单减去退款），由记录实时计算。',
     tabPending: '待入仓',
     tabReceipts: '入仓记录',
     tabStock: '库存',
@@ -241,7 +242,8 @@ export const commerceZhCN = {
     receiptsEmpty: '还没有入仓记录',
     stockEmpty: '还没有库存',
     received: '入仓数量',
-    allocated: '排品占用',
+    allocated: '排品预留',
+    sold: '已售',
     availableQty: '可用库存',
     locations: '库位',
     locationRequired: '请输入库位',

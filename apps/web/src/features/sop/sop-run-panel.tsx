@@ -13,12 +13,15 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
 import { schedulingErrorMessage } from '../../lib/scheduling-error';
 import { daysBetween } from '../../lib/shanghai-time';
 import { sopApi } from './sop.api';
+import { sopAssigneesQuery } from './sop.queries';
+import { SopTaskAssign } from './sop-task-assign';
 
 export interface SopRunPanelProps {
   run: SopRun;
@@ -32,6 +35,7 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busyTask, setBusyTask] = useState<string | null>(null);
+  const assignees = useQuery(sopAssigneesQuery(canManage)).data;
   const titleOf = (key: string) => run.tasks.find((task) => task.key === key)?.title ?? key;
 
   const toggle = async (task: SopRunTask) => {
@@ -151,6 +155,12 @@ export function SopRunPanel({ run, canManage, today, onChanged }: SopRunPanelPro
                                 </Typography.Text>
                               ) : null}
                             </Space>
+                            <SopTaskAssign
+                              task={task}
+                              canManage={canManage}
+                              assignees={assignees}
+                              onChanged={onChanged}
+                            />
                             {task.description ? (
                               <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
                                 {task.description}

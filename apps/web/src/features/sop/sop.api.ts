@@ -5,6 +5,7 @@ import type {
   SopTemplateBody,
   SopTemplateDto,
   StartSopRunBody,
+  UpdateSopTaskInput,
 } from '@livecloud/schedule/schemas';
 import { api } from '../../api/client';
 
@@ -19,6 +20,8 @@ export const sopApi = {
   run: (id: string, signal?: AbortSignal) =>
     api.get<SopRunDto>(`/api/v1/sop-runs/${encodeURIComponent(id)}`, { signal }),
   start: (input: StartSopRunBody) => api.post<SopRunDto>('/api/v1/sop-runs', input),
+  updateTask: (taskId: string, patch: UpdateSopTaskInput) =>
+    api.patch<SopRunDto>(`/api/v1/sop-tasks/${encodeURIComponent(taskId)}`, patch),
   complete: (taskId: string) =>
     api.post<SopRunDto>(`/api/v1/sop-tasks/${encodeURIComponent(taskId)}/complete`),
   reopen: (taskId: string) => api.post<SopRunDto>(`/api/v1/sop-tasks/${encodeURIComponent(taskId)}/reopen`),

@@ -74,6 +74,13 @@ export function WarehousePage() {
       width: 100,
     },
     {
+      key: 'sold',
+      title: t('commerce.warehouse.sold'),
+      align: 'right',
+      width: 100,
+      render: (_, s) => <span data-testid={`stock-sold-${s.skuId}`}>{s.soldQty}</span>,
+    },
+    {
       key: 'available',
       title: t('commerce.warehouse.availableQty'),
       width: 200,
