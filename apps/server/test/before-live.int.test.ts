@@ -1,5 +1,6 @@
 import { eventEnvelopeSchema } from '@livecloud/contracts';
 import type { StoredEvent } from '@livecloud/events';
+import { isValidCreditCode } from '@livecloud/commerce';
 import type { ForecastDto } from '@livecloud/forecast';
 import { simulateSession } from '@livecloud/platforms';
 import type { LineupDto } from '@livecloud/schedule';
@@ -24,6 +25,7 @@ let operator: SessionClient;
 let selector: SessionClient;
 let operation: DemoOperation;
 let firstPast = '';
+let orgId = '';
 const pastSessions = 6;
 
 beforeAll(async () => {
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const seeded = await seedDemo(t.services, now);
   if (!seeded.operation) throw new Error('the demo organisation existed already');
   operation = seeded.operation;
+  orgId = seeded.org.id;
   const { past: plans } = await scheduleDemoSessions(t.services.schedule, seeded.org.id, operation, {
     past: demoHistoryPlans({ orgId: seeded.org.id, operation, now, sessions: pastSessions, scale: 40 }),
     live: null,
@@ -64,6 +67,12 @@ const get = async <T>(url: string): Promise<T> => {
 };
 
 describe('before the live, composed over the real contexts', () => {
+  it('seeds merchants whose credit codes carry the right check character', async () => {
+    const merchants = await t.services.commerce.merchants.list(orgId, { limit: 50 });
+    expect(merchants.length).toBeGreaterThan(0);
+    for (const m of merchants) expect(isValidCreditCode(m.licenceNo), m.licenceNo).toBe(true);
+  });
+
   it('forecasts the planned session’s line-up from the account’s past sessions in the event store', async () => {
     const lineup = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
     const forecast = await get<ForecastDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/forecast`);
