@@ -1,7 +1,8 @@
 import { AppError, newId, type Clock } from '@livecloud/core';
-import { placeCategories } from './category-tree.js';
+import { isCategoryDeclared, placeCategories } from './category-tree.js';
 import type { SubmissionStatus } from './commerce.tables.js';
 import { summarise } from './deposit.rules.js';
+import { categoryIdsOf } from './merchant.service.js';
 import type { AuditActor, AuditRecorder } from './ports.js';
 import { requireActiveMerchant, type ProductService } from './product.service.js';
 import { toInspectionDto } from './qc.service.js';
@@ -37,7 +38,29 @@ export async function depositCheck(
   return { requiredFen, balanceFen, sufficient: balanceFen >= requiredFen };
 }
 
-/** Writes a submission and its first history entry (inside the caller's transaction). */
+/** Refuses a product filed under a category the merchant did not declare (nor a parent of it). */
+export async function requireDeclaredCategory(
+  repos: Repositories,
+  orgId: string,
+  merchantId: string,
+  categoryId: string,
+): Promise<void> {
+  const merchant = await repos.merchants.findById(orgId, merchantId);
+  if (!merchant) throw AppError.notFound('merchant', merchantId);
+  const declared = categoryIdsOf(merchant);
+  const places = placeCategories(await repos.categories.list(orgId));
+  if (!isCategoryDeclared(places, declared, categoryId)) {
+    throw AppError.conflict('category_not_declared', 'The merchant did not declare this product’s category', {
+      categoryId,
+      category: places.get(categoryId)?.path ?? null,
+    });
+  }
+}
+
+/**
+ * Writes a submission and its first history entry (inside the caller's transaction), once the
+ * product's category is among the merchant's declared ones.
+ */
 export async function insertSubmission(
   repos: Repositories,
   orgId: string,
@@ -46,6 +69,9 @@ export async function insertSubmission(
   actor: AuditActor,
   now: number,
 ): Promise<string> {
+  const product = await repos.products.findById(orgId, input.productId);
+  if (!product || product.merchant_id !== merchantId) throw AppError.notFound('product', input.productId);
+  await requireDeclaredCategory(repos, orgId, merchantId, product.category_id);
   const sessionRef = input.target === 'session' ? (input.sessionRef ?? null) : null;
   if (await repos.submissions.findOpenDuplicate(orgId, input.productId, input.target, sessionRef)) {
     throw AppError.conflict('submission_exists', 'This product is already submitted there and still open');

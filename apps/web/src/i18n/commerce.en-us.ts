@@ -204,6 +204,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     live_price_above_list: 'Live price is above list price',
     category_unknown: 'No such category',
     category_ambiguous: 'Several categories have this name; write the full path (美妆/护肤)',
+    category_not_declared: 'The merchant did not declare this category',
     duplicate_spec: 'Duplicate spec for the same product',
   },
   qc: {
@@ -338,6 +339,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     category_exists: 'A category with this name already exists here',
     category_not_found: 'Category not found',
     category_too_deep: 'Categories nest at most three levels',
+    category_not_declared: 'This product’s category is not among the merchant’s declared categories',
     submission_exists: 'This product is already submitted there and still open',
     submission_not_found: 'Submission not found',
     qc_template_missing: 'This category has no QC checklist yet',

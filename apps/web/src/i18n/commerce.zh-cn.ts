@@ -187,6 +187,7 @@ export const commerceZhCN = {
     live_price_above_list: '直播价高于原价',
     category_unknown: '类目不存在',
     category_ambiguous: '类目重名，请填写完整路径（如 美妆/护肤）',
+    category_not_declared: '商家未申报该类目',
     duplicate_spec: '同一商品的规格重复',
   },
   qc: {
@@ -316,6 +317,7 @@ export const commerceZhCN = {
     category_exists: '同级下已有同名类目',
     category_not_found: '类目不存在',
     category_too_deep: '类目最多三级',
+    category_not_declared: '该商品的类目不在商家申报的经营类目内',
     submission_exists: '该商品已在同一去向提报且未结束',
     submission_not_found: '报品不存在',
     qc_template_missing: '该类目还没有检验模板',
