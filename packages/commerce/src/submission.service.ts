@@ -25,7 +25,10 @@ import { toReceiptDto } from './warehouse.service.js';
 export type Audience = { kind: 'staff' } | { kind: 'merchant'; merchantId: string };
 const staff: Audience = { kind: 'staff' };
 
-/** The deposit a product's category requires of its merchant, against what the merchant holds. */
+/**
+ * The deposit a product's category requires of its merchant, against what the merchant can
+ * still answer for: frozen money is held for a dispute already, so it covers nothing new.
+ */
 export async function depositCheck(
   repos: Repositories,
   orgId: string,
@@ -34,8 +37,8 @@ export async function depositCheck(
 ) {
   const places = placeCategories(await repos.categories.list(orgId));
   const requiredFen = places.get(categoryId)?.effectiveRequiredDepositFen ?? 0;
-  const { balanceFen } = summarise(await repos.deposits.sumsOf(orgId, merchantId));
-  return { requiredFen, balanceFen, sufficient: balanceFen >= requiredFen };
+  const { balanceFen, availableFen } = summarise(await repos.deposits.sumsOf(orgId, merchantId));
+  return { requiredFen, balanceFen, availableFen, sufficient: availableFen >= requiredFen };
 }
 
 /** Refuses a product filed under a category the merchant did not declare (nor a parent of it). */
@@ -161,13 +164,14 @@ export function createSubmissionService(deps: {
         if (!deposit.sufficient) {
           throw AppError.conflict(
             'deposit_insufficient',
-            'The merchant holds less deposit than this product’s category requires',
+            'The merchant’s available deposit is less than this product’s category requires',
             {
               merchantId: row.merchant_id,
               categoryId: product?.category_id ?? null,
               requiredFen: deposit.requiredFen,
               balanceFen: deposit.balanceFen,
-              shortfallFen: deposit.requiredFen - deposit.balanceFen,
+              availableFen: deposit.availableFen,
+              shortfallFen: deposit.requiredFen - deposit.availableFen,
             },
           );
         }
@@ -228,7 +232,7 @@ export function createSubmissionService(deps: {
       return get(orgId, id, audience);
     },
 
-    /** Staff move a submission along; approval also needs an active merchant with enough deposit. */
+    /** Staff move a submission along; approval also needs an active merchant with enough available deposit. */
     async transition(
       orgId: string,
       id: string,

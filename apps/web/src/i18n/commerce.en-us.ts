@@ -118,7 +118,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     reasonRequired: 'Say why',
     referencePlaceholder: 'e.g. bank transfer or complaint number',
     requiredHint:
-      'The highest requirement among the merchant’s categories; below it, products of that category cannot be approved.',
+      'The highest requirement among the merchant’s categories; while the available deposit (balance less frozen) is below it, products of that category cannot be approved.',
     ledgerEmpty: 'No deposit entries yet',
     contactTitle: 'Details',
     statusReason: 'Reason: {{reason}}',
@@ -170,7 +170,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     receipts: 'Warehouse receipts',
     depositOk: 'The merchant’s deposit meets this category’s requirement',
     depositShort:
-      'Deposit short: {{required}} required, {{balance}} held. It cannot be approved until topped up.',
+      'Deposit short: {{required}} required, {{available}} available (frozen money does not count). It cannot be approved until topped up.',
     nextQc: 'The sample has arrived: inspect it on the QC page',
     nextWarehouse: 'Approved: book it in on the Warehouse page',
     noImages: 'No images',
