@@ -162,7 +162,7 @@ describe('before the live, in a real browser', () => {
     await merchant.goto(inviteLink);
     await merchant.getByTestId('apply-form').waitFor();
     expect(await merchant.getByTestId('apply-email').inputValue()).toBe(merchantEmail);
-    await merchant.getByTestId('apply-licence').fill('91330106MA2GL5QK8X');
+    await merchant.getByTestId('apply-licence').fill('91330106MA2GL5QK8C');
     await merchant.getByTestId('apply-contact').fill('王经理');
     await merchant.getByTestId('apply-phone').fill('13800138000');
     await pick(merchant, 'apply-categories', '美妆个护');

@@ -92,7 +92,7 @@ export async function seedDemoOperation(
     orgId,
     {
       companyName: '杭州星选优品供应链有限公司',
-      licenceNo: '91330106MA2DEMO001',
+      licenceNo: '91330106MA2DEM0005',
       contact: { name: '钱经理', phone: '13800138000', email: 'supply@demo.livecloud.dev' },
       categoryIds: [categoryId('美妆'), categoryId('食品饮料')],
     },

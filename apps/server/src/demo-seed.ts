@@ -27,7 +27,33 @@ export const demoPeople: DemoLogin[] = [
   { email: 'risk@demo.livecloud.dev', password: 'livecloud-risk', role: 'risk', name: '吴风控' },
 ];
 
+/** The demo merchant's portal login (商家门户), seeded beside the staff. */
+export const demoMerchantLogin = {
+  email: 'merchant@demo.livecloud.dev',
+  password: 'livecloud-merchant',
+  name: '钱经理 (商家)',
+};
+
 const system = { type: 'system' as const, id: null };
+
+/**
+ * Gives the demo's first approved merchant its portal login unless one exists already (a data
+ * directory seeded before the login was part of the demo). Returns the login, or null when the
+ * organisation has no approved merchant to sign in as.
+ */
+async function ensureMerchantLogin(
+  services: { access: Access; commerce: Commerce },
+  orgId: string,
+): Promise<typeof demoMerchantLogin | null> {
+  const staff = await services.access.staff.list(orgId);
+  if (staff.some((s) => s.email === demoMerchantLogin.email && s.status === 'active'))
+    return demoMerchantLogin;
+  if (staff.some((s) => s.email === demoMerchantLogin.email)) return null;
+  const [merchant] = await services.commerce.merchants.list(orgId, { status: 'approved', limit: 1 });
+  if (!merchant) return null;
+  await services.commerce.merchants.createLogin(orgId, merchant.id, demoMerchantLogin, system);
+  return demoMerchantLogin;
+}
 
 /**
  * The demo's product categories with their required deposits (保证金) and QC checklists, so
@@ -84,16 +110,23 @@ async function seedCatalogue(orgId: string, commerce: Commerce): Promise<void> {
 /**
  * Creates the demo organisation with staff in several roles, its categories and QC checklists,
  * and (see {@link seedDemoOperation}) a merchant, approved and warehoused products, a room, an
- * account and a planned session with its line-up. Returns the logins to print and, when the
- * organisation was made now, the operation the simulated sessions build on.
+ * account and a planned session with its line-up. Returns the logins to print (staff, and the
+ * merchant's portal login) and, when the organisation was made now, the operation the simulated
+ * sessions build on.
  */
 export async function seedDemo(
   services: { access: Access; commerce: Commerce; schedule: Schedule },
   now: number = Date.now(),
-): Promise<{ org: OrganisationDto; logins: DemoLogin[]; operation?: DemoOperation }> {
+): Promise<{
+  org: OrganisationDto;
+  logins: DemoLogin[];
+  portal: typeof demoMerchantLogin | null;
+  operation?: DemoOperation;
+}> {
   const { access, commerce } = services;
   const existing = await access.organisations.findBySlugOrId('demo');
-  if (existing) return { org: existing, logins: demoPeople };
+  if (existing)
+    return { org: existing, logins: demoPeople, portal: await ensureMerchantLogin(services, existing.id) };
   const org = await access.organisations.create({ name: '星河直播 (演示)', slug: 'demo' });
   let anchorMembershipId: string | null = null;
   for (const person of demoPeople) {
@@ -102,5 +135,5 @@ export async function seedDemo(
   }
   await seedCatalogue(org.id, commerce);
   const operation = await seedDemoOperation(services, org.id, now, anchorMembershipId);
-  return { org, logins: demoPeople, operation };
+  return { org, logins: demoPeople, portal: await ensureMerchantLogin(services, org.id), operation };
 }

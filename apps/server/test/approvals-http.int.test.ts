@@ -95,7 +95,7 @@ describe.each(['pglite', 'postgres'] as const)('two-person approval on %s', (eng
         url: '/api/v1/merchants',
         payload: {
           companyName: '复核供应商',
-          licenceNo: '91330106MA2GL5QK77',
+          licenceNo: '91330106MA2GL5QK79',
           contact: { name: '联系人', phone: '13800138000' },
           categoryIds: [category.id],
         },

@@ -1,5 +1,6 @@
 import { eventEnvelopeSchema } from '@livecloud/contracts';
 import type { StoredEvent } from '@livecloud/events';
+import { isValidCreditCode } from '@livecloud/commerce';
 import type { ForecastDto } from '@livecloud/forecast';
 import { simulateSession } from '@livecloud/platforms';
 import type { LineupDto } from '@livecloud/schedule';
@@ -7,7 +8,7 @@ import type { CoverageDto, ScoresDto } from '@livecloud/selection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHistoryPlans } from '../src/demo-history.js';
 import { scheduleDemoSessions } from '../src/demo-schedule.js';
-import { seedDemo } from '../src/demo-seed.js';
+import { demoMerchantLogin, seedDemo } from '../src/demo-seed.js';
 import type { DemoOperation } from '../src/demo-operation.js';
 import { closeTestEventStore, createTestApp, signIn, type SessionClient, type TestApp } from './test-app.js';
 
@@ -24,6 +25,7 @@ let operator: SessionClient;
 let selector: SessionClient;
 let operation: DemoOperation;
 let firstPast = '';
+let orgId = '';
 const pastSessions = 6;
 
 beforeAll(async () => {
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const seeded = await seedDemo(t.services, now);
   if (!seeded.operation) throw new Error('the demo organisation existed already');
   operation = seeded.operation;
+  orgId = seeded.org.id;
   const { past: plans } = await scheduleDemoSessions(t.services.schedule, seeded.org.id, operation, {
     past: demoHistoryPlans({ orgId: seeded.org.id, operation, now, sessions: pastSessions, scale: 40 }),
     live: null,
@@ -64,6 +67,23 @@ const get = async <T>(url: string): Promise<T> => {
 };
 
 describe('before the live, composed over the real contexts', () => {
+  it('seeds a merchant portal login that signs in to the demo merchant, once', async () => {
+    const again = await seedDemo(t.services);
+    expect(again.portal).toEqual(demoMerchantLogin);
+    const merchant = await signIn(t.app, demoMerchantLogin.email, demoMerchantLogin.password);
+    const own = await merchant.request({ method: 'GET', url: '/api/v1/portal/merchant' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json<{ companyName: string }>().companyName).toBe('杭州星选优品供应链有限公司');
+    const portalUsers = (await t.services.access.staff.list(orgId)).filter((s) => s.role === 'merchant');
+    expect(portalUsers.map((s) => s.email)).toEqual([demoMerchantLogin.email]);
+  });
+
+  it('seeds merchants whose credit codes carry the right check character', async () => {
+    const merchants = await t.services.commerce.merchants.list(orgId, { limit: 50 });
+    expect(merchants.length).toBeGreaterThan(0);
+    for (const m of merchants) expect(isValidCreditCode(m.licenceNo), m.licenceNo).toBe(true);
+  });
+
   it('forecasts the planned session’s line-up from the account’s past sessions in the event store', async () => {
     const lineup = await get<LineupDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/lineup`);
     const forecast = await get<ForecastDto>(`/api/v1/live-sessions/${operation.plannedSessionId}/forecast`);

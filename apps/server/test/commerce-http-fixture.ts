@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '@livecloud/commerce';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createTestApp, seedOrg, signIn, type SessionClient, type TestApp } from './test-app.js';
@@ -61,7 +62,7 @@ async function onboardMerchant(
       payload: {
         token: invite.token,
         companyName: `供应商${index}号`,
-        licenceNo: `91330106MA2GL5QK${index}${index}`,
+        licenceNo: `91330106MA2GL5QK${index}${creditCodeCheckChar(`91330106MA2GL5QK${index}`)}`,
         contact: { name: '联系人', phone: '13800138000' },
         categoryIds: [ids['food']],
         account: { name: `商家${index}`, password: 'merchant-password' },

@@ -29,6 +29,23 @@ describe('commerce over HTTP: bad input gets a 4xx with the uniform error body',
       'invalid_request',
     );
     expect(JSON.stringify(badLicence.details)).toMatch(/licenceNo/);
+    const badCheck = expectError(
+      await w.admin.request({
+        method: 'POST',
+        url: '/api/v1/merchants',
+        payload: {
+          companyName: '杭州某某商贸有限公司',
+          licenceNo: '91330106MA2B123451',
+          contact: { name: '王经理', phone: '13800138000' },
+          categoryIds: ['cat_any'],
+        },
+      }),
+      400,
+      'invalid_request',
+    );
+    expect(badCheck.details).toEqual([
+      expect.objectContaining({ path: 'licenceNo', code: 'custom', params: { code: 'credit_code_check' } }),
+    ]);
     const [m1] = w.merchants;
     const url = `/api/v1/merchants/${m1?.id}/deposits`;
     expectError(

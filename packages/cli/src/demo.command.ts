@@ -98,7 +98,7 @@ export function registerDemoCommand(program: Command): void {
         const logger = createLogger({ level: process.env['LOG_LEVEL'] ? config.logLevel : 'warn' });
         const server = await startServer(config, { logger });
         closeOnSignals(server, logger);
-        const { org, logins, operation } = await seedDemo(server.services);
+        const { org, logins, portal, operation } = await seedDemo(server.services);
         if (options.simulate && operation) {
           const controller = new AbortController();
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
@@ -110,7 +110,9 @@ export function registerDemoCommand(program: Command): void {
           );
         }
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ url: server.url, org, logins, dataDir })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ url: server.url, org, logins, portal: portal && { url: `${server.url}/portal`, ...portal }, dataDir })}\n`,
+          );
           return;
         }
         const width = Math.max(...logins.map((l) => l.email.length));
@@ -130,6 +132,9 @@ export function registerDemoCommand(program: Command): void {
             '  Sign in as:',
             ...logins.map((l) => `    ${l.email.padEnd(width)}  ${l.password.padEnd(20)}  ${l.role}`),
             '',
+            ...(portal
+              ? [`  Merchant portal: ${server.url}/portal   ${portal.email}  ${portal.password}`, '']
+              : []),
             '  Ctrl+C stops the demo.',
             '',
           ].join('\n'),

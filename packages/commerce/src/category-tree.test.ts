@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCategoryByText, placeCategories } from './category-tree.js';
+import { findCategoryByText, isCategoryDeclared, placeCategories } from './category-tree.js';
 
 const nodes = [
   { id: 'c1', parent_id: null, name: '美妆', required_deposit_fen: 500_000 },
@@ -29,5 +29,14 @@ describe('the category tree', () => {
     expect(findCategoryByText(nodes, places, '面膜')).toBe('ambiguous');
     expect(findCategoryByText(nodes, places, '食品>面膜')).toEqual({ id: 'c5' });
     expect(findCategoryByText(nodes, places, '数码')).toBe('unknown');
+  });
+
+  it('lets a declared parent cover its children, never its siblings or its own parent', () => {
+    const places = placeCategories(nodes);
+    expect(isCategoryDeclared(places, ['c1'], 'c3')).toBe(true);
+    expect(isCategoryDeclared(places, ['c2'], 'c2')).toBe(true);
+    expect(isCategoryDeclared(places, ['c2'], 'c1')).toBe(false);
+    expect(isCategoryDeclared(places, ['c1'], 'c5')).toBe(false);
+    expect(isCategoryDeclared(places, [], 'c4')).toBe(false);
   });
 });

@@ -62,3 +62,13 @@ export function findCategoryByText(
   if (byName.length === 1 && byName[0]) return { id: byName[0].id };
   return byName.length > 1 ? 'ambiguous' : 'unknown';
 }
+
+/** Whether a category is one of the declared ones or sits under one: a declared parent covers its children. */
+export function isCategoryDeclared(
+  places: ReadonlyMap<string, CategoryPlace>,
+  declaredIds: readonly string[],
+  categoryId: string,
+): boolean {
+  const lineage = places.get(categoryId)?.lineage ?? [categoryId];
+  return lineage.some((id) => declaredIds.includes(id));
+}

@@ -17,6 +17,7 @@ export {
 export type { OrderStockEvent, StockMove, StockSaleService } from './stock-sale.service.js';
 export type { CategoryDto } from './category.schema.js';
 export type { MerchantDto, MerchantDetailDto } from './merchant.schema.js';
+export { creditCodeCheckChar, isValidCreditCode } from './credit-code.js';
 export type { DepositLedgerDto, DepositSummaryDto } from './deposit.schema.js';
 export type { ProductDto, SkuDto } from './product.schema.js';
 export type { SubmissionDto, SubmissionDetailDto } from './submission.schema.js';

@@ -1,6 +1,7 @@
 import { merchantStatuses } from '@livecloud/contracts/vocabulary';
 import { z } from 'zod';
 import { fenSchema } from './category.schema.js';
+import { isValidCreditCode } from './credit-code.js';
 import { depositSummaryDto } from './deposit.schema.js';
 
 export { merchantStatuses };
@@ -9,7 +10,10 @@ export const merchantStatusSchema = z.enum(merchantStatuses);
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const reasonSchema = z.string().trim().min(1).max(500);
 
-/** 统一社会信用代码 (18 characters, GB 32100) or the older 15-digit registration number. */
+/**
+ * 统一社会信用代码 (18 characters, GB 32100, with its check character) or the older 15-digit
+ * registration number.
+ */
 export const licenceNoSchema = z
   .string()
   .trim()
@@ -17,6 +21,14 @@ export const licenceNoSchema = z
   .regex(
     /^(?:[0-9A-HJ-NPQRTUWXY]{18}|\d{15})$/,
     'an 18-character unified social credit code or a 15-digit registration number',
+  )
+  // Codes of the wrong shape are the pattern's to report; this one checks the last character.
+  .refine(
+    (code) => code.length !== 18 || !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) || isValidCreditCode(code),
+    {
+      message: 'the check character of the unified social credit code does not match',
+      params: { code: 'credit_code_check' },
+    },
   );
 
 /** A mainland mobile number or a landline with area code. */

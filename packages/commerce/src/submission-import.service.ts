@@ -1,5 +1,6 @@
 import { AppError, type Clock } from '@livecloud/core';
-import { findCategoryByText, placeCategories } from './category-tree.js';
+import { findCategoryByText, isCategoryDeclared, placeCategories } from './category-tree.js';
+import { categoryIdsOf } from './merchant.service.js';
 import type { AuditActor, AuditRecorder } from './ports.js';
 import { insertProduct, requireActiveMerchant } from './product.service.js';
 import type { UnitOfWork } from './repositories.js';
@@ -24,7 +25,7 @@ export function createSubmissionImportService(deps: { uow: UnitOfWork; audit: Au
       input: PortalImportInput,
       actor: AuditActor,
     ): Promise<ImportReportDto> {
-      await requireActiveMerchant(repos, orgId, merchantId);
+      const declared = categoryIdsOf(await requireActiveMerchant(repos, orgId, merchantId));
       const parsed = parseSubmissionCsv(input.csv);
       const categories = await repos.categories.list(orgId);
       const places = placeCategories(categories);
@@ -64,6 +65,16 @@ export function createSubmissionImportService(deps: { uow: UnitOfWork; audit: Au
                 found === 'unknown'
                   ? `No category "${values.category}"`
                   : `Several categories are named "${values.category}"; write the full path (美妆/护肤)`,
+            },
+          ]);
+          continue;
+        }
+        if (!isCategoryDeclared(places, declared, found.id)) {
+          reject(row, [
+            {
+              column: csvColumns.category[0],
+              code: 'category_not_declared',
+              message: `The merchant did not declare the category "${values.category}"`,
             },
           ]);
           continue;

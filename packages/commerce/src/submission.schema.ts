@@ -97,7 +97,12 @@ export const submissionDetailDto = submissionDto.extend({
   history: z.array(submissionEventDto),
   inspections: z.array(inspectionDto),
   receipts: z.array(receiptDto),
-  deposit: z.object({ requiredFen: fenSchema, balanceFen: z.number().int(), sufficient: z.boolean() }),
+  deposit: z.object({
+    requiredFen: fenSchema,
+    balanceFen: z.number().int(),
+    availableFen: z.number().int().describe('balance − frozen: what approval is measured against'),
+    sufficient: z.boolean(),
+  }),
 });
 export type SubmissionDetailDto = z.infer<typeof submissionDetailDto>;
 

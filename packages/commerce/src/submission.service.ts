@@ -1,7 +1,8 @@
 import { AppError, newId, type Clock } from '@livecloud/core';
-import { placeCategories } from './category-tree.js';
+import { isCategoryDeclared, placeCategories } from './category-tree.js';
 import type { SubmissionStatus } from './commerce.tables.js';
 import { summarise } from './deposit.rules.js';
+import { categoryIdsOf } from './merchant.service.js';
 import type { AuditActor, AuditRecorder } from './ports.js';
 import { requireActiveMerchant, type ProductService } from './product.service.js';
 import { toInspectionDto } from './qc.service.js';
@@ -24,7 +25,10 @@ import { toReceiptDto } from './warehouse.service.js';
 export type Audience = { kind: 'staff' } | { kind: 'merchant'; merchantId: string };
 const staff: Audience = { kind: 'staff' };
 
-/** The deposit a product's category requires of its merchant, against what the merchant holds. */
+/**
+ * The deposit a product's category requires of its merchant, against what the merchant can
+ * still answer for: frozen money is held for a dispute already, so it covers nothing new.
+ */
 export async function depositCheck(
   repos: Repositories,
   orgId: string,
@@ -33,11 +37,33 @@ export async function depositCheck(
 ) {
   const places = placeCategories(await repos.categories.list(orgId));
   const requiredFen = places.get(categoryId)?.effectiveRequiredDepositFen ?? 0;
-  const { balanceFen } = summarise(await repos.deposits.sumsOf(orgId, merchantId));
-  return { requiredFen, balanceFen, sufficient: balanceFen >= requiredFen };
+  const { balanceFen, availableFen } = summarise(await repos.deposits.sumsOf(orgId, merchantId));
+  return { requiredFen, balanceFen, availableFen, sufficient: availableFen >= requiredFen };
 }
 
-/** Writes a submission and its first history entry (inside the caller's transaction). */
+/** Refuses a product filed under a category the merchant did not declare (nor a parent of it). */
+export async function requireDeclaredCategory(
+  repos: Repositories,
+  orgId: string,
+  merchantId: string,
+  categoryId: string,
+): Promise<void> {
+  const merchant = await repos.merchants.findById(orgId, merchantId);
+  if (!merchant) throw AppError.notFound('merchant', merchantId);
+  const declared = categoryIdsOf(merchant);
+  const places = placeCategories(await repos.categories.list(orgId));
+  if (!isCategoryDeclared(places, declared, categoryId)) {
+    throw AppError.conflict('category_not_declared', 'The merchant did not declare this product’s category', {
+      categoryId,
+      category: places.get(categoryId)?.path ?? null,
+    });
+  }
+}
+
+/**
+ * Writes a submission and its first history entry (inside the caller's transaction), once the
+ * product's category is among the merchant's declared ones.
+ */
 export async function insertSubmission(
   repos: Repositories,
   orgId: string,
@@ -46,6 +72,9 @@ export async function insertSubmission(
   actor: AuditActor,
   now: number,
 ): Promise<string> {
+  const product = await repos.products.findById(orgId, input.productId);
+  if (!product || product.merchant_id !== merchantId) throw AppError.notFound('product', input.productId);
+  await requireDeclaredCategory(repos, orgId, merchantId, product.category_id);
   const sessionRef = input.target === 'session' ? (input.sessionRef ?? null) : null;
   if (await repos.submissions.findOpenDuplicate(orgId, input.productId, input.target, sessionRef)) {
     throw AppError.conflict('submission_exists', 'This product is already submitted there and still open');
@@ -135,13 +164,14 @@ export function createSubmissionService(deps: {
         if (!deposit.sufficient) {
           throw AppError.conflict(
             'deposit_insufficient',
-            'The merchant holds less deposit than this product’s category requires',
+            'The merchant’s available deposit is less than this product’s category requires',
             {
               merchantId: row.merchant_id,
               categoryId: product?.category_id ?? null,
               requiredFen: deposit.requiredFen,
               balanceFen: deposit.balanceFen,
-              shortfallFen: deposit.requiredFen - deposit.balanceFen,
+              availableFen: deposit.availableFen,
+              shortfallFen: deposit.requiredFen - deposit.availableFen,
             },
           );
         }
@@ -202,7 +232,7 @@ export function createSubmissionService(deps: {
       return get(orgId, id, audience);
     },
 
-    /** Staff move a submission along; approval also needs an active merchant with enough deposit. */
+    /** Staff move a submission along; approval also needs an active merchant with enough available deposit. */
     async transition(
       orgId: string,
       id: string,

@@ -5,14 +5,15 @@ import { createAccess, type Access } from '@livecloud/access';
 import { createFakeClock, type FakeClock } from '@livecloud/core';
 import type { RecordsDb, RecordsEngine } from '@livecloud/db';
 import { openTestRecordsDb } from '@livecloud/db/testing';
-import { createCommerce, type Commerce } from '../src/index.js';
+import { createCommerce, creditCodeCheckChar, type Commerce } from '../src/index.js';
 
 export const system = { type: 'system' as const, id: null };
 export const staffActor = { type: 'user' as const, id: 'usr_staff' };
 
-/** A licence number of the right shape, different per index. */
+/** A unified social credit code with its check character, different per index. */
 export function licence(index: number): string {
-  return `91330106MA2GL5QK${String(index).padStart(2, '0')}`;
+  const first17 = `91330106MA2GL5Q${String(index).padStart(2, '0')}`;
+  return `${first17}${creditCodeCheckChar(first17)}`;
 }
 
 export interface CommerceWorld {

@@ -21,7 +21,7 @@ const sku = {
 };
 const application = (w: TenancyWorld) => ({
   companyName: '甲方借用乙方类目',
-  licenceNo: '91330106MA2GL5QK99',
+  licenceNo: '91330106MA2GL5QK9F',
   contact: { name: '甲', phone: '13800138000' },
   categoryIds: [w.bIds['com-category']],
 });
@@ -215,7 +215,7 @@ async function seedCommerceOfB(w: TenancyWorld): Promise<void> {
     {
       token: invite.token,
       companyName: '乙方供应商',
-      licenceNo: '91330106MA2GL5QK88',
+      licenceNo: '91330106MA2GL5QK8C',
       contact: { name: '乙方联系人', phone: '13900139000' },
       categoryIds: [category.id],
       account: { name: '乙方商家', password: 'supplier-b-password' },

@@ -39,6 +39,14 @@ describe('schema failures in the user language', () => {
     expect(errorMessage(en, error)).toBe('SKU 1, live price: cannot be above the list price');
   });
 
+  it('names a credit code whose check character does not match', () => {
+    const details = [{ path: 'licenceNo', code: 'custom', params: { code: 'credit_code_check' } }];
+    expect(validationMessage(zh, details)).toBe('营业执照号：校验位不正确，请核对代码');
+    expect(validationMessage(en, details)).toBe(
+      'licence no.: the check character does not match; check the code',
+    );
+  });
+
   it('renders limits from the issue parameters', () => {
     const details = [
       { path: 'title', code: 'too_small', params: { origin: 'string', minimum: 1 } },

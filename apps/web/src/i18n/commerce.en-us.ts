@@ -118,7 +118,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     reasonRequired: 'Say why',
     referencePlaceholder: 'e.g. bank transfer or complaint number',
     requiredHint:
-      'The highest requirement among the merchant’s categories; below it, products of that category cannot be approved.',
+      'The highest requirement among the merchant’s categories; while the available deposit (balance less frozen) is below it, products of that category cannot be approved.',
     ledgerEmpty: 'No deposit entries yet',
     contactTitle: 'Details',
     statusReason: 'Reason: {{reason}}',
@@ -170,7 +170,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     receipts: 'Warehouse receipts',
     depositOk: 'The merchant’s deposit meets this category’s requirement',
     depositShort:
-      'Deposit short: {{required}} required, {{balance}} held. It cannot be approved until topped up.',
+      'Deposit short: {{required}} required, {{available}} available (frozen money does not count). It cannot be approved until topped up.',
     nextQc: 'The sample has arrived: inspect it on the QC page',
     nextWarehouse: 'Approved: book it in on the Warehouse page',
     noImages: 'No images',
@@ -204,6 +204,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     live_price_above_list: 'Live price is above list price',
     category_unknown: 'No such category',
     category_ambiguous: 'Several categories have this name; write the full path (美妆/护肤)',
+    category_not_declared: 'The merchant did not declare this category',
     duplicate_spec: 'Duplicate spec for the same product',
   },
   qc: {
@@ -339,6 +340,7 @@ export const commerceEnUS: typeof commerceZhCN = {
     category_exists: 'A category with this name already exists here',
     category_not_found: 'Category not found',
     category_too_deep: 'Categories nest at most three levels',
+    category_not_declared: 'This product’s category is not among the merchant’s declared categories',
     submission_exists: 'This product is already submitted there and still open',
     submission_not_found: 'Submission not found',
     qc_template_missing: 'This category has no QC checklist yet',

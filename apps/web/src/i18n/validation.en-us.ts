@@ -8,6 +8,7 @@ export const validationEnUS: typeof validationZhCN = {
   line: '{{field}}: {{problem}}',
   more: '{{first}} (and {{count}} more)',
   field: {
+    licenceNo: 'licence no.',
     title: 'title',
     name: 'name',
     brand: 'brand',
@@ -64,5 +65,6 @@ export const validationEnUS: typeof validationZhCN = {
     duplicate_spec: 'each SKU needs its own spec',
     session_target_mismatch: 'pick a session when offering for a session, none for the pool',
     reason_required: 'give a reason',
+    credit_code_check: 'the check character does not match; check the code',
   },
 };

@@ -6,6 +6,7 @@ export const validationZhCN = {
   line: '{{field}}：{{problem}}',
   more: '{{first}}（另有 {{count}} 处问题）',
   field: {
+    licenceNo: '营业执照号',
     title: '标题',
     name: '名称',
     brand: '品牌',
@@ -62,5 +63,6 @@ export const validationZhCN = {
     duplicate_spec: '每个 SKU 的规格不能重复',
     session_target_mismatch: '报名场次时请选择场次，报入货盘时不要选择场次',
     reason_required: '请填写原因',
+    credit_code_check: '校验位不正确，请核对代码',
   },
 };

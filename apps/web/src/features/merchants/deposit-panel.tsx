@@ -45,8 +45,11 @@ export function DepositPanel({
   const { t } = useTranslation();
   const summary = ledger?.summary;
   const balance = summary?.balanceFen ?? 0;
-  const sufficient = balance >= requiredFen;
-  const percent = requiredFen === 0 ? 100 : Math.min(100, Math.round((balance / requiredFen) * 100));
+  // Frozen money answers for a dispute already; only the available part covers the requirement.
+  const available = summary?.availableFen ?? 0;
+  const sufficient = available >= requiredFen;
+  const percent =
+    requiredFen === 0 ? 100 : Math.max(0, Math.min(100, Math.round((available / requiredFen) * 100)));
 
   const columns: TableProps<DepositEntry>['columns'] = [
     {
@@ -119,7 +122,7 @@ export function DepositPanel({
           <Card size="small" className="lc-card" style={{ height: '100%' }}>
             <Statistic
               title={t('commerce.field.available')}
-              value={formatFen(summary?.availableFen ?? 0)}
+              value={formatFen(available)}
               styles={{ content: { fontSize: 20 } }}
             />
           </Card>
@@ -153,7 +156,7 @@ export function DepositPanel({
             >
               {sufficient
                 ? t('commerce.common.sufficient')
-                : t('commerce.common.shortfall', { amount: formatFen(requiredFen - balance) })}
+                : t('commerce.common.shortfall', { amount: formatFen(requiredFen - available) })}
             </Tag>
           </Card>
         </Col>

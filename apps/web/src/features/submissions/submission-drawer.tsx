@@ -109,7 +109,7 @@ export function SubmissionDrawer({
                 ? t('commerce.submissions.depositOk')
                 : t('commerce.submissions.depositShort', {
                     required: formatFen(data.deposit.requiredFen),
-                    balance: formatFen(data.deposit.balanceFen),
+                    available: formatFen(data.deposit.availableFen),
                   })
             }
             data-testid="submission-deposit-check"
