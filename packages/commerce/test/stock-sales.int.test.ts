@@ -145,7 +145,10 @@ describe.each(recordsEngines)('stock moved by paid orders and refunds on %s', (e
       properties: { quantity: 3 },
       ...over,
     });
-    await bus.publish([stored({}), stored({ id: 'evt_bus_click', type: 'product.click', productId: 'prd_1' })]);
+    await bus.publish([
+      stored({}),
+      stored({ id: 'evt_bus_click', type: 'product.click', productId: 'prd_1' }),
+    ]);
     await bus.publish([
       stored({}),
       stored({ id: 'evt_bus_refund', type: 'order.refund', properties: { quantity: 1 } }),
