@@ -134,7 +134,7 @@ describe('before the live, in a real browser', () => {
 
     await go(staff, '/before/qc', 'page-before-qc');
     await staff.getByTestId('qc-template-add').click();
-    await pick(staff, 'template-category', '美妆个护');
+    await choose(staff, 'template-category', '美妆个护');
     await staff.getByTestId('template-name').fill('美妆样品检验单');
     await staff.getByTestId('template-item-0').fill('外观与包装完好');
     await staff.getByTestId('template-add-item').click();
@@ -165,7 +165,7 @@ describe('before the live, in a real browser', () => {
     await merchant.getByTestId('apply-licence').fill('91330106MA2GL5QK8C');
     await merchant.getByTestId('apply-contact').fill('王经理');
     await merchant.getByTestId('apply-phone').fill('13800138000');
-    await pick(merchant, 'apply-categories', '美妆个护');
+    await choose(merchant, 'apply-categories', '美妆个护');
     await merchant.keyboard.press('Escape');
     await merchant.getByTestId('apply-name').fill('王经理');
     await merchant.getByTestId('apply-password').fill(merchantPassword);
@@ -210,7 +210,7 @@ describe('before the live, in a real browser', () => {
     await merchant.getByTestId('portal-new-product').click();
     await merchant.getByTestId('product-title').fill(product);
     await merchant.getByTestId('product-brand').fill('水漾');
-    await pick(merchant, 'product-category', '美妆个护');
+    await choose(merchant, 'product-category', '美妆个护');
     await merchant.getByTestId('product-claims').fill('24 小时长效补水，敏感肌可用');
     await merchant
       .getByTestId('product-form')
