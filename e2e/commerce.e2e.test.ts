@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  pickOption as pick,
-  screenshotDir,
-  searchAndPick,
-  startDemo,
-  type DemoServer,
-} from './browser.js';
+import { launchBrowser, screenshotDir, searchAndPick, startDemo, type DemoServer } from './browser.js';
 
 /**
  * The main path before the live, in a real browser against `livecloud demo`: a merchant
