@@ -72,9 +72,10 @@ describe('the web app in a real browser', () => {
     await shot('02-overview-zh');
     await openNav('nav-settings-system', 'nav-group-settings');
     await page.getByTestId('system-status').waitFor();
-    const status = await page.getByTestId('system-status').textContent();
-    expect(status).toMatch(/pglite/i);
-    expect(status).toMatch(/chdb/i);
+    // The health read answers after the page shows its title: wait for both engines.
+    const status = () => page.getByTestId('system-status').textContent();
+    await expect.poll(status).toMatch(/pglite/i);
+    await expect.poll(status).toMatch(/chdb/i);
     await shot('02-system-status-zh');
   });
 
