@@ -1,4 +1,17 @@
-import type { CommerceDb } from './commerce.tables.js';
+import type { ExpressionBuilder } from '@livecloud/db';
+import type { CommerceDatabase, CommerceDb } from './commerce.tables.js';
+
+/** Units paid minus units refunded, summed over the rows in the group. */
+export function netQuantity(eb: ExpressionBuilder<CommerceDatabase, 'stock_sales'>) {
+  return eb.fn.sum<number>(
+    eb
+      .case()
+      .when('kind', '=', 'pay')
+      .then(eb.ref('quantity'))
+      .else(eb.neg(eb.ref('quantity')))
+      .end(),
+  );
+}
 
 export interface StockSaleValues {
   org_id: string;
@@ -36,19 +49,7 @@ export function createStockSaleRepository(db: CommerceDb) {
     async refundableOf(orgId: string, orderId: string): Promise<Map<string, number>> {
       const rows = await db
         .selectFrom('stock_sales')
-        .select((eb) => [
-          'sku_id',
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when('kind', '=', 'pay')
-                .then(eb.ref('quantity'))
-                .else(eb.neg(eb.ref('quantity')))
-                .end(),
-            )
-            .as('net'),
-        ])
+        .select((eb) => ['sku_id', netQuantity(eb).as('net')])
         .where('org_id', '=', orgId)
         .where('order_id', '=', orderId)
         .groupBy('sku_id')

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from '@livecloud/db';
 import type { CommerceDb, StockAllocationTable, WarehouseReceiptTable } from './commerce.tables.js';
+import { netQuantity } from './stock-sale.repository.js';
 
 export type ReceiptRow = Selectable<WarehouseReceiptTable> & { spec: string; product_title: string };
 export type AllocationRow = Selectable<StockAllocationTable>;
@@ -48,19 +49,7 @@ export function createWarehouseRepository(db: CommerceDb) {
   const sold = (orgId: string) =>
     db
       .selectFrom('stock_sales')
-      .select((eb) => [
-        'sku_id',
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when('kind', '=', 'pay')
-              .then(eb.ref('quantity'))
-              .else(eb.neg(eb.ref('quantity')))
-              .end(),
-          )
-          .as('qty'),
-      ])
+      .select((eb) => ['sku_id', netQuantity(eb).as('qty')])
       .where('org_id', '=', orgId)
       .groupBy('sku_id');
 

@@ -17,4 +17,11 @@ export { migrateToLatest, type MigrationReport, type RecordsMigration } from './
 export { isUniqueViolation } from './db-errors.js';
 export { PgliteDialect } from './pglite-dialect.js';
 export type * from './schema.js';
-export { sql, type Kysely, type Transaction, type Selectable, type Insertable } from 'kysely';
+export {
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type Transaction,
+  type Selectable,
+  type Insertable,
+} from 'kysely';
